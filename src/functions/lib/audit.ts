@@ -1,0 +1,25 @@
+import { table } from './db';
+import { newId } from './ids';
+import { keys } from './keys';
+
+/**
+ * Append-only audit entries: who did what to which thing, when, and why.
+ * They are written in the same transaction as the change they record.
+ */
+export interface AuditEntry {
+  tenantId: string;
+  at: string;
+  actorId: string;
+  action: string;
+  target: string;
+  reason?: string;
+  changedFields?: string[];
+}
+
+export const auditPut = (e: AuditEntry) => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.audit(e.tenantId, e.at, newId()), type: 'audit', ...e },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

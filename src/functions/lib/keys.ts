@@ -1,0 +1,71 @@
+/**
+ * Every DynamoDB key of the single table is built here (docs/data-model.md lists
+ * the access patterns). Each partition key starts with the tenant: a village or
+ * a township id (one id space), taken from the session, never from a request body.
+ */
+const tenant = (tenantId: string) => `TN#${tenantId}`;
+const notice = (villageId: string, noticeId: string) => `${tenant(villageId)}#N#${noticeId}`;
+const pad = (n: number) => String(n).padStart(5, '0');
+
+/** Public = published or withdrawn; the other groups are staff work lists. */
+export type NoticeListGroup = 'public' | 'draft' | 'pending_review';
+
+export const keys = {
+  townships: () => ({ pk: 'TOWNSHIPS' }),
+  townshipEntry: (townshipId: string) => ({ pk: 'TOWNSHIPS', sk: `T#${townshipId}` }),
+  township: (townshipId: string) => ({ pk: tenant(townshipId), sk: 'TOWNSHIP' }),
+  townshipVillage: (townshipId: string, villageId: string) => ({
+    pk: tenant(townshipId),
+    sk: `VILLAGE#${villageId}`,
+  }),
+  townshipVillagePrefix: (townshipId: string) => ({ pk: tenant(townshipId), skPrefix: 'VILLAGE#' }),
+  village: (villageId: string) => ({ pk: tenant(villageId), sk: 'VILLAGE' }),
+  person: (tenantId: string, personId: string) => ({ pk: tenant(tenantId), sk: `PERSON#${personId}` }),
+  personPrefix: (tenantId: string) => ({ pk: tenant(tenantId), skPrefix: 'PERSON#' }),
+
+  notice: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), sk: 'HEAD' }),
+  noticeVersion: (villageId: string, noticeId: string, version: number) => ({
+    pk: notice(villageId, noticeId),
+    sk: `VER#${pad(version)}`,
+  }),
+  noticeVersionPrefix: (villageId: string, noticeId: string) => ({
+    pk: notice(villageId, noticeId),
+    skPrefix: 'VER#',
+  }),
+  noticeRead: (villageId: string, noticeId: string, personId: string) => ({
+    pk: notice(villageId, noticeId),
+    sk: `READ#${personId}`,
+  }),
+  noticeReadPrefix: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), skPrefix: 'READ#' }),
+  noticeQuestion: (villageId: string, noticeId: string, questionId: string) => ({
+    pk: notice(villageId, noticeId),
+    sk: `Q#${questionId}`,
+  }),
+  noticeQuestionPrefix: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), skPrefix: 'Q#' }),
+  /**
+   * List indexes of a notice head: gsi1 = one category, gsi2 = all categories.
+   * Sort key = the time that orders the list (publishedAt, or updatedAt for
+   * drafts) + the id, so the newest come first with ScanIndexForward=false.
+   */
+  noticeListIndex: (villageId: string, group: NoticeListGroup, category: string, sortAt: string, noticeId: string) => ({
+    gsi1pk: `${tenant(villageId)}#NOTICES#${group}#${category}`,
+    gsi1sk: `${sortAt}#${noticeId}`,
+    gsi2pk: `${tenant(villageId)}#NOTICES#${group}`,
+    gsi2sk: `${sortAt}#${noticeId}`,
+  }),
+  noticeListPartition: (villageId: string, group: NoticeListGroup, category?: string) =>
+    category
+      ? { index: 'gsi1', pkName: 'gsi1pk', skName: 'gsi1sk', pk: `${tenant(villageId)}#NOTICES#${group}#${category}` }
+      : { index: 'gsi2', pkName: 'gsi2pk', skName: 'gsi2sk', pk: `${tenant(villageId)}#NOTICES#${group}` },
+
+  /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
+  idempotency: (tenantId: string, personId: string, key: string) => ({
+    pk: `${tenant(tenantId)}#IDEM`,
+    sk: `${personId}#${key}`,
+  }),
+  /** Append-only audit log, one partition per village per month. */
+  audit: (tenantId: string, at: string, entryId: string) => ({
+    pk: `${tenant(tenantId)}#AUDIT#${at.slice(0, 7)}`,
+    sk: `${at}#${entryId}`,
+  }),
+};

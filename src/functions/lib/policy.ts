@@ -1,0 +1,89 @@
+import type { NoticeCategory } from '../../shared/schemas/notice';
+import type { Role } from '../../shared/schemas/person';
+import type { Actor } from './actor';
+import { forbidden, notFound } from './errors';
+
+/**
+ * The one place that decides who may do what. Handlers name an action; this
+ * answers allow, or throws forbidden with a reason a person can read.
+ * Tenancy comes first: another village's things are "not found", not "forbidden",
+ * so their existence is not revealed.
+ */
+export type Action =
+  | 'notice.read' // read published notices, versions, questions
+  | 'notice.ask'
+  | 'notice.work' // see drafts and notices awaiting review
+  | 'notice.draft'
+  | 'notice.publish'
+  | 'notice.approve'
+  | 'notice.correct'
+  | 'notice.withdraw'
+  | 'notice.readers'
+  | 'notice.answer'
+  | 'calendar.view';
+
+export interface Target {
+  villageId: string;
+  townshipId: string;
+  category?: NoticeCategory;
+  draftedBy?: string;
+}
+
+const villageMembers: Role[] = [
+  'resident',
+  'household_head',
+  'representative',
+  'party_member',
+  'party_branch',
+  'grid_worker',
+  'committee',
+  'supervisor',
+];
+const editors = (t: Target): Role[] => (t.category === 'party' ? ['committee', 'party_branch'] : ['committee']);
+const overseers: Role[] = ['committee', 'party_branch', 'supervisor', 'township_staff'];
+
+interface Rule {
+  roles: (t: Target) => Role[];
+  denied: string;
+  extra?: (a: Actor, t: Target) => string | undefined;
+}
+
+const rules: Record<Action, Rule> = {
+  'notice.read': { roles: () => [...villageMembers, 'township_staff'], denied: '只有本村村民可以查看公告' },
+  'notice.ask': { roles: () => villageMembers, denied: '只有本村村民可以提出询问' },
+  'notice.work': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看未发布的公告' },
+  'notice.draft': { roles: editors, denied: '只有村委会委员可以起草公告（党务公开也可由党支部起草）' },
+  'notice.publish': { roles: editors, denied: '只有村委会委员可以发布公告' },
+  'notice.approve': {
+    roles: editors,
+    denied: '只有村委会委员可以审核公告',
+    extra: (a, t) => (t.draftedBy === a.personId ? '公告须由起草人以外的另一名委员审核' : undefined),
+  },
+  'notice.correct': { roles: editors, denied: '只有村委会委员可以更正公告' },
+  'notice.withdraw': { roles: editors, denied: '只有村委会委员可以撤回公告' },
+  'notice.readers': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看已读名单' },
+  'notice.answer': { roles: editors, denied: '只有村委会委员可以答复询问' },
+  'calendar.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公开日历' },
+};
+
+/** Does the actor's tenant cover this village at all? */
+export const coversVillage = (a: Actor, villageId: string, townshipId: string) =>
+  a.tenant.kind === 'village' ? a.tenant.villageId === villageId : a.tenant.townshipId === townshipId;
+
+export function authorize(actor: Actor, action: Action, target: Target): void {
+  if (!coversVillage(actor, target.villageId, target.townshipId)) throw notFound();
+  const rule = rules[action];
+  if (!rule.roles(target).some((r) => actor.roles.includes(r))) throw forbidden(rule.denied);
+  const reason = rule.extra?.(actor, target);
+  if (reason) throw forbidden(reason);
+}
+
+/** Whether an action would be allowed, for shaping responses (e.g. showing names to staff). */
+export function allows(actor: Actor, action: Action, target: Target): boolean {
+  try {
+    authorize(actor, action, target);
+    return true;
+  } catch {
+    return false;
+  }
+}

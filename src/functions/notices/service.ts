@@ -1,0 +1,372 @@
+import { disclosureStatus } from '../../shared/rules/cadence';
+import { maskName } from '../../shared/rules/tiers';
+import type {
+  CorrectNoticeRequest,
+  DisclosureCalendar,
+  Notice,
+  NoticeContent,
+  NoticeListQuery,
+  NoticeVersion,
+  Question,
+} from '../../shared/schemas/notice';
+import { noticeCategories } from '../../shared/schemas/notice';
+import type { Actor } from '../lib/actor';
+import { auditPut } from '../lib/audit';
+import { conflict, invalidField, notFound } from '../lib/errors';
+import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
+import { newId } from '../lib/ids';
+import { type Action, allows, authorize } from '../lib/policy';
+import { countVerifiedResidents } from '../people/store';
+import { getVillage, type VillageRecord } from '../villages/store';
+import * as store from './store';
+
+/** The village a request is about: the caller's own, or for township staff one of theirs. */
+export async function resolveVillage(actor: Actor, requested?: string): Promise<VillageRecord> {
+  const villageId = actor.tenant.kind === 'village' ? (requested ?? actor.tenant.villageId) : requested;
+  if (!villageId) throw invalidField('villageId', '村：请选择要查看的村');
+  const village = await getVillage(villageId);
+  if (!village) throw notFound('没有找到该村');
+  authorizeIn(actor, 'notice.read', village);
+  return village;
+}
+
+const target = (v: VillageRecord, extra: { category?: Notice['category']; draftedBy?: string } = {}) => ({
+  villageId: v.villageId,
+  townshipId: v.townshipId,
+  ...extra,
+});
+type NoticeFacts = { category?: Notice['category']; createdBy?: { personId: string } };
+const authorizeIn = (a: Actor, action: Action, v: VillageRecord, n?: NoticeFacts) =>
+  authorize(a, action, target(v, { category: n?.category, draftedBy: n?.createdBy?.personId }));
+const ref = (a: Actor) => ({ personId: a.personId, name: a.name });
+const STALE = '公告刚被其他人修改过，请刷新后再试';
+const isPublic = (n: Notice) => n.status === 'published' || n.status === 'withdrawn';
+
+async function loadNotice(actor: Actor, village: VillageRecord, noticeId: string): Promise<Notice> {
+  const notice = await store.getNotice(village.villageId, noticeId);
+  if (!notice) throw notFound('没有找到该公告');
+  // Unpublished notices are not merely forbidden to residents: for them they don't exist yet.
+  if (!isPublic(notice) && !allows(actor, 'notice.work', target(village))) throw notFound('没有找到该公告');
+  return notice;
+}
+
+const audit = (actor: Actor, v: VillageRecord, at: string, action: string, noticeId: string, more = {}) =>
+  auditPut({ tenantId: v.villageId, at, actorId: actor.personId, action, target: `notice:${noticeId}`, ...more });
+
+/* ---------- reading ---------- */
+
+export async function listNotices(actor: Actor, q: NoticeListQuery) {
+  const village = await resolveVillage(actor, q.villageId);
+  if (q.status !== 'public') authorizeIn(actor, 'notice.work', village);
+  const group = q.status === 'public' ? 'public' : q.status;
+  return store.listNotices({ villageId: village.villageId, group, ...q });
+}
+
+export async function openNotice(actor: Actor, noticeId: string, villageId: string | undefined, now: Date) {
+  const village = await resolveVillage(actor, villageId);
+  const notice = await loadNotice(actor, village, noticeId);
+  if (isPublic(notice) && actor.tenant.kind === 'village') {
+    await store.recordRead(village.villageId, noticeId, {
+      personId: actor.personId,
+      name: actor.name,
+      groupName: actor.groupName,
+      readAt: now.toISOString(),
+    });
+  }
+  return notice;
+}
+
+export async function listVersions(actor: Actor, noticeId: string, villageId?: string) {
+  const village = await resolveVillage(actor, villageId);
+  await loadNotice(actor, village, noticeId);
+  return { items: await store.listVersions(village.villageId, noticeId) };
+}
+
+export async function getVersion(actor: Actor, noticeId: string, version: number, villageId?: string) {
+  const village = await resolveVillage(actor, villageId);
+  await loadNotice(actor, village, noticeId);
+  const found = await store.getVersion(village.villageId, noticeId, version);
+  if (!found) throw notFound('没有找到该版本');
+  return found;
+}
+
+export async function listReaders(actor: Actor, noticeId: string, cursor?: string, villageId?: string) {
+  const village = await resolveVillage(actor, villageId);
+  authorizeIn(actor, 'notice.readers', village);
+  await loadNotice(actor, village, noticeId);
+  const [page, readerCount, verifiedResidents] = await Promise.all([
+    store.listReaders(village.villageId, noticeId, cursor),
+    store.countReaders(village.villageId, noticeId),
+    countVerifiedResidents(village.villageId),
+  ]);
+  const reach = verifiedResidents ? Math.min(1, readerCount / verifiedResidents) : 0;
+  return { noticeId, readerCount, verifiedResidents, reach, ...page };
+}
+
+/* ---------- drafting and publishing ---------- */
+
+export async function createDraft(actor: Actor, content: NoticeContent, idempotencyKey: string | undefined, now: Date) {
+  const village = await resolveVillage(actor);
+  authorizeIn(actor, 'notice.draft', village, { category: content.category });
+  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
+  if (scope) {
+    const earlier = await findIdempotentResult(scope);
+    if (earlier) return loadNotice(actor, village, earlier);
+  }
+  const at = now.toISOString();
+  const notice: Notice = {
+    ...content,
+    noticeId: newId(now.getTime()),
+    villageId: village.villageId,
+    status: 'draft',
+    version: 1,
+    createdAt: at,
+    createdBy: ref(actor),
+    updatedAt: at,
+  };
+  const extra: store.TransactItem[] = [audit(actor, village, at, 'notice.draft', notice.noticeId)];
+  if (scope) extra.push(idempotencyPut(scope, notice.noticeId, at));
+  if (await store.saveNotice(notice, 'new', extra)) return notice;
+  // Two requests with the same key raced: the first one's notice is the answer.
+  const winner = scope && (await findIdempotentResult(scope));
+  if (winner) return loadNotice(actor, village, winner);
+  throw conflict(STALE);
+}
+
+async function changeDraft(actor: Actor, noticeId: string, action: Action) {
+  const village = await resolveVillage(actor);
+  const notice = await loadNotice(actor, village, noticeId);
+  authorizeIn(actor, action, village, notice);
+  if (notice.status !== 'draft') throw conflict('只有草稿可以修改或删除，已发布的公告请使用“更正”');
+  return { village, notice };
+}
+
+export async function updateDraft(actor: Actor, noticeId: string, content: NoticeContent, now: Date) {
+  const { village, notice } = await changeDraft(actor, noticeId, 'notice.draft');
+  authorizeIn(actor, 'notice.draft', village, { ...notice, category: content.category });
+  const at = now.toISOString();
+  const next: Notice = { ...stripContent(notice), ...content, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.edit-draft', noticeId)]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+export async function deleteDraft(actor: Actor, noticeId: string, now: Date) {
+  const { village } = await changeDraft(actor, noticeId, 'notice.draft');
+  const ok = await store.deleteDraft(
+    village.villageId,
+    noticeId,
+    audit(actor, village, now.toISOString(), 'notice.delete-draft', noticeId),
+  );
+  if (!ok) throw conflict(STALE);
+  return {};
+}
+
+/** Optional content fields a new version may drop (e.g. a correction that removes the period). */
+const stripContent = (n: Notice): Notice => {
+  const { period, amounts, guide, reviewNote, ...rest } = n;
+  return rest as Notice;
+};
+
+const firstVersion = (n: Notice, by: Actor, at: string): NoticeVersion => ({
+  noticeId: n.noticeId,
+  version: 1,
+  publishedAt: at,
+  publishedBy: ref(by),
+  category: n.category,
+  title: n.title,
+  body: n.body,
+  period: n.period,
+  major: n.major,
+  amounts: n.amounts,
+  guide: n.guide,
+  attachments: n.attachments,
+});
+
+async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, at: string, approvedBy?: Actor) {
+  const { reviewNote, ...rest } = notice;
+  const next: Notice = {
+    ...rest,
+    status: 'published',
+    publishedAt: at,
+    updatedAt: at,
+    ...(approvedBy ? { approvedBy: ref(approvedBy) } : {}),
+  };
+  const ok = await store.saveNotice(next, notice, [
+    store.putVersion(village.villageId, firstVersion(notice, approvedBy ?? actor, at)),
+    audit(actor, village, at, approvedBy ? 'notice.approve' : 'notice.publish', notice.noticeId),
+  ]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+/** Publishes at once, or sends to review where the village's 六规范 setting asks for a second member. */
+export async function publish(actor: Actor, noticeId: string, now: Date) {
+  const { village, notice } = await changeDraft(actor, noticeId, 'notice.publish');
+  const at = now.toISOString();
+  if (!village.settings.noticeReviewRequired) return publishNow(actor, village, notice, at);
+  const next: Notice = { ...notice, status: 'pending_review', submittedAt: at, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.submit-review', noticeId)]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+async function awaitingReview(actor: Actor, noticeId: string) {
+  const village = await resolveVillage(actor);
+  const notice = await loadNotice(actor, village, noticeId);
+  authorizeIn(actor, 'notice.approve', village, notice);
+  if (notice.status !== 'pending_review') throw conflict('这条公告不在待审核状态');
+  return { village, notice };
+}
+
+export async function approve(actor: Actor, noticeId: string, now: Date) {
+  const { village, notice } = await awaitingReview(actor, noticeId);
+  return publishNow(actor, village, notice, now.toISOString(), actor);
+}
+
+export async function reject(actor: Actor, noticeId: string, reason: string, now: Date) {
+  const { village, notice } = await awaitingReview(actor, noticeId);
+  const at = now.toISOString();
+  const next: Notice = { ...notice, status: 'draft', reviewNote: reason, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.reject', noticeId, { reason })]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+async function published(actor: Actor, noticeId: string, action: Action) {
+  const village = await resolveVillage(actor);
+  const notice = await loadNotice(actor, village, noticeId);
+  authorizeIn(actor, action, village, notice);
+  if (notice.status !== 'published') throw conflict('只有已发布（未撤回）的公告可以更正或撤回');
+  return { village, notice };
+}
+
+/** A correction never edits in place: it is a new version with its reason, and the old stays readable. */
+export async function correct(actor: Actor, noticeId: string, request: CorrectNoticeRequest, now: Date) {
+  const { village, notice } = await published(actor, noticeId, 'notice.correct');
+  const { reason, ...content } = request;
+  authorizeIn(actor, 'notice.correct', village, { ...notice, category: content.category });
+  const at = now.toISOString();
+  const version = notice.version + 1;
+  const next: Notice = { ...stripContent(notice), ...content, version, correctedAt: at, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [
+    store.putVersion(village.villageId, {
+      ...content,
+      noticeId,
+      version,
+      publishedAt: at,
+      publishedBy: ref(actor),
+      reason,
+    }),
+    audit(actor, village, at, 'notice.correct', noticeId, { reason, changedFields: changedFields(notice, content) }),
+  ]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+const changedFields = (before: Notice, after: NoticeContent) =>
+  (Object.keys(after) as (keyof NoticeContent)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+
+export async function withdraw(actor: Actor, noticeId: string, reason: string, now: Date) {
+  const { village, notice } = await published(actor, noticeId, 'notice.withdraw');
+  const at = now.toISOString();
+  const next: Notice = { ...notice, status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.withdraw', noticeId, { reason })]);
+  if (!ok) throw conflict(STALE);
+  return next;
+}
+
+/* ---------- questions ---------- */
+
+/** Names are personal: whole for the asker and for staff who answer, masked for other residents. */
+const questionFor = (actor: Actor, village: VillageRecord, q: store.QuestionRecord): Question => {
+  const isMe = q.askedBy.personId === actor.personId;
+  const staff = allows(actor, 'notice.work', target(village));
+  return {
+    questionId: q.questionId,
+    noticeId: q.noticeId,
+    text: q.text,
+    askedAt: q.askedAt,
+    askedBy: { name: isMe || staff ? q.askedBy.name : maskName(q.askedBy.name), isMe },
+    answer: q.answer && {
+      text: q.answer.text,
+      answeredAt: q.answer.answeredAt,
+      answeredBy: { name: q.answer.answeredBy.name },
+    },
+  };
+};
+
+export async function listQuestions(actor: Actor, noticeId: string, villageId?: string) {
+  const village = await resolveVillage(actor, villageId);
+  await loadNotice(actor, village, noticeId);
+  const items = await store.listQuestions(village.villageId, noticeId);
+  return { items: items.map((q) => questionFor(actor, village, q)) };
+}
+
+export async function ask(actor: Actor, noticeId: string, text: string, idempotencyKey: string | undefined, now: Date) {
+  const village = await resolveVillage(actor);
+  authorizeIn(actor, 'notice.ask', village);
+  const notice = await loadNotice(actor, village, noticeId);
+  if (notice.status !== 'published') throw conflict('只能对已发布的公告提问');
+  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
+  const earlier = scope && (await findIdempotentResult(scope));
+  if (earlier) {
+    const q = await store.getQuestion(village.villageId, noticeId, earlier);
+    if (q) return questionFor(actor, village, q);
+  }
+  const at = now.toISOString();
+  const q: store.QuestionRecord = {
+    questionId: newId(now.getTime()),
+    noticeId,
+    text,
+    askedAt: at,
+    askedBy: ref(actor),
+  };
+  const items: store.TransactItem[] = [
+    store.questionPut(village.villageId, q),
+    audit(actor, village, at, 'notice.ask', noticeId),
+  ];
+  if (scope) items.push(idempotencyPut(scope, q.questionId, at));
+  if (!(await store.writeAll(items))) throw conflict('这个问题已经提交过了');
+  return questionFor(actor, village, q);
+}
+
+export async function answer(actor: Actor, noticeId: string, questionId: string, text: string, now: Date) {
+  const village = await resolveVillage(actor);
+  const notice = await loadNotice(actor, village, noticeId);
+  authorizeIn(actor, 'notice.answer', village, notice);
+  const q = await store.getQuestion(village.villageId, noticeId, questionId);
+  if (!q) throw notFound('没有找到该问题');
+  if (q.answer) throw conflict('这个问题已经答复过了');
+  const at = now.toISOString();
+  const reply = { text, answeredAt: at, answeredBy: ref(actor) };
+  const ok = await store.writeAll([
+    store.answerUpdate(village.villageId, q, reply),
+    audit(actor, village, at, 'notice.answer', noticeId),
+  ]);
+  if (!ok) throw conflict('这个问题已经答复过了');
+  return questionFor(actor, village, { ...q, answer: reply });
+}
+
+/* ---------- disclosure calendar (公开日历) ---------- */
+
+export async function calendar(actor: Actor, villageId: string | undefined, now: Date): Promise<DisclosureCalendar> {
+  const village = await resolveVillage(actor, villageId);
+  authorizeIn(actor, 'calendar.view', village);
+  const s = village.settings;
+  const entries = await Promise.all(
+    noticeCategories.map(async (category) => {
+      const cadence = s.disclosureCadence[category] ?? 'on_change';
+      const last = await store.lastPublishedAt(village.villageId, category);
+      const status = disclosureStatus({
+        cadence,
+        lastPublishedAt: last,
+        now,
+        utcOffsetMinutes: s.utcOffsetMinutes,
+        dueSoonDays: s.disclosureDueSoonDays,
+      });
+      return { category, cadence, lastPublishedAt: last, ...status };
+    }),
+  );
+  return { villageId: village.villageId, villageName: village.name, asOf: now.toISOString(), entries };
+}

@@ -1,0 +1,325 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
+import { dynamo, isConditionFailure, table } from '../lib/db';
+import { invalidField } from '../lib/errors';
+import { keys, type NoticeListGroup } from '../lib/keys';
+
+/** A stored question: the asker's id and name stay server-side; responses shape them per reader. */
+export interface QuestionRecord {
+  questionId: string;
+  noticeId: string;
+  text: string;
+  askedAt: string;
+  askedBy: { personId: string; name: string };
+  answer?: { text: string; answeredAt: string; answeredBy: { personId: string; name: string } };
+}
+export interface ReadRecord {
+  personId: string;
+  name: string;
+  groupName?: string;
+  readAt: string;
+}
+
+export const listGroupOf = (n: Notice): NoticeListGroup =>
+  n.status === 'draft' ? 'draft' : n.status === 'pending_review' ? 'pending_review' : 'public';
+const sortTimeOf = (n: Notice) => (listGroupOf(n) === 'public' ? (n.publishedAt ?? n.updatedAt) : n.updatedAt);
+
+export const noticeItem = (n: Notice) => ({
+  ...keys.notice(n.villageId, n.noticeId),
+  ...keys.noticeListIndex(n.villageId, listGroupOf(n), n.category, sortTimeOf(n), n.noticeId),
+  type: 'notice',
+  ...n,
+});
+export const versionItem = (villageId: string, v: NoticeVersion) => ({
+  ...keys.noticeVersion(villageId, v.noticeId, v.version),
+  type: 'notice-version',
+  ...v,
+});
+
+export async function getNotice(villageId: string, noticeId: string): Promise<Notice | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.notice(villageId, noticeId) }));
+  return Item as Notice | undefined;
+}
+
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Saves a notice head, guarded by the status and version it was read with, plus any
+ * new version and the audit entry, all or nothing. Returns false when another
+ * request changed the notice first.
+ */
+export async function saveNotice(
+  next: Notice,
+  expect: { status: Notice['status']; version: number } | 'new',
+  extra: TransactItem[],
+): Promise<boolean> {
+  const guard =
+    expect === 'new'
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#s = :s AND version = :v',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': expect.status, ':v': expect.version },
+        };
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: table(), Item: noticeItem(next), ...guard } }, ...extra],
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export const putVersion = (villageId: string, v: NoticeVersion): TransactItem => ({
+  Put: { TableName: table(), Item: versionItem(villageId, v), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+export async function deleteDraft(villageId: string, noticeId: string, audit: TransactItem): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: table(),
+              Key: keys.notice(villageId, noticeId),
+              ConditionExpression: '#s = :draft',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':draft': 'draft' },
+            },
+          },
+          audit,
+        ],
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/* ---------- lists ---------- */
+
+/** The cursor carries only the sort key; the partition is rebuilt from the session, so it can't reach another village. */
+const encodeCursor = (sortKey: string) => Buffer.from(sortKey, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9TZ:.+-]{20,40}#[0-9A-Z]{26}$/.test(sortKey))
+    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
+  return sortKey;
+}
+
+/** Bounds the work of one title search over a long list. */
+const MAX_QUERY_ROUNDS = 20;
+const SEARCH_PAGE = 100;
+
+export interface NoticeListParams {
+  villageId: string;
+  group: NoticeListGroup;
+  category?: NoticeCategory;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** The one Query behind every notice list (also issued directly by the benchmark). */
+export function noticeListQuery(p: NoticeListParams, startSortKey?: string, pageSize = p.limit): QueryCommandInput {
+  const part = keys.noticeListPartition(p.villageId, p.group, p.category);
+  return {
+    TableName: table(),
+    IndexName: part.index,
+    KeyConditionExpression: `${part.pkName} = :pk`,
+    ExpressionAttributeValues: { ':pk': part.pk, ...(p.q ? { ':q': p.q } : {}) },
+    ...(p.q ? { FilterExpression: 'contains(title, :q)' } : {}),
+    ScanIndexForward: false,
+    Limit: pageSize,
+    ExclusiveStartKey: startSortKey
+      ? {
+          ...keys.notice(p.villageId, startSortKey.split('#')[1]),
+          [part.pkName]: part.pk,
+          [part.skName]: startSortKey,
+        }
+      : undefined,
+    ReturnConsumedCapacity: 'TOTAL',
+  };
+}
+
+/**
+ * Newest first. A title search filters the village's own list partition (a village
+ * publishes a few hundred notices a year), reading on until a page is full.
+ */
+export async function listNotices(p: NoticeListParams) {
+  const part = keys.noticeListPartition(p.villageId, p.group, p.category);
+  const items: Notice[] = [];
+  let start = p.cursor ? decodeCursor(p.cursor) : undefined;
+  let exhausted = false;
+  let consumedCapacity = 0;
+  for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < p.limit && !exhausted; round++) {
+    const pageSize = p.q ? SEARCH_PAGE : p.limit - items.length;
+    const r = await dynamo.send(new QueryCommand(noticeListQuery(p, start, pageSize)));
+    consumedCapacity += r.ConsumedCapacity?.CapacityUnits ?? 0;
+    const found = (r.Items ?? []) as (Notice & Record<string, string>)[];
+    const taken = found.slice(0, p.limit - items.length);
+    items.push(...taken);
+    if (taken.length < found.length) start = taken.at(-1)?.[part.skName];
+    else if (r.LastEvaluatedKey) start = r.LastEvaluatedKey[part.skName] as string;
+    else exhausted = true;
+  }
+  return { items, nextCursor: !exhausted && start ? encodeCursor(start) : null, consumedCapacity };
+}
+
+export async function lastPublishedAt(villageId: string, category: NoticeCategory): Promise<string | null> {
+  const r = await dynamo.send(new QueryCommand(noticeListQuery({ villageId, group: 'public', category, limit: 1 })));
+  return (r.Items?.[0]?.publishedAt as string | undefined) ?? null;
+}
+
+/* ---------- versions ---------- */
+
+export async function listVersions(villageId: string, noticeId: string): Promise<NoticeVersion[]> {
+  const { pk, skPrefix } = keys.noticeVersionPrefix(villageId, noticeId);
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+      ScanIndexForward: false,
+    }),
+  );
+  return (r.Items ?? []) as NoticeVersion[];
+}
+
+export async function getVersion(villageId: string, noticeId: string, version: number) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.noticeVersion(villageId, noticeId, version) }),
+  );
+  return Item as NoticeVersion | undefined;
+}
+
+/* ---------- reads (已读) ---------- */
+
+/** First opening counts; later ones change nothing. */
+export async function recordRead(villageId: string, noticeId: string, read: ReadRecord): Promise<void> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.noticeRead(villageId, noticeId, read.personId), type: 'notice-read', ...read },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+export async function countReaders(villageId: string, noticeId: string): Promise<number> {
+  const { pk, skPrefix } = keys.noticeReadPrefix(villageId, noticeId);
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += r.Count ?? 0;
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+const READERS_PAGE = 100;
+export async function listReaders(villageId: string, noticeId: string, cursor?: string) {
+  const { pk, skPrefix } = keys.noticeReadPrefix(villageId, noticeId);
+  const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+  if (after !== undefined && !/^[0-9A-Za-z_-]{1,64}$/.test(after))
+    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+      Limit: READERS_PAGE,
+      ExclusiveStartKey: after ? keys.noticeRead(villageId, noticeId, after) : undefined,
+    }),
+  );
+  const items = (r.Items ?? []) as ReadRecord[];
+  const last = r.LastEvaluatedKey ? items.at(-1)?.personId : undefined;
+  return { items, nextCursor: last ? Buffer.from(last, 'utf8').toString('base64url') : null };
+}
+
+/* ---------- questions (询问与答复) ---------- */
+
+export const questionPut = (villageId: string, q: QuestionRecord): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.noticeQuestion(villageId, q.noticeId, q.questionId), type: 'notice-question', ...q },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+export async function writeAll(items: TransactItem[]): Promise<boolean> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function getQuestion(villageId: string, noticeId: string, questionId: string) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.noticeQuestion(villageId, noticeId, questionId) }),
+  );
+  return Item as QuestionRecord | undefined;
+}
+
+export async function listQuestions(villageId: string, noticeId: string): Promise<QuestionRecord[]> {
+  const { pk, skPrefix } = keys.noticeQuestionPrefix(villageId, noticeId);
+  const out: QuestionRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...((r.Items ?? []) as QuestionRecord[]));
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Only an unanswered question can be answered: the second answer loses, visibly. */
+export const answerUpdate = (
+  villageId: string,
+  q: QuestionRecord,
+  answer: NonNullable<QuestionRecord['answer']>,
+): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: keys.noticeQuestion(villageId, q.noticeId, q.questionId),
+    UpdateExpression: 'SET answer = :a',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
+    ExpressionAttributeValues: { ':a': answer },
+  },
+});

@@ -1,0 +1,63 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { VillageSummary } from '../../shared/schemas/person';
+import type { VillageSettings } from '../../shared/schemas/settings';
+import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
+import { dynamo, table } from '../lib/db';
+import { keys } from '../lib/keys';
+
+export interface VillageRecord extends VillageSummary {
+  settings: VillageSettings;
+}
+export interface TownshipRecord {
+  townshipId: string;
+  name: string;
+}
+
+export const townshipItems = (t: TownshipRecord) => [
+  { ...keys.township(t.townshipId), type: 'township', ...t },
+  { ...keys.townshipEntry(t.townshipId), type: 'township-entry', ...t },
+];
+export const villageItems = (v: VillageRecord) => [
+  { ...keys.village(v.villageId), type: 'village', ...v },
+  { ...keys.townshipVillage(v.townshipId, v.villageId), type: 'township-village', ...v },
+];
+
+export async function getVillage(villageId: string): Promise<VillageRecord | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.village(villageId) }));
+  if (!Item) return undefined;
+  // Settings saved before a new setting existed get the law's default for it.
+  return { ...(Item as VillageRecord), settings: SettingsSchema.parse(Item.settings ?? defaultVillageSettings()) };
+}
+
+export async function getTownship(townshipId: string): Promise<TownshipRecord | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.township(townshipId) }));
+  return Item as TownshipRecord | undefined;
+}
+
+export async function listTownships(): Promise<TownshipRecord[]> {
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.townships().pk },
+    }),
+  );
+  return (r.Items ?? []) as TownshipRecord[];
+}
+
+export async function listTownshipVillages(townshipId: string): Promise<VillageSummary[]> {
+  const { pk, skPrefix } = keys.townshipVillagePrefix(townshipId);
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+    }),
+  );
+  return (r.Items ?? []).map((v) => ({
+    villageId: v.villageId,
+    townshipId: v.townshipId,
+    name: v.name,
+    kind: v.kind,
+  }));
+}

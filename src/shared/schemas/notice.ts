@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { Id, IsoDate, PageQuery, page } from './common';
+import { NoticeCategory } from './notice-category';
+import { Cadence } from './settings';
+
+export { NoticeCategory, noticeCategories } from './notice-category';
+
+/** One row of a finance disclosure (财务公开): amounts in yuan, two decimals. */
+export const AmountRow = z.object({
+  item: z.string().trim().min(1, '请填写收支项目').max(60, '收支项目不能超过 60 字'),
+  direction: z.enum(['income', 'expense'], { error: '收支方向应为 收入 或 支出' }),
+  amountYuan: z
+    .number({ error: '金额应为数字' })
+    .min(0, '金额不能为负数')
+    .max(1e10, '金额过大')
+    .multipleOf(0.01, '金额最多两位小数'),
+  note: z.string().trim().max(100, '备注不能超过 100 字').optional(),
+});
+export type AmountRow = z.infer<typeof AmountRow>;
+
+/** 办事指南: what to bring, how long it takes, where to go. */
+export const ServiceGuide = z.object({
+  item: z.string().trim().min(1, '请填写办理事项').max(60, '办理事项不能超过 60 字'),
+  materials: z
+    .array(z.string().trim().min(1, '材料名称不能为空').max(60, '材料名称不能超过 60 字'))
+    .max(20, '所需材料最多 20 项'),
+  timeLimit: z.string().trim().min(1, '请填写办理时限').max(40, '办理时限不能超过 40 字'),
+  place: z.string().trim().min(1, '请填写办理地点').max(60, '办理地点不能超过 60 字'),
+});
+export type ServiceGuide = z.infer<typeof ServiceGuide>;
+
+export const Period = z
+  .object({ from: IsoDate, until: IsoDate })
+  .refine((p) => p.from <= p.until, { message: '公开期间的结束日期不能早于开始日期', path: ['until'] });
+
+/** What a committee member writes; the same fields make every version. */
+const NoticeContentFields = z.object({
+  category: NoticeCategory,
+  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(80, '标题不能超过 80 字'),
+  body: z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(10000, '正文不能超过 10000 字'),
+  period: Period.optional(),
+  major: z.boolean().default(false), // 重大事项: disclosed at once
+  amounts: z.array(AmountRow).max(200, '收支明细最多 200 行').optional(),
+  guide: ServiceGuide.optional(),
+  attachments: z
+    .array(z.object({ name: z.string().trim().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
+    .max(20, '附件最多 20 个')
+    .default([]),
+});
+
+const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
+  if (c.category === 'service' && !c.guide)
+    ctx.addIssue({ code: 'custom', path: ['guide'], message: '办事指南须填写办理事项、材料、时限和地点' });
+  if (c.category !== 'service' && c.guide)
+    ctx.addIssue({ code: 'custom', path: ['guide'], message: '只有办事指南类公告可以填写办事信息' });
+  if (c.category !== 'finance' && c.amounts?.length)
+    ctx.addIssue({ code: 'custom', path: ['amounts'], message: '只有财务公开可以填写收支明细' });
+};
+
+export const NoticeContent = NoticeContentFields.superRefine(categoryFieldsAgree);
+export type NoticeContent = z.infer<typeof NoticeContent>;
+
+export const NoticeStatus = z.enum(['draft', 'pending_review', 'published', 'withdrawn']);
+export type NoticeStatus = z.infer<typeof NoticeStatus>;
+
+export const Reason = z
+  .string({ error: '请填写原因' })
+  .trim()
+  .min(2, '原因至少 2 个字')
+  .max(500, '原因不能超过 500 字');
+
+export const CreateNoticeRequest = NoticeContent;
+export const UpdateDraftRequest = NoticeContent;
+export const CorrectNoticeRequest = NoticeContentFields.extend({ reason: Reason }).superRefine(categoryFieldsAgree);
+export type CorrectNoticeRequest = z.infer<typeof CorrectNoticeRequest>;
+export const ReasonRequest = z.object({ reason: Reason });
+export type ReasonRequest = z.infer<typeof ReasonRequest>;
+
+export const PersonRef = z.object({ personId: Id, name: z.string() });
+
+export const Notice = NoticeContentFields.extend({
+  noticeId: Id,
+  villageId: Id,
+  status: NoticeStatus,
+  version: z.number().int().min(1), // current published version (1 until corrected)
+  createdAt: z.string(),
+  createdBy: PersonRef,
+  updatedAt: z.string(),
+  submittedAt: z.string().optional(),
+  reviewNote: z.string().optional(), // why a reviewer sent it back
+  approvedBy: PersonRef.optional(),
+  publishedAt: z.string().optional(),
+  correctedAt: z.string().optional(),
+  withdrawnAt: z.string().optional(),
+  withdrawReason: z.string().optional(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const NoticeSummary = Notice.pick({
+  noticeId: true,
+  villageId: true,
+  category: true,
+  title: true,
+  status: true,
+  version: true,
+  major: true,
+  createdAt: true,
+  publishedAt: true,
+  correctedAt: true,
+  withdrawnAt: true,
+});
+export type NoticeSummary = z.infer<typeof NoticeSummary>;
+
+export const NoticeListQuery = PageQuery.extend({
+  category: NoticeCategory.optional(),
+  /** public = published + withdrawn; draft and pending_review are staff-only. */
+  status: z.enum(['public', 'draft', 'pending_review']).default('public'),
+  q: z.string().trim().max(40, '搜索词不能超过 40 字').optional(),
+  villageId: Id.optional(), // township staff choose one of their villages
+});
+export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
+export const NoticePage = page(NoticeSummary);
+export type NoticePage = z.infer<typeof NoticePage>;
+
+export const NoticeVersion = NoticeContentFields.extend({
+  noticeId: Id,
+  version: z.number().int().min(1),
+  publishedAt: z.string(),
+  publishedBy: PersonRef,
+  reason: z.string().optional(), // why this correction was made; absent on version 1
+});
+export type NoticeVersion = z.infer<typeof NoticeVersion>;
+export const NoticeVersionList = z.object({ items: z.array(NoticeVersion) });
+
+/** A resident's question (询问) and the committee's answer. */
+export const AskQuestionRequest = z.object({
+  text: z.string({ error: '请填写问题' }).trim().min(2, '问题至少 2 个字').max(1000, '问题不能超过 1000 字'),
+});
+export type AskQuestionRequest = z.infer<typeof AskQuestionRequest>;
+export const AnswerQuestionRequest = z.object({
+  text: z.string({ error: '请填写答复' }).trim().min(2, '答复至少 2 个字').max(2000, '答复不能超过 2000 字'),
+});
+export type AnswerQuestionRequest = z.infer<typeof AnswerQuestionRequest>;
+export const Question = z.object({
+  questionId: Id,
+  noticeId: Id,
+  text: z.string(),
+  askedAt: z.string(),
+  /** Masked (张**) for other residents; whole for the asker and for staff. */
+  askedBy: z.object({ name: z.string(), isMe: z.boolean() }),
+  answer: z.object({ text: z.string(), answeredAt: z.string(), answeredBy: z.object({ name: z.string() }) }).optional(),
+});
+export type Question = z.infer<typeof Question>;
+export const QuestionList = z.object({ items: z.array(Question) });
+
+export const Readers = z.object({
+  noticeId: Id,
+  readerCount: z.number().int(),
+  verifiedResidents: z.number().int(),
+  reach: z.number(), // readerCount / verifiedResidents, 0..1
+  items: z.array(z.object({ personId: Id, name: z.string(), groupName: z.string().optional(), readAt: z.string() })),
+  nextCursor: z.string().nullable(),
+});
+export type Readers = z.infer<typeof Readers>;
+
+export const CalendarEntry = z.object({
+  category: NoticeCategory,
+  cadence: Cadence,
+  status: z.enum(['ok', 'due', 'overdue', 'not_required']),
+  lastPublishedAt: z.string().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+});
+export type CalendarEntry = z.infer<typeof CalendarEntry>;
+export const DisclosureCalendar = z.object({
+  villageId: Id,
+  villageName: z.string(),
+  asOf: z.string(),
+  entries: z.array(CalendarEntry),
+});
+export type DisclosureCalendar = z.infer<typeof DisclosureCalendar>;
+export const CalendarQuery = z.object({ villageId: Id.optional() });

@@ -1,0 +1,458 @@
+import { SignJWT } from 'jose';
+import type { SeededVillage } from '../../scripts/local/seed';
+import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
+
+/** Notices end to end through real HTTP and DynamoDB Local: what users see and what is stored. */
+let api: TestApi;
+let v1: SeededVillage; // review required (六规范)
+let v2: SeededVillage; // publishes without review
+const raw = rawTable();
+const noticePk = (villageId: string, noticeId: string) => `TN#${villageId}#N#${noticeId}`;
+
+const draft = (over: Record<string, unknown> = {}) => ({
+  category: 'village',
+  title: '关于村道硬化工程的公示',
+  body: '经村民代表会议讨论，决定对三组至五组村道进行硬化。',
+  period: { from: '2026-11-01', until: '2026-11-30' },
+  attachments: [{ name: '工程预算表.xlsx' }],
+  ...over,
+});
+
+beforeAll(async () => {
+  api = await startTestApi('apinotice');
+  [v1, v2] = api.township.villages;
+});
+afterAll(() => api.stop());
+
+async function publishedIn(village: SeededVillage, over: Record<string, unknown> = {}) {
+  const drafter = await api.as(village.chair);
+  const created = await drafter.post('/notices', draft(over));
+  expect(created.status).toBe(201);
+  const id = created.body.noticeId;
+  const first = await drafter.post(`/notices/${id}/publish`);
+  if (first.body.status === 'pending_review') {
+    const reviewer = await api.as(village.committee[1]);
+    expect((await reviewer.post(`/notices/${id}/approve`)).status).toBe(200);
+  }
+  return id as string;
+}
+
+describe('signing in', () => {
+  it('refuses a request without a session', async () => {
+    const r = await api.anonymous.get('/notices');
+    expect(r.status).toBe(401);
+    expect(r.body.error.message).toBe('请先登录');
+  });
+
+  it('refuses a forged token', async () => {
+    const forged = await new SignJWT({ ten: v1.villageId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(v1.chair.personId)
+      .setAudience('village-hall:local')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
+    const r = await api.anonymous.request('GET', '/notices', undefined, { authorization: `Bearer ${forged}` });
+    expect(r.status).toBe(401);
+    expect(r.body.error.message).toContain('无效');
+  });
+
+  it('refuses an expired token, saying so', async () => {
+    const expired = await new SignJWT({ ten: v1.villageId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(v1.chair.personId)
+      .setAudience('village-hall:local')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(process.env.SESSION_SECRET!));
+    const r = await api.anonymous.request('GET', '/notices', undefined, { authorization: `Bearer ${expired}` });
+    expect(r.status).toBe(401);
+    expect(r.body.error.message).toContain('过期');
+  });
+
+  it('tells who is signed in, with roles from the roster', async () => {
+    const me = await (await api.as(v1.chair)).get('/me');
+    expect(me.status).toBe(200);
+    expect(me.body.person.name).toBe(v1.chair.name);
+    expect(me.body.person.roles).toContain('committee');
+    expect(me.body.villages.map((v: { villageId: string }) => v.villageId)).toEqual([v1.villageId]);
+  });
+});
+
+describe('drafting a notice', () => {
+  it('a committee member drafts; the draft and its audit entry are stored', async () => {
+    const r = await (await api.as(v1.chair)).post('/notices', draft());
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      status: 'draft',
+      version: 1,
+      title: '关于村道硬化工程的公示',
+      createdBy: { name: v1.chair.name },
+    });
+    const head = await raw.item(noticePk(v1.villageId, r.body.noticeId), 'HEAD');
+    expect(head?.status).toBe('draft');
+    const month = new Date().toISOString().slice(0, 7);
+    const audit = await raw.partition(`TN#${v1.villageId}#AUDIT#${month}`);
+    expect(audit.some((e) => e.action === 'notice.draft' && e.target === `notice:${r.body.noticeId}`)).toBe(true);
+  });
+
+  it('a resident cannot draft, and nothing is written', async () => {
+    const resident = await api.as(v1.residents[0]);
+    const before = await (await api.as(v1.chair)).get('/notices?status=draft&limit=50');
+    const r = await resident.post('/notices', draft({ title: '村民不应能发的公告' }));
+    expect(r.status).toBe(403);
+    expect(r.body.error.message).toContain('村委会');
+    const after = await (await api.as(v1.chair)).get('/notices?status=draft&limit=50');
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
+  it.each([
+    ['a missing title', draft({ title: undefined }), 'title', '标题'],
+    ['an empty title', draft({ title: '   ' }), 'title', '请填写标题'],
+    ['an unknown category', draft({ category: 'gossip' }), 'category', '公开类别'],
+    ['an oversized body', draft({ body: '字'.repeat(10001) }), 'body', '10000'],
+    ['a number as title', draft({ title: 42 }), 'title', '标题'],
+    [
+      'a period that ends before it starts',
+      draft({ period: { from: '2026-11-30', until: '2026-11-01' } }),
+      'period.until',
+      '结束日期',
+    ],
+    ['a bad date', draft({ period: { from: '2026-13-01', until: '2026-11-01' } }), 'period.from', '日期'],
+    [
+      'amounts on a non-finance notice',
+      draft({ amounts: [{ item: '租金', direction: 'income', amountYuan: 10 }] }),
+      'amounts',
+      '财务',
+    ],
+    [
+      'a negative amount',
+      draft({ category: 'finance', amounts: [{ item: '租金', direction: 'income', amountYuan: -1 }] }),
+      'amounts.0.amountYuan',
+      '负数',
+    ],
+    ['a service guide without its fields', draft({ category: 'service' }), 'guide', '办事指南'],
+  ])('rejects %s, naming the field, and writes nothing', async (_, body, path, words) => {
+    const chair = await api.as(v1.chair);
+    const before = (await chair.get('/notices?status=draft&limit=50')).body.items.length;
+    const r = await chair.post('/notices', body);
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('validation');
+    const field = r.body.error.fields.find((f: { path: string }) => f.path === path);
+    expect(field?.message).toContain(words);
+    expect((await chair.get('/notices?status=draft&limit=50')).body.items).toHaveLength(before);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const r = await (await api.as(v1.chair)).post('/notices', '{"title": ');
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0]).toMatchObject({ path: 'body' });
+  });
+
+  it('a retried create with the same Idempotency-Key makes one notice', async () => {
+    const chair = await api.as(v1.chair);
+    const key = 'retry-key-0001';
+    const [a, b] = await Promise.all([
+      chair.post('/notices', draft({ title: '只应出现一次' }), { 'idempotency-key': key }),
+      chair.post('/notices', draft({ title: '只应出现一次' }), { 'idempotency-key': key }),
+    ]);
+    const c = await chair.post('/notices', draft({ title: '只应出现一次' }), { 'idempotency-key': key });
+    expect(new Set([a.body.noticeId, b.body.noticeId, c.body.noticeId]).size).toBe(1);
+    const drafts = (await chair.get('/notices?status=draft&limit=50')).body.items;
+    expect(drafts.filter((n: { title: string }) => n.title === '只应出现一次')).toHaveLength(1);
+  });
+
+  it('a draft can be edited and deleted; nothing published can be deleted', async () => {
+    const chair = await api.as(v2.chair);
+    const created = await chair.post('/notices', draft());
+    const edited = await chair.put(
+      `/notices/${created.body.noticeId}`,
+      draft({ title: '修改后的标题', period: undefined }),
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body.title).toBe('修改后的标题');
+    expect(edited.body.period).toBeUndefined();
+    expect((await chair.delete(`/notices/${created.body.noticeId}`)).status).toBe(200);
+    expect(await raw.item(noticePk(v2.villageId, created.body.noticeId), 'HEAD')).toBeUndefined();
+
+    const id = await publishedIn(v2);
+    const r = await chair.delete(`/notices/${id}`);
+    expect(r.status).toBe(409);
+    expect(await raw.item(noticePk(v2.villageId, id), 'HEAD')).toMatchObject({ status: 'published' });
+  });
+});
+
+describe('publishing', () => {
+  it('where review is required, a second committee member approves before residents see it', async () => {
+    const chair = await api.as(v1.chair);
+    const resident = await api.as(v1.residents[1]);
+    const { body: created } = await chair.post('/notices', draft({ title: '待审核的公告' }));
+    const submitted = await chair.post(`/notices/${created.noticeId}/publish`);
+    expect(submitted.body.status).toBe('pending_review');
+    expect((await resident.get(`/notices/${created.noticeId}`)).status).toBe(404);
+
+    const selfApprove = await chair.post(`/notices/${created.noticeId}/approve`);
+    expect(selfApprove.status).toBe(403);
+    expect(selfApprove.body.error.message).toContain('另一名委员');
+
+    const approved = await (await api.as(v1.committee[1])).post(`/notices/${created.noticeId}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: 'published',
+      version: 1,
+      approvedBy: { name: v1.committee[1].name },
+    });
+    const v = await raw.item(noticePk(v1.villageId, created.noticeId), 'VER#00001');
+    expect(v).toMatchObject({ version: 1, title: '待审核的公告' });
+
+    const seen = await resident.get(`/notices/${created.noticeId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.title).toBe('待审核的公告');
+  });
+
+  it('a reviewer can send a notice back with a reason; it returns to draft', async () => {
+    const chair = await api.as(v1.chair);
+    const { body: created } = await chair.post('/notices', draft());
+    await chair.post(`/notices/${created.noticeId}/publish`);
+    const reviewer = await api.as(v1.committee[1]);
+    expect((await reviewer.post(`/notices/${created.noticeId}/reject`, {})).status).toBe(400);
+    const back = await reviewer.post(`/notices/${created.noticeId}/reject`, { reason: '金额需与会计核对' });
+    expect(back.body).toMatchObject({ status: 'draft', reviewNote: '金额需与会计核对' });
+  });
+
+  it('where review is not required, publishing is immediate', async () => {
+    const chair = await api.as(v2.chair);
+    const { body } = await chair.post('/notices', draft());
+    const r = await chair.post(`/notices/${body.noticeId}/publish`);
+    expect(r.body.status).toBe('published');
+    expect(r.body.publishedAt).toBeDefined();
+  });
+
+  it('residents cannot see drafts or the work lists', async () => {
+    const resident = await api.as(v1.residents[0]);
+    const { body } = await (await api.as(v1.chair)).post('/notices', draft());
+    expect((await resident.get(`/notices/${body.noticeId}`)).status).toBe(404);
+    expect((await resident.get('/notices?status=draft')).status).toBe(403);
+    expect((await resident.post(`/notices/${body.noticeId}/publish`)).status).toBe(403);
+  });
+
+  it('the supervision committee sees work lists but cannot publish', async () => {
+    const supervisor = await api.as(v1.supervisor);
+    expect((await supervisor.get('/notices?status=pending_review')).status).toBe(200);
+    const r = await supervisor.post('/notices', draft());
+    expect(r.status).toBe(403);
+  });
+
+  it('the party branch may draft party notices only', async () => {
+    const secretary = await api.as(v1.partySecretary);
+    expect((await secretary.post('/notices', draft({ category: 'party' }))).status).toBe(201);
+    expect((await secretary.post('/notices', draft({ category: 'finance' }))).status).toBe(403);
+  });
+});
+
+describe('corrections and withdrawal keep history', () => {
+  it('a correction is a new version with its reason; the first version stays readable', async () => {
+    const id = await publishedIn(v2, {
+      title: '2026年10月财务收支公开',
+      category: 'finance',
+      amounts: [{ item: '道路维修', direction: 'expense', amountYuan: 1200 }],
+    });
+    const chair = await api.as(v2.chair);
+    const corrected = await chair.post(`/notices/${id}/corrections`, {
+      ...draft({
+        category: 'finance',
+        title: '2026年10月财务收支公开',
+        amounts: [{ item: '道路维修', direction: 'expense', amountYuan: 1250.5 }],
+      }),
+      reason: '道路维修金额录入错误，更正为1250.50元',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ version: 2, status: 'published' });
+    expect(corrected.body.correctedAt).toBeDefined();
+
+    const resident = await api.as(v2.residents[0]);
+    const seen = await resident.get(`/notices/${id}`);
+    expect(seen.body.amounts[0].amountYuan).toBe(1250.5);
+    const versions = await resident.get(`/notices/${id}/versions`);
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions.body.items[0].reason).toContain('1250.50');
+    const first = await resident.get(`/notices/${id}/versions/1`);
+    expect(first.body.amounts[0].amountYuan).toBe(1200);
+    const stored = await raw.item(noticePk(v2.villageId, id), 'VER#00001');
+    expect(stored?.amounts[0].amountYuan).toBe(1200);
+  });
+
+  it('a correction needs a reason and a published notice', async () => {
+    const chair = await api.as(v2.chair);
+    const id = await publishedIn(v2);
+    const noReason = await chair.post(`/notices/${id}/corrections`, draft());
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields[0].path).toBe('reason');
+    const { body: d } = await chair.post('/notices', draft());
+    expect((await chair.post(`/notices/${d.noticeId}/corrections`, { ...draft(), reason: '测试更正' })).status).toBe(
+      409,
+    );
+    expect((await raw.partition(noticePk(v2.villageId, id))).filter((i) => i.sk.startsWith('VER#'))).toHaveLength(1);
+  });
+
+  it('a withdrawn notice stays visible as withdrawn, with its reason, and can no longer change', async () => {
+    const id = await publishedIn(v2, { title: '将被撤回的公告' });
+    const chair = await api.as(v2.chair);
+    expect((await chair.post(`/notices/${id}/withdraw`, {})).status).toBe(400);
+    const r = await chair.post(`/notices/${id}/withdraw`, { reason: '该事项已取消' });
+    expect(r.body).toMatchObject({ status: 'withdrawn', withdrawReason: '该事项已取消' });
+    const list = await (await api.as(v2.residents[0])).get('/notices?q=将被撤回');
+    expect(list.body.items.map((n: { noticeId: string; status: string }) => [n.noticeId, n.status])).toEqual([
+      [id, 'withdrawn'],
+    ]);
+    expect((await chair.post(`/notices/${id}/corrections`, { ...draft(), reason: '再改一次' })).status).toBe(409);
+  });
+});
+
+describe('villages are separate', () => {
+  it("another village's notices are not found, and can't be touched", async () => {
+    const id = await publishedIn(v1);
+    const otherChair = await api.as(v2.chair);
+    expect((await otherChair.get(`/notices/${id}`)).status).toBe(404);
+    expect((await otherChair.post(`/notices/${id}/corrections`, { ...draft(), reason: '越权更正' })).status).toBe(404);
+    expect((await otherChair.post(`/notices/${id}/withdraw`, { reason: '越权撤回' })).status).toBe(404);
+    expect((await otherChair.get(`/notices?villageId=${v1.villageId}`)).status).toBe(404);
+    expect((await raw.item(noticePk(v1.villageId, id), 'HEAD'))?.status).toBe('published');
+  });
+
+  it("township staff read their villages' notices but cannot publish", async () => {
+    const staff = await api.as(api.township.staff);
+    const id = await publishedIn(v1, { title: '乡镇可见的公告' });
+    expect((await staff.get('/notices')).status).toBe(400);
+    const list = await staff.get(`/notices?villageId=${v1.villageId}&q=乡镇可见`);
+    expect(list.body.items.map((n: { noticeId: string }) => n.noticeId)).toEqual([id]);
+    expect((await staff.get(`/notices/${id}?villageId=${v1.villageId}`)).status).toBe(200);
+    expect((await staff.post('/notices', draft())).status).toBe(403);
+  });
+});
+
+describe('reading, reach and questions', () => {
+  it('opening a notice counts once per reader; only staff see who read it', async () => {
+    const id = await publishedIn(v1);
+    const [a, b] = [await api.as(v1.residents[2]), await api.as(v1.residents[3])];
+    await a.get(`/notices/${id}`);
+    await a.get(`/notices/${id}`);
+    await b.get(`/notices/${id}`);
+    const readers = await (await api.as(v1.supervisor)).get(`/notices/${id}/readers`);
+    expect(readers.status).toBe(200);
+    expect(readers.body.readerCount).toBe(2);
+    expect(readers.body.items.map((r: { name: string }) => r.name).sort()).toEqual(
+      [v1.residents[2].name, v1.residents[3].name].sort(),
+    );
+    expect(readers.body.reach).toBeCloseTo(2 / readers.body.verifiedResidents);
+    expect((await a.get(`/notices/${id}/readers`)).status).toBe(403);
+  });
+
+  it('a resident asks, others see the name masked, the committee answers once', async () => {
+    const id = await publishedIn(v1);
+    const asker = await api.as(v1.residents[4]);
+    const asked = await asker.post(`/notices/${id}/questions`, { text: '工程什么时候开工？' });
+    expect(asked.status).toBe(201);
+    expect(asked.body.askedBy).toEqual({ name: v1.residents[4].name, isMe: true });
+
+    const neighbour = (await (await api.as(v1.residents[5])).get(`/notices/${id}/questions`)).body.items[0];
+    expect(neighbour.askedBy.name).not.toBe(v1.residents[4].name);
+    expect(neighbour.askedBy.name).toMatch(/^.\*+$/);
+    expect(neighbour.answer).toBeUndefined();
+
+    const chair = await api.as(v1.chair);
+    expect((await chair.get(`/notices/${id}/questions`)).body.items[0].askedBy.name).toBe(v1.residents[4].name);
+    expect(
+      (await asker.post(`/notices/${id}/questions/${asked.body.questionId}/answer`, { text: '我来答' })).status,
+    ).toBe(403);
+    const answered = await chair.post(`/notices/${id}/questions/${asked.body.questionId}/answer`, {
+      text: '预计12月1日开工。',
+    });
+    expect(answered.status).toBe(200);
+    const again = await (await api.as(v1.committee[1])).post(
+      `/notices/${id}/questions/${asked.body.questionId}/answer`,
+      { text: '再答一次' },
+    );
+    expect(again.status).toBe(409);
+    const seen = (await asker.get(`/notices/${id}/questions`)).body.items[0];
+    expect(seen.answer).toMatchObject({ text: '预计12月1日开工。', answeredBy: { name: v1.chair.name } });
+  });
+
+  it('an empty question is refused and nothing is stored', async () => {
+    const id = await publishedIn(v1);
+    const r = await (await api.as(v1.residents[4])).post(`/notices/${id}/questions`, { text: ' ' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0].path).toBe('text');
+    expect((await raw.partition(noticePk(v1.villageId, id))).filter((i) => i.sk.startsWith('Q#'))).toHaveLength(0);
+  });
+});
+
+describe('browsing the board', () => {
+  let chair: ApiClient;
+  const titles = [
+    '甲：春耕补贴发放公示',
+    '乙：主题党日活动通知',
+    '丙：春耕用水安排',
+    '丁：集体土地流转结果',
+    '戊：医保缴费通知',
+  ];
+  beforeAll(async () => {
+    chair = await api.as(v2.chair);
+    for (const [i, t] of titles.entries())
+      await publishedIn(v2, { title: t, category: i === 1 ? 'party' : 'government' });
+  });
+
+  it('lists newest first, pages without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: { body: { items: { title: string }[]; nextCursor: string | null } } = await chair.get(
+        `/notices?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...r.body.items.map((n) => n.title));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    const ours = seen.filter((t) => titles.includes(t));
+    expect(ours).toEqual([...titles].reverse());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('filters by category and searches title words', async () => {
+    const party = await chair.get('/notices?category=party');
+    expect(party.body.items.every((n: { category: string }) => n.category === 'party')).toBe(true);
+    expect(party.body.items.map((n: { title: string }) => n.title)).toContain('乙：主题党日活动通知');
+    const search = await chair.get(`/notices?q=${encodeURIComponent('春耕')}`);
+    expect(search.body.items.map((n: { title: string }) => n.title)).toEqual([
+      '丙：春耕用水安排',
+      '甲：春耕补贴发放公示',
+    ]);
+  });
+
+  it('rejects a bad cursor, limit or category with the field named', async () => {
+    expect((await chair.get('/notices?cursor=bm9wZQ')).body.error.fields[0].path).toBe('cursor');
+    expect((await chair.get('/notices?limit=0')).body.error.fields[0].path).toBe('limit');
+    expect((await chair.get('/notices?category=x')).body.error.fields[0].path).toBe('category');
+  });
+});
+
+describe('disclosure calendar', () => {
+  it('shows each category with its cadence and whether it is due or overdue', async () => {
+    const chair = await api.as(v1.chair);
+    const before = await chair.get('/disclosure-calendar');
+    expect(before.status).toBe(200);
+    const finance = () => before.body.entries.find((e: { category: string }) => e.category === 'finance');
+    expect(finance()).toMatchObject({ cadence: 'monthly' });
+    expect(before.body.entries.find((e: { category: string }) => e.category === 'service').status).toBe('not_required');
+    await publishedIn(v1, { category: 'finance', title: '本月财务公开' });
+    const after = await chair.get('/disclosure-calendar');
+    expect(after.body.entries.find((e: { category: string }) => e.category === 'finance')).toMatchObject({
+      status: 'ok',
+      cadence: 'monthly',
+    });
+  });
+
+  it('residents cannot open it; township staff choose a village', async () => {
+    expect((await (await api.as(v1.residents[0])).get('/disclosure-calendar')).status).toBe(403);
+    const staff = await api.as(api.township.staff);
+    expect((await staff.get(`/disclosure-calendar?villageId=${v2.villageId}`)).body.villageName).toBe(v2.name);
+  });
+});

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { routes } from '../../src/shared/api';
+import { startTestApi, type TestApi } from '../helpers/api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi('apiplatform');
+});
+afterAll(() => api.stop());
+
+describe('the platform', () => {
+  it('answers /health when ready', async () => {
+    const r = await api.anonymous.get('/health');
+    expect(r).toEqual({ status: 200, body: { ok: true, stage: 'local' } });
+  });
+
+  it('serves an OpenAPI document with every route', async () => {
+    const r = await api.anonymous.get('/openapi.json');
+    expect(r.body.openapi).toBe('3.1.0');
+    for (const route of Object.values(routes))
+      expect(r.body.paths[route.path][route.method.toLowerCase()]).toBeDefined();
+    const create = r.body.paths['/notices'].post.requestBody.content['application/json'].schema;
+    expect(create.properties.category.enum).toEqual(['party', 'government', 'village', 'finance', 'service']);
+  });
+
+  it('serverless.yml declares exactly the routes the API defines', () => {
+    const yml = parse(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8'));
+    const declared = Object.values(
+      yml.functions as Record<string, { events: { httpApi: { method: string; path: string } }[] }>,
+    )
+      .flatMap((f) => f.events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`))
+      .sort();
+    expect(declared).toEqual(
+      Object.values(routes)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    );
+  });
+
+  it('answers an unknown route with 404 and a wrong method with 405, never 500', async () => {
+    expect((await api.anonymous.get('/nothing-here')).status).toBe(404);
+    expect((await api.anonymous.request('PATCH', '/notices')).status).toBe(405);
+  });
+
+  it('lists demo people for the local sign-in, and signs one in', async () => {
+    const r = await api.anonymous.get('/auth/demo-people');
+    const chair = api.township.villages[0].chair;
+    expect(r.body.people).toContainEqual(
+      expect.objectContaining({ personId: chair.personId, roles: expect.arrayContaining(['committee']) }),
+    );
+    const bad = await api.anonymous.post('/auth/demo-sign-in', { tenantId: chair.tenantId, personId: 'nobody' });
+    expect(bad.status).toBe(404);
+  });
+});

@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { localClient } from '../../scripts/local/dynamodb';
+import { startHttpServer } from '../../scripts/local/http-server';
+import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
+import { closeServer } from '../../scripts/local/stack';
+
+/**
+ * Each API test file starts the local gateway in its own process (real HTTP, real
+ * handlers) on a free port, against the run's DynamoDB Local, and seeds a township
+ * whose ids no other file uses.
+ */
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
+
+export class ApiClient {
+  constructor(
+    readonly base: string,
+    readonly token?: string,
+  ) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const res = await fetch(this.base + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>('POST', path, body ?? {}, headers);
+  put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+}
+
+export interface TestApi {
+  url: string;
+  township: SeededTownship;
+  anonymous: ApiClient;
+  as(person: SeededPerson): Promise<ApiClient>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(idPrefix: string, options: { withNotices?: boolean } = {}): Promise<TestApi> {
+  const { seedDemo } = await import('../../scripts/local/seed');
+  const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
+  const { server, url } = await startHttpServer();
+  const anonymous = new ApiClient(url);
+  const tokens = new Map<string, string>();
+  return {
+    url,
+    township,
+    anonymous,
+    async as(person) {
+      if (!tokens.has(person.personId)) {
+        const r = await anonymous.post('/auth/demo-sign-in', { tenantId: person.tenantId, personId: person.personId });
+        if (r.status !== 200) throw new Error(`demo sign-in failed: ${r.status} ${JSON.stringify(r.body)}`);
+        tokens.set(person.personId, r.body.token);
+      }
+      return new ApiClient(url, tokens.get(person.personId));
+    },
+    stop: () => closeServer(server as Server),
+  };
+}
+
+/** Reads the raw table, to assert what was (and was not) stored. */
+export const rawTable = () => {
+  const doc = DynamoDBDocumentClient.from(localClient(process.env.DYNAMODB_ENDPOINT!));
+  const TableName = process.env.TABLE_NAME!;
+  return {
+    async partition(pk: string) {
+      const r = await doc.send(
+        new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+      );
+      return r.Items ?? [];
+    },
+    async item(pk: string, sk: string) {
+      const r = await doc.send(new GetCommand({ TableName, Key: { pk, sk } }));
+      return r.Item;
+    },
+  };
+};
