@@ -26,3 +26,5 @@ export function ensureH5Build(force = false) {
   });
   return true;
 }
+
+if (require.main === module) ensureH5Build(process.argv.includes('--force'));

@@ -32,6 +32,8 @@ export function pointAtLocalDatabase(dynamoEndpoint: string, tableName: string) 
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.SESSION_SECRET ??= randomBytes(32).toString('hex');
+  // Lambda runs Node 22 (serverless.yml); locally Node 20 is fine, so skip the SDK's upgrade notice.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

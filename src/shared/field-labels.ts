@@ -1,6 +1,7 @@
 /** Chinese names of request fields, so an error can say which field is wrong. */
 export const fieldLabels: Record<string, string> = {
-  body: '请求内容',
+  request: '请求内容',
+  body: '正文',
   category: '公开类别',
   title: '标题',
   period: '公开期间',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { routes } from '../../src/shared/api';
@@ -37,6 +37,13 @@ describe('the platform', () => {
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     );
+  });
+
+  it('no request path uses a Scan', () => {
+    const dir = join(__dirname, '../../src/functions');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/ScanCommand|\bScan\b/);
   });
 
   it('answers an unknown route with 404 and a wrong method with 405, never 500', async () => {

@@ -27,8 +27,9 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 const problems = (error: z.ZodError): FieldProblem[] =>
   error.issues.map((i) => {
-    const path = i.path.map(String).join('.') || 'body';
-    return { path, message: `${fieldLabel(path)}：${i.message}` };
+    const path = i.path.map(String).join('.') || 'request';
+    const label = fieldLabel(path);
+    return { path, message: i.message.includes(label) ? i.message : `${label}：${i.message}` };
   });
 
 function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown): In<S> {
@@ -42,11 +43,11 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw validation([{ path: 'body', message: '请求内容过长（最多 256 KB）' }]);
+    throw validation([{ path: 'request', message: '请求内容过长（最多 256 KB）' }]);
   try {
     return JSON.parse(text);
   } catch {
-    throw validation([{ path: 'body', message: '请求内容不是有效的 JSON' }]);
+    throw validation([{ path: 'request', message: '请求内容不是有效的 JSON' }]);
   }
 }
 

@@ -69,3 +69,8 @@ export const keys = {
     sk: `${at}#${entryId}`,
   }),
 };
+
+const storageAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
+/** The domain record inside a stored item: keys and the item type stripped. */
+export const withoutKeys = <T extends object>(item: T): T =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !storageAttributes.has(k))) as T;

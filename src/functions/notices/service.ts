@@ -12,13 +12,19 @@ import type {
 import { noticeCategories } from '../../shared/schemas/notice';
 import type { Actor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
-import { conflict, invalidField, notFound } from '../lib/errors';
+import { conflict, forbidden, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { type Action, allows, authorize } from '../lib/policy';
 import { countVerifiedResidents } from '../people/store';
 import { getVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
+
+/** Where a committee member works: their own village. Township staff oversee villages but don't act for them. */
+async function ownVillage(actor: Actor): Promise<VillageRecord> {
+  if (actor.tenant.kind !== 'village') throw forbidden('乡镇工作人员可以查看各村公告，但不能代村起草、发布或答复');
+  return resolveVillage(actor);
+}
 
 /** The village a request is about: the caller's own, or for township staff one of theirs. */
 export async function resolveVillage(actor: Actor, requested?: string): Promise<VillageRecord> {
@@ -59,7 +65,7 @@ export async function listNotices(actor: Actor, q: NoticeListQuery) {
   const village = await resolveVillage(actor, q.villageId);
   if (q.status !== 'public') authorizeIn(actor, 'notice.work', village);
   const group = q.status === 'public' ? 'public' : q.status;
-  return store.listNotices({ villageId: village.villageId, group, ...q });
+  return store.listNotices({ ...q, villageId: village.villageId, group });
 }
 
 export async function openNotice(actor: Actor, noticeId: string, villageId: string | undefined, now: Date) {
@@ -106,7 +112,7 @@ export async function listReaders(actor: Actor, noticeId: string, cursor?: strin
 /* ---------- drafting and publishing ---------- */
 
 export async function createDraft(actor: Actor, content: NoticeContent, idempotencyKey: string | undefined, now: Date) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   authorizeIn(actor, 'notice.draft', village, { category: content.category });
   const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
   if (scope) {
@@ -134,7 +140,7 @@ export async function createDraft(actor: Actor, content: NoticeContent, idempote
 }
 
 async function changeDraft(actor: Actor, noticeId: string, action: Action) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   const notice = await loadNotice(actor, village, noticeId);
   authorizeIn(actor, action, village, notice);
   if (notice.status !== 'draft') throw conflict('只有草稿可以修改或删除，已发布的公告请使用“更正”');
@@ -212,7 +218,7 @@ export async function publish(actor: Actor, noticeId: string, now: Date) {
 }
 
 async function awaitingReview(actor: Actor, noticeId: string) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   const notice = await loadNotice(actor, village, noticeId);
   authorizeIn(actor, 'notice.approve', village, notice);
   if (notice.status !== 'pending_review') throw conflict('这条公告不在待审核状态');
@@ -234,7 +240,7 @@ export async function reject(actor: Actor, noticeId: string, reason: string, now
 }
 
 async function published(actor: Actor, noticeId: string, action: Action) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   const notice = await loadNotice(actor, village, noticeId);
   authorizeIn(actor, action, village, notice);
   if (notice.status !== 'published') throw conflict('只有已发布（未撤回）的公告可以更正或撤回');
@@ -304,7 +310,7 @@ export async function listQuestions(actor: Actor, noticeId: string, villageId?: 
 }
 
 export async function ask(actor: Actor, noticeId: string, text: string, idempotencyKey: string | undefined, now: Date) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   authorizeIn(actor, 'notice.ask', village);
   const notice = await loadNotice(actor, village, noticeId);
   if (notice.status !== 'published') throw conflict('只能对已发布的公告提问');
@@ -332,7 +338,7 @@ export async function ask(actor: Actor, noticeId: string, text: string, idempote
 }
 
 export async function answer(actor: Actor, noticeId: string, questionId: string, text: string, now: Date) {
-  const village = await resolveVillage(actor);
+  const village = await ownVillage(actor);
   const notice = await loadNotice(actor, village, noticeId);
   authorizeIn(actor, 'notice.answer', village, notice);
   const q = await store.getQuestion(village.villageId, noticeId, questionId);

@@ -8,7 +8,7 @@ import {
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
 import { dynamo, isConditionFailure, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
-import { keys, type NoticeListGroup } from '../lib/keys';
+import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
 
 /** A stored question: the asker's id and name stay server-side; responses shape them per reader. */
 export interface QuestionRecord {
@@ -30,11 +30,12 @@ export const listGroupOf = (n: Notice): NoticeListGroup =>
   n.status === 'draft' ? 'draft' : n.status === 'pending_review' ? 'pending_review' : 'public';
 const sortTimeOf = (n: Notice) => (listGroupOf(n) === 'public' ? (n.publishedAt ?? n.updatedAt) : n.updatedAt);
 
+/** Keys last: a head read back from the table carries its old index keys, which must not win. */
 export const noticeItem = (n: Notice) => ({
+  type: 'notice',
+  ...withoutKeys(n),
   ...keys.notice(n.villageId, n.noticeId),
   ...keys.noticeListIndex(n.villageId, listGroupOf(n), n.category, sortTimeOf(n), n.noticeId),
-  type: 'notice',
-  ...n,
 });
 export const versionItem = (villageId: string, v: NoticeVersion) => ({
   ...keys.noticeVersion(villageId, v.noticeId, v.version),
@@ -44,7 +45,7 @@ export const versionItem = (villageId: string, v: NoticeVersion) => ({
 
 export async function getNotice(villageId: string, noticeId: string): Promise<Notice | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.notice(villageId, noticeId) }));
-  return Item as Notice | undefined;
+  return Item && (withoutKeys(Item) as Notice);
 }
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];

@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTables, startDynamo } from '../local/dynamodb';
+import { root } from '../local/serverless-config';
+import { pointAtLocalDatabase } from '../local/stack';
+
+/**
+ * Benchmark (not a test): 32 concurrent readers list a village's notices through
+ * the HTTP API, then the same Query goes straight to DynamoDB Local in the same run.
+ * Prints requests/s, p50/p99, their ratio, and the read capacity of one list call.
+ *   npm run bench:notices -- [--seconds 10] [--concurrency 32]
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const CONCURRENCY = arg('concurrency', 32);
+
+interface Figures {
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(call: () => Promise<boolean>): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        if (await call().catch(() => false)) latencies.push(performance.now() - t);
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
+  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
+}
+
+function startGateway(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts/local/serve-api.ts')], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /LISTENING (\S+)/.exec(d.toString());
+      if (m) resolve({ url: m[1], child });
+    });
+    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+}
+
+const row = (name: string, f: Figures) =>
+  `${name.padEnd(22)} ${f.perSecond.toFixed(0).padStart(8)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   (${f.requests} ok, ${f.errors} errors)`;
+
+async function main() {
+  const dynamo = await startDynamo();
+  pointAtLocalDatabase(dynamo.endpoint, 'village-hall-bench');
+  await createTables(dynamo.endpoint, 'village-hall-bench');
+  const { seedDemo } = await import('../local/seed');
+  const { dynamo: doc } = await import('../../src/functions/lib/db');
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { noticeListQuery } = await import('../../src/functions/notices/store');
+  const township = await seedDemo({ now: new Date(), idPrefix: 'bench' });
+  const village = township.villages[0];
+  const gateway = await startGateway();
+  try {
+    const signIn = await fetch(`${gateway.url}/auth/demo-sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId: village.residents[0].tenantId, personId: village.residents[0].personId }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const LIMIT = 20;
+
+    // One call each way first: warms both paths and gives the capacity figure.
+    const probe = await doc.send(
+      new QueryCommand(noticeListQuery({ villageId: village.villageId, group: 'public', limit: LIMIT })),
+    );
+    const apiFigures = await load(async () => {
+      const r = await fetch(`${gateway.url}/notices?limit=${LIMIT}`, { headers });
+      await r.arrayBuffer();
+      return r.status === 200;
+    });
+    const directFigures = await load(async () => {
+      const r = await doc.send(
+        new QueryCommand(noticeListQuery({ villageId: village.villageId, group: 'public', limit: LIMIT })),
+      );
+      return (r.Items?.length ?? 0) > 0;
+    });
+    console.log(
+      `\nNotice list, ${LIMIT} per page, ${CONCURRENCY} concurrent readers, ${SECONDS} s each, DynamoDB Local`,
+    );
+    console.log(row('HTTP API (GET /notices)', apiFigures));
+    console.log(row('Direct DynamoDB Query', directFigures));
+    console.log(
+      `Ratio API / direct: ${(apiFigures.perSecond / directFigures.perSecond).toFixed(2)} of the throughput, ${(apiFigures.p50 / directFigures.p50).toFixed(2)}x the median latency`,
+    );
+    console.log(
+      `Consumed read capacity per list call: ${probe.ConsumedCapacity?.CapacityUnits ?? 'n/a'} RCU (${probe.Items?.length} items, index ${probe.ConsumedCapacity ? 'gsi2' : ''})`,
+    );
+    console.log('Each API call also verifies the session and reads the caller from the roster (one GetItem).');
+  } finally {
+    gateway.child.kill();
+    dynamo.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

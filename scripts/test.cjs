@@ -1,0 +1,52 @@
+// `npm test`: lint and format check, type check, the H5 build, then every jest test
+// (unit, API on DynamoDB Local over HTTP, browser on the H5 build in headless Chromium).
+const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync, mkdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+// Lambda runs Node 22; this machine's Node 20 is fine for the local stack, so the SDK needn't say so on every run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (title, command, args, env = {}) => {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  const canInstall = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
+  if (!canInstall) {
+    console.error(
+      `\nBrowser tests need Chromium at ${CHROMIUM}.\nRun:  sudo apt-get update && sudo apt-get install -y chromium\n`,
+    );
+    process.exit(1);
+  }
+  run('Installing Chromium for the browser tests', 'sh', [
+    '-c',
+    'apt-get update -qq && apt-get install -y -qq chromium',
+  ]);
+}
+
+run('Lint and format (biome)', bin('biome'), ['check', '.']);
+run('Type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('H5 build', bin('tsx'), ['scripts/local/build-h5.ts', ...(process.env.CI ? ['--force'] : [])]);
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const results = join(root, 'test-results', 'jest.json');
+const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: CHROMIUM },
+});
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  console.log(
+    `\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
+  );
+}
+process.exit(jest.status ?? 1);

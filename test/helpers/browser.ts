@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startHttpServer } from '../../scripts/local/http-server';
+import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
+import { root } from '../../scripts/local/serverless-config';
+import { closeServer } from '../../scripts/local/stack';
+
+/**
+ * Browser tests drive the real H5 build (dist/h5, built by `npm test`) in headless
+ * Chromium, served with the API on one origin by the local gateway.
+ */
+export const screenshotDir = join(root, 'test-results', 'screenshots');
+
+export interface BrowserStack {
+  url: string;
+  township: SeededTownship;
+  browser: Browser;
+  /** A fresh phone-sized page signed in as this person (token put where the app keeps it). */
+  pageAs(person: SeededPerson): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserStack(idPrefix: string): Promise<BrowserStack> {
+  const { seedDemo } = await import('../../scripts/local/seed');
+  const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
+  const { server, url } = await startHttpServer({ staticDir: join(root, 'dist', 'h5') });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    url,
+    township,
+    browser,
+    async pageAs(person) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      const r = await page.request.post(`${url}/api/auth/demo-sign-in`, {
+        data: { tenantId: person.tenantId, personId: person.personId },
+      });
+      const { token } = await r.json();
+      await page.goto(`${url}/`);
+      await page.evaluate((t) => localStorage.setItem('vh.token', JSON.stringify({ data: t })), token);
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      await closeServer(server as Server);
+    },
+  };
+}
