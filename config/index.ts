@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { defineConfig } from '@tarojs/cli';
+
+/**
+ * One Taro config for both targets. The API base is fixed at build time:
+ * '/api' for the H5 app (served with the API on one origin by `npm start`), or
+ * TARO_APP_API_BASE (the deployed HTTPS API) for the mini-program.
+ */
+// The app shares schemas and rules with the functions; compile them like app code.
+const shared = { include: [join(__dirname, '..', 'src', 'shared')] };
+const target = process.env.TARO_ENV ?? 'h5';
+const apiBase = process.env.TARO_APP_API_BASE ?? (target === 'h5' ? '/api' : 'http://127.0.0.1:3000/api');
+
+export default defineConfig(async () => ({
+  projectName: 'village-hall',
+  date: '2026-11-23',
+  designWidth: 375,
+  deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+  sourceRoot: 'src/client',
+  outputRoot: `dist/${target}`,
+  plugins: [],
+  defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase) },
+  framework: 'react',
+  compiler: { type: 'webpack5', prebundle: { enable: false } },
+  cache: { enable: false },
+  logger: { quiet: true, stats: false },
+  mini: {
+    compile: shared,
+    postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
+  },
+  h5: {
+    compile: shared,
+    publicPath: '/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+  },
+}));

@@ -1,0 +1,18 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/auth/sign-in/index',
+    'pages/notices/list/index',
+    'pages/notices/detail/index',
+    'pages/notices/versions/index',
+    'pages/notices/print/index',
+  ],
+  // Pages only staff open live in a subpackage, keeping the residents' main package small.
+  subPackages: [{ root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index'] }],
+  window: {
+    navigationBarTitleText: '村民议事厅',
+    navigationBarBackgroundColor: '#a31515',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f3ef',
+  },
+});

@@ -1,0 +1,70 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { Page } from '../../components/page';
+import { useMe } from '../../components/use-me';
+import { t } from '../../i18n/zh-CN';
+import { isOverseer, session } from '../../services/session';
+
+export default function Home() {
+  const me = useMe();
+  const [large, setLarge] = useState(session.largeText());
+  useDidShow(() => {
+    if (!session.token()) Taro.redirectTo({ url: '/pages/auth/sign-in/index' });
+  });
+  const place = me?.villages.length === 1 ? me.villages[0].name : me?.township.name;
+  const toggleLarge = (on: boolean) => {
+    session.setLargeText(on);
+    setLarge(on);
+  };
+  return (
+    <Page className={large ? 'vh-large' : ''}>
+      <View className="vh-hero">
+        <View className="vh-hero-place">{place}</View>
+        <View className="vh-hero-hello">{me ? t.home.hello(me.person.name) : t.appName}</View>
+        {me && (
+          <View className="vh-hero-roles">
+            {me.person.roles.map((r) => t.roles[r]).join(' · ')}
+            {me.person.posts.length ? `（${me.person.posts.join('、')}）` : ''}
+          </View>
+        )}
+      </View>
+      <View className="vh-tiles">
+        <View
+          id="tile-notices"
+          className="vh-tile"
+          onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })}
+        >
+          <Text className="vh-tile-title">{t.home.notices}</Text>
+          <Text className="vh-tile-hint">{t.home.noticesHint}</Text>
+        </View>
+        {isOverseer(me) && (
+          <View
+            id="tile-calendar"
+            className="vh-tile"
+            onClick={() => Taro.navigateTo({ url: '/pages/notices/staff/calendar/index' })}
+          >
+            <Text className="vh-tile-title">{t.home.calendar}</Text>
+            <Text className="vh-tile-hint">{t.home.calendarHint}</Text>
+          </View>
+        )}
+      </View>
+      <View className="vh-card">
+        <View className="vh-card-title">{t.home.me}</View>
+        <View className="vh-setting">
+          <Text>{t.home.largeText}</Text>
+          <Switch id="large-text" checked={large} onChange={(e) => toggleLarge(e.detail.value)} color="#a31515" />
+        </View>
+        <Button
+          className="vh-button vh-button-plain"
+          onClick={() => {
+            session.signOut();
+            Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
+          }}
+        >
+          {t.home.switchUser}
+        </Button>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,341 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Notice, Question } from '../../../../shared/schemas/notice';
+import { ActionButton } from '../../../components/action';
+import { NoticeContent } from '../../../components/notice-content';
+import { Page } from '../../../components/page';
+import { FieldError, LoadState } from '../../../components/state';
+import { useMe } from '../../../components/use-me';
+import { t } from '../../../i18n/zh-CN';
+import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../services/api';
+import { daysSince, formatDate, formatDateTime } from '../../../services/format';
+import { isEditor, isOverseer, isTownship } from '../../../services/session';
+
+/** Asks for a reason before a step that needs one (withdraw, send back). */
+function ReasonAction({
+  id,
+  label,
+  placeholder,
+  run,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  run: (reason: string) => Promise<unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  if (!open)
+    return (
+      <Button id={`${id}-open`} className="vh-button vh-button-plain" onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+    );
+  return (
+    <View className="vh-card">
+      <Textarea
+        id={`${id}-reason`}
+        className="vh-textarea"
+        placeholder={placeholder}
+        value={reason}
+        onInput={(e) => setReason(e.detail.value)}
+      />
+      <FieldError message={error} />
+      <ActionButton
+        id={`${id}-confirm`}
+        label={`${t.detail.confirm}${label}`}
+        kind="danger"
+        run={() =>
+          run(reason).catch((e) => {
+            setError(fieldsOf(e).reason);
+            throw e;
+          })
+        }
+      />
+      <Button className="vh-button vh-button-plain" onClick={() => setOpen(false)}>
+        {t.detail.cancel}
+      </Button>
+    </View>
+  );
+}
+
+function QuestionItem({
+  q,
+  canAnswer,
+  onAnswered,
+  noticeId,
+}: {
+  q: Question;
+  canAnswer: boolean;
+  onAnswered: () => void;
+  noticeId: string;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <View className="vh-question">
+      <View className="vh-question-text">{q.text}</View>
+      <View className="vh-meta">
+        {q.askedBy.name}
+        {q.askedBy.isMe ? t.detail.me : ''} · {formatDateTime(q.askedAt)}
+      </View>
+      {q.answer ? (
+        <View className="vh-answer">
+          <View>{q.answer.text}</View>
+          <View className="vh-meta">
+            {t.detail.answeredBy(q.answer.answeredBy.name)} · {formatDateTime(q.answer.answeredAt)}
+          </View>
+        </View>
+      ) : (
+        <View className="vh-waiting">{t.detail.waiting(daysSince(q.askedAt))}</View>
+      )}
+      {!q.answer && canAnswer && (
+        <View>
+          <Textarea
+            id={`answer-text-${q.questionId}`}
+            className="vh-textarea"
+            placeholder={t.detail.answerPlaceholder}
+            value={text}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <FieldError message={error} />
+          <ActionButton
+            id={`answer-${q.questionId}`}
+            label={t.detail.answer}
+            run={async () => {
+              try {
+                await call('answerQuestion', { params: { noticeId, questionId: q.questionId }, body: { text } });
+                onAnswered();
+              } catch (e) {
+                setError(fieldsOf(e).text);
+                throw e;
+              }
+            }}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function NoticeDetail() {
+  const { params } = useRouter();
+  const noticeId = params.id ?? '';
+  const villageId = params.villageId || undefined;
+  const me = useMe();
+  const [notice, setNotice] = useState<Notice>();
+  const [questions, setQuestions] = useState<Question[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [question, setQuestion] = useState('');
+  const [questionError, setQuestionError] = useState<string>();
+  const [askKey, setAskKey] = useState(newIdempotencyKey());
+  const [message, setMessage] = useState('');
+
+  const load = async () => {
+    setLoading(true);
+    setError('');
+    try {
+      const n = await call('getNotice', { params: { noticeId }, query: { villageId } });
+      setNotice(n);
+      Taro.setNavigationBarTitle({ title: t.categories[n.category] });
+      if (n.status === 'published' || n.status === 'withdrawn')
+        setQuestions((await call('listQuestions', { params: { noticeId }, query: { villageId } })).items);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+
+  const editor = isEditor(me) && !isTownship(me);
+  const go = (url: string) => Taro.navigateTo({ url });
+  const changed = (n: Notice, note = '') => {
+    setNotice(n);
+    setMessage(note);
+  };
+
+  return (
+    <Page>
+      <LoadState loading={loading && !notice} error={error} onRetry={load} />
+      {notice && (
+        <View>
+          <View className="vh-title" id="notice-title-text">
+            {notice.title}
+          </View>
+          <View className="vh-notice-row-meta">
+            <Text className={`vh-badge vh-badge-${notice.category}`}>{t.categories[notice.category]}</Text>
+            {notice.major && <Text className="vh-badge vh-badge-major">{t.list.major}</Text>}
+            <Text className="vh-badge">{t.statuses[notice.status]}</Text>
+            {notice.publishedAt && (
+              <Text className="vh-date">
+                {t.detail.published}：{formatDateTime(notice.publishedAt)}
+              </Text>
+            )}
+          </View>
+          {notice.version > 1 && notice.correctedAt && (
+            <View
+              className="vh-banner vh-banner-corrected"
+              onClick={() => go(`/pages/notices/versions/index?id=${noticeId}`)}
+            >
+              {t.detail.corrected(formatDate(notice.correctedAt), notice.version)} ›
+            </View>
+          )}
+          {notice.status === 'withdrawn' && (
+            <View className="vh-banner vh-banner-withdrawn">
+              {t.detail.withdrawn(formatDate(notice.withdrawnAt), notice.withdrawReason ?? '')}
+            </View>
+          )}
+          {notice.status === 'pending_review' && <View className="vh-banner">{t.detail.pendingReview}</View>}
+          {notice.reviewNote && notice.status === 'draft' && (
+            <View className="vh-banner vh-banner-withdrawn">{t.detail.reviewNote(notice.reviewNote)}</View>
+          )}
+          {message && <View className="vh-banner vh-banner-ok">{message}</View>}
+          <NoticeContent notice={notice} />
+
+          <View className="vh-links">
+            {(notice.status === 'published' || notice.status === 'withdrawn') && (
+              <Button
+                id="print-link"
+                className="vh-button vh-button-plain"
+                onClick={() => go(`/pages/notices/print/index?id=${noticeId}`)}
+              >
+                {t.detail.print}
+              </Button>
+            )}
+            {notice.version > 1 && (
+              <Button
+                id="versions-link"
+                className="vh-button vh-button-plain"
+                onClick={() => go(`/pages/notices/versions/index?id=${noticeId}`)}
+              >
+                {t.detail.versions}
+              </Button>
+            )}
+            {isOverseer(me) && notice.status !== 'draft' && notice.status !== 'pending_review' && (
+              <Button
+                id="readers-link"
+                className="vh-button vh-button-plain"
+                onClick={() =>
+                  go(`/pages/notices/staff/readers/index?id=${noticeId}${villageId ? `&villageId=${villageId}` : ''}`)
+                }
+              >
+                {t.detail.readers}
+              </Button>
+            )}
+          </View>
+
+          {editor && notice.status === 'draft' && (
+            <View className="vh-actions">
+              <Button
+                id="edit-draft"
+                className="vh-button vh-button-plain"
+                onClick={() => go(`/pages/notices/staff/edit/index?id=${noticeId}`)}
+              >
+                {t.detail.edit}
+              </Button>
+              <ActionButton
+                id="publish"
+                label={t.detail.publish}
+                run={async () => {
+                  const n = await call('publishNotice', { params: { noticeId } });
+                  changed(n, n.status === 'pending_review' ? t.detail.submitted : t.detail.publishedNow);
+                }}
+              />
+              <ActionButton
+                id="delete-draft"
+                label={t.detail.deleteDraft}
+                kind="danger"
+                run={async () => {
+                  await call('deleteDraft', { params: { noticeId } });
+                  Taro.navigateBack();
+                }}
+              />
+            </View>
+          )}
+          {editor && notice.status === 'pending_review' && (
+            <View className="vh-actions">
+              <ActionButton
+                id="approve"
+                label={t.detail.approve}
+                run={async () => changed(await call('approveNotice', { params: { noticeId } }), t.detail.publishedNow)}
+              />
+              <ReasonAction
+                id="reject"
+                label={t.detail.reject}
+                placeholder={t.detail.rejectReason}
+                run={async (reason) => changed(await call('rejectNotice', { params: { noticeId }, body: { reason } }))}
+              />
+            </View>
+          )}
+          {editor && notice.status === 'published' && (
+            <View className="vh-actions">
+              <Button
+                id="correct"
+                className="vh-button vh-button-plain"
+                onClick={() => go(`/pages/notices/staff/edit/index?id=${noticeId}&mode=correct`)}
+              >
+                {t.detail.correct}
+              </Button>
+              <ReasonAction
+                id="withdraw"
+                label={t.detail.withdraw}
+                placeholder={t.detail.withdrawReason}
+                run={async (reason) =>
+                  changed(await call('withdrawNotice', { params: { noticeId }, body: { reason } }))
+                }
+              />
+            </View>
+          )}
+
+          {(notice.status === 'published' || notice.status === 'withdrawn') && (
+            <View className="vh-card" id="questions">
+              <View className="vh-card-title">{t.detail.questions}</View>
+              {questions.length === 0 && <View className="vh-hint">{t.detail.noQuestions}</View>}
+              {questions.map((q) => (
+                <QuestionItem key={q.questionId} q={q} noticeId={noticeId} canAnswer={editor} onAnswered={load} />
+              ))}
+              {notice.status === 'published' && !isTownship(me) && (
+                <View className="vh-ask">
+                  <Textarea
+                    id="question-text"
+                    className="vh-textarea"
+                    placeholder={t.detail.askPlaceholder}
+                    value={question}
+                    onInput={(e) => setQuestion(e.detail.value)}
+                  />
+                  <FieldError message={questionError} />
+                  <ActionButton
+                    id="ask"
+                    label={t.detail.ask}
+                    run={async () => {
+                      try {
+                        setQuestionError(undefined);
+                        const q = await call('askQuestion', {
+                          params: { noticeId },
+                          body: { text: question },
+                          idempotencyKey: askKey,
+                        });
+                        setQuestions([...questions, q]);
+                        setQuestion('');
+                        setAskKey(newIdempotencyKey());
+                      } catch (e) {
+                        setQuestionError(fieldsOf(e).text);
+                        throw e;
+                      }
+                    }}
+                  />
+                </View>
+              )}
+            </View>
+          )}
+        </View>
+      )}
+    </Page>
+  );
+}

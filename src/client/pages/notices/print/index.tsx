@@ -1,0 +1,61 @@
+import { Button, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Notice } from '../../../../shared/schemas/notice';
+import { NoticeContent } from '../../../components/notice-content';
+import { LoadState } from '../../../components/state';
+import { useMe } from '../../../components/use-me';
+import { t } from '../../../i18n/zh-CN';
+import { call, messageOf } from '../../../services/api';
+import { formatDate } from '../../../services/format';
+import './index.scss';
+
+/** A clean A4 copy for the paper notice board (上墙): no app chrome, just the notice. */
+export default function PrintView() {
+  const { params } = useRouter();
+  const me = useMe();
+  const [notice, setNotice] = useState<Notice>();
+  const [error, setError] = useState('');
+  const load = () =>
+    call('getNotice', { params: { noticeId: params.id ?? '' }, query: { villageId: params.villageId || undefined } })
+      .then(setNotice)
+      .catch((e) => setError(messageOf(e)));
+  useDidShow(() => {
+    load();
+  });
+  const village = me?.villages.find((v) => v.villageId === notice?.villageId)?.name ?? '';
+  return (
+    <View className="vh-print">
+      <LoadState loading={!notice && !error} error={error} onRetry={load} />
+      {notice && (
+        <View className="vh-print-sheet">
+          <View className="vh-print-village">{village}</View>
+          <View className="vh-print-title">{notice.title}</View>
+          <View className="vh-print-meta">
+            {t.categories[notice.category]}公开 · {formatDate(notice.publishedAt)}
+            {notice.version > 1 ? t.print.version(notice.version) : ''}
+          </View>
+          {notice.status === 'withdrawn' && (
+            <View className="vh-print-withdrawn">
+              {t.detail.withdrawn(formatDate(notice.withdrawnAt), notice.withdrawReason ?? '')}
+            </View>
+          )}
+          <NoticeContent notice={notice} />
+          <View className="vh-print-signature">
+            <View>{t.print.signature(village)}</View>
+            <View>{formatDate(notice.correctedAt ?? notice.publishedAt)}</View>
+          </View>
+          {process.env.TARO_ENV === 'h5' && (
+            <Button
+              id="print-button"
+              className="vh-button vh-button-primary vh-print-button"
+              onClick={() => window.print()}
+            >
+              {t.print.button}
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

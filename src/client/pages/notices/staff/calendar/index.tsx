@@ -1,0 +1,75 @@
+import { Picker, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import type { DisclosureCalendar } from '../../../../../shared/schemas/notice';
+import { Page } from '../../../../components/page';
+import { LoadState } from '../../../../components/state';
+import { useMe } from '../../../../components/use-me';
+import { t } from '../../../../i18n/zh-CN';
+import { call, messageOf } from '../../../../services/api';
+import { formatDate } from '../../../../services/format';
+import { isTownship } from '../../../../services/session';
+
+/** The disclosure calendar (公开日历): each category's cadence and whether it is due or overdue. */
+export default function CalendarPage() {
+  const me = useMe();
+  const [villageId, setVillageId] = useState<string>();
+  const [data, setData] = useState<DisclosureCalendar>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const township = isTownship(me);
+  const load = async (chosen = villageId) => {
+    setLoading(true);
+    setError('');
+    try {
+      setData(
+        await call('disclosureCalendar', {
+          query: { villageId: chosen ?? (township ? me?.villages[0]?.villageId : undefined) },
+        }),
+      );
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+  return (
+    <Page>
+      {township && me && (
+        <Picker
+          mode="selector"
+          range={me.villages.map((v) => v.name)}
+          onChange={(e) => {
+            const id = me.villages[Number(e.detail.value)].villageId;
+            setVillageId(id);
+            load(id);
+          }}
+        >
+          <View className="vh-picker">
+            {t.list.village}：{data?.villageName}
+          </View>
+        </Picker>
+      )}
+      {data && <View className="vh-title">{`${data.villageName} · ${t.calendar.title}`}</View>}
+      <LoadState loading={loading} error={error} onRetry={() => load()} />
+      {data?.entries.map((e) => (
+        <View key={e.category} className={`vh-card vh-calendar vh-calendar-${e.status}`} id={`calendar-${e.category}`}>
+          <View className="vh-card-title">
+            {t.categories[e.category]}
+            <View className={`vh-status vh-status-${e.status}`}>{t.calendarStatus[e.status]}</View>
+          </View>
+          <View className="vh-meta">{t.cadence[e.cadence]}</View>
+          <View className="vh-meta">
+            {t.calendar.last}：{e.lastPublishedAt ? formatDate(e.lastPublishedAt) : t.calendar.never}
+          </View>
+          {e.daysLeft !== null && e.status !== 'not_required' && (
+            <View className="vh-meta">{t.calendar.daysLeft(e.daysLeft)}</View>
+          )}
+        </View>
+      ))}
+    </Page>
+  );
+}

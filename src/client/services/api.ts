@@ -1,0 +1,94 @@
+import Taro from '@tarojs/taro';
+import type { z } from 'zod';
+import { type RouteName, routes } from '../../shared/api';
+import { t } from '../i18n/zh-CN';
+import { session } from './session';
+
+/**
+ * The typed API client: every call goes through the shared route table, so the
+ * request and response types are the zod schemas the server validates with.
+ */
+type Routes = typeof routes;
+type Schema<N extends RouteName, K extends 'params' | 'query' | 'body'> =
+  Routes[N] extends Record<K, z.ZodType> ? z.input<Routes[N][K]> : never;
+
+export interface CallInput<N extends RouteName> {
+  params?: Schema<N, 'params'>;
+  query?: Schema<N, 'query'>;
+  body?: Schema<N, 'body'>;
+  idempotencyKey?: string;
+}
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A failed call, with the server's (Chinese) message and the fields it named. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Problems with a body, found before sending, using the same schema as the server. */
+export function checkBody<N extends RouteName>(name: N, body: unknown): FieldProblem[] {
+  const schema = (routes[name] as { body?: z.ZodType }).body;
+  const r = schema?.safeParse(body);
+  if (!r || r.success) return [];
+  return r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+const fillPath = (path: string, params: Record<string, unknown> = {}) =>
+  path.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(String(params[k])));
+
+const queryString = (query: Record<string, unknown> = {}) => {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+};
+
+export const newIdempotencyKey = () => `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+export async function call<N extends RouteName>(
+  name: N,
+  input: CallInput<N> = {},
+): Promise<z.output<Routes[N]['response']>> {
+  const route = routes[name];
+  const problems = input.body === undefined ? [] : checkBody(name, input.body);
+  if (problems.length) throw new ApiFailure(400, problems.map((p) => p.message).join('；'), problems);
+  const token = session.token();
+  let res: Taro.request.SuccessCallbackResult;
+  try {
+    res = await Taro.request({
+      url: `${process.env.TARO_APP_API_BASE}${fillPath(route.path, input.params as Record<string, unknown>)}${queryString(input.query as Record<string, unknown>)}`,
+      method: route.method,
+      data: input.body === undefined ? undefined : JSON.stringify(input.body),
+      header: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {}),
+      },
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiFailure(0, t.state.offline);
+  }
+  const body = typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data;
+  if (res.statusCode >= 200 && res.statusCode < 300) return body;
+  if (res.statusCode === 401 && route.auth) {
+    session.signOut();
+    Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
+  }
+  const error = body?.error;
+  throw new ApiFailure(res.statusCode, error?.message ?? t.state.error, error?.fields ?? []);
+}
+
+export const messageOf = (e: unknown) => (e instanceof Error ? e.message : t.state.error);
+export const fieldsOf = (e: unknown): Record<string, string> =>
+  Object.fromEntries((e instanceof ApiFailure ? e.fields : []).map((f) => [f.path, f.message]));
