@@ -18,17 +18,19 @@ const run = (title, command, args, env = {}) => {
 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
+// Browser tests need Chromium, and Chinese fonts so screenshots are readable.
+const hasChineseFont = () => (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim().length > 0;
+if (!existsSync(CHROMIUM) || !hasChineseFont()) {
   const canInstall = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
   if (!canInstall) {
     console.error(
-      `\nBrowser tests need Chromium at ${CHROMIUM}.\nRun:  sudo apt-get update && sudo apt-get install -y chromium\n`,
+      '\nBrowser tests need Chromium and a Chinese font.\nRun:  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk\n',
     );
     process.exit(1);
   }
-  run('Installing Chromium for the browser tests', 'sh', [
+  run('Installing Chromium and Chinese fonts for the browser tests', 'sh', [
     '-c',
-    'apt-get update -qq && apt-get install -y -qq chromium',
+    'apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk',
   ]);
 }
 

@@ -49,6 +49,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
         locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
       });
       const page = await context.newPage();
       const r = await page.request.post(`${url}/api/auth/demo-sign-in`, {

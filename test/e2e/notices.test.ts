@@ -1,0 +1,140 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { SeededVillage } from '../../scripts/local/seed';
+import { root } from '../../scripts/local/serverless-config';
+import { type BrowserStack, screenshotDir, startBrowserStack } from '../helpers/browser';
+
+/**
+ * The notice board as people use it, in headless Chromium on the H5 build:
+ * a committee member publishes (a second member approves) and corrects a notice,
+ * a resident finds it, sees the correction and asks, the committee answers, and
+ * the notice prints for the wall.
+ */
+let stack: BrowserStack;
+let village: SeededVillage;
+const TITLE = '关于冬季自来水管网改造停水的通知';
+
+beforeAll(async () => {
+  stack = await startBrowserStack('e2enotice');
+  village = stack.township.villages[0];
+}, 60_000);
+afterAll(() => stack?.stop());
+
+const shot = async (page: Page, name: string, keep = false) => {
+  const file = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (keep) {
+    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+    copyFileSync(file, join(root, 'docs', 'screenshots', `${name}.png`));
+  }
+};
+const fill = async (page: Page, id: string, text: string) => {
+  const field = page.locator(`#${id}`).locator('input, textarea').first();
+  await field.fill(text);
+};
+const openNotice = (page: Page, noticeId: string) =>
+  page.goto(`${stack.url}/#/pages/notices/detail/index?id=${noticeId}`);
+
+describe('public notices in the browser', () => {
+  let noticeId = '';
+
+  it('a committee member signs in, drafts and submits a notice; a second member approves it', async () => {
+    const chair = await stack.browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Shanghai' });
+    await chair.goto(`${stack.url}/`);
+    await fill(chair, 'person-search', village.chair.name);
+    await chair.locator('.vh-person', { hasText: village.chair.name }).first().click();
+    await chair.getByText(`${village.chair.name}，您好`).waitFor();
+
+    await chair.locator('#tile-notices').click();
+    await chair.getByText('起草公告').click();
+    await fill(chair, 'notice-title', TITLE);
+    await fill(chair, 'notice-body', '因自来水管网改造，12月5日8:00至18:00全村停水，请提前储水。');
+    await chair.locator('#save-notice').click();
+    await chair.locator('#notice-title-text', { hasText: TITLE }).waitFor();
+    noticeId = new URL(chair.url().replace('#', '')).searchParams.get('id') ?? '';
+    expect(noticeId).toMatch(/^[0-9A-Z]{26}$/);
+
+    await chair.locator('#publish').click();
+    await chair.getByText('已提交审核，需另一名委员审核后发布').waitFor();
+
+    const vice = await stack.pageAs(village.committee[1]);
+    await openNotice(vice, noticeId);
+    await vice.locator('#approve').click();
+    await vice.getByText('已发布').first().waitFor();
+    await chair.close();
+  });
+
+  it('the committee corrects it with a reason; the correction is a new version', async () => {
+    const chair = await stack.pageAs(village.chair);
+    await openNotice(chair, noticeId);
+    await chair.locator('#correct').click();
+    await fill(chair, 'notice-body', '因自来水管网改造，12月6日8:00至18:00全村停水，请提前储水。');
+    await fill(chair, 'correction-reason', '停水日期由12月5日改为12月6日');
+    await chair.locator('#save-notice').click();
+    await chair.getByText(/本公告已于 .* 更正（第 2 版）/).waitFor();
+  });
+
+  it('a resident finds it, sees the correction and its history, and asks a question', async () => {
+    const resident = await stack.pageAs(village.residents[0]);
+    await resident.goto(`${stack.url}/#/pages/notices/list/index`);
+    await resident.locator('.vh-notice-row').first().waitFor();
+    await expect(resident.getByText('起草公告').count()).resolves.toBe(0);
+    await fill(resident, 'search-input', '停水');
+    await resident.locator('#search-button').click();
+    const row = resident.locator('.vh-notice-row', { hasText: TITLE });
+    await row.getByText('已更正').waitFor();
+    await shot(resident, 'notice-list', true);
+
+    await row.click();
+    await resident.getByText('12月6日8:00至18:00').waitFor();
+    await resident.getByText(/更正（第 2 版）/).click();
+    await resident.getByText('更正原因：停水日期由12月5日改为12月6日').waitFor();
+    await resident.locator('#version-1').getByText('第 1 版').click();
+    await resident.locator('#version-1').getByText('12月5日8:00至18:00').waitFor();
+
+    await openNotice(resident, noticeId);
+    await fill(resident, 'question-text', '六组的老人家里没有储水桶，村里能帮忙送水吗？');
+    await resident.locator('#ask').click();
+    await resident.getByText('等待答复，今天提出').waitFor();
+  });
+
+  it('the committee answers; the resident reads the answer', async () => {
+    const chair = await stack.pageAs(village.chair);
+    await openNotice(chair, noticeId);
+    await chair.getByText(village.residents[0].name).waitFor(); // staff see who asked
+    await chair.locator('[id^="answer-text-"]').locator('textarea').fill('网格员会在停水前一天把水送到家，请放心。');
+    await chair.locator('.vh-question .vh-button-primary').click();
+
+    const resident = await stack.pageAs(village.residents[0]);
+    await openNotice(resident, noticeId);
+    await resident.getByText('网格员会在停水前一天把水送到家，请放心。').waitFor();
+    await resident.getByText(`${village.chair.name} 答复`).waitFor();
+    await shot(resident, 'notice-detail', true);
+  });
+
+  it('prints a clean A4 copy for the notice board', async () => {
+    const resident = await stack.pageAs(village.residents[1]);
+    await resident.goto(`${stack.url}/#/pages/notices/print/index?id=${noticeId}`);
+    await resident.locator('.vh-print-title', { hasText: TITLE }).waitFor();
+    await resident.getByText(`${village.name}村民委员会`).waitFor();
+    await resident.emulateMedia({ media: 'print' });
+    await expect(resident.locator('#print-button').isVisible()).resolves.toBe(false);
+    await shot(resident, 'notice-print', true);
+    const pdf = await resident.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('remembers large-text mode for an elderly reader', async () => {
+    const resident = await stack.pageAs(village.residents[2]);
+    await resident.goto(`${stack.url}/`);
+    await resident.locator('#large-text').click();
+    await resident.reload();
+    await resident.locator('.vh-page.vh-large').first().waitFor();
+    const size = await resident
+      .locator('.vh-page')
+      .first()
+      .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    expect(size).toBeGreaterThanOrEqual(22); // 17px normally
+  });
+});
