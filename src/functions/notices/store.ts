@@ -9,6 +9,7 @@ import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas
 import { dynamo, isConditionFailure, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
+import { countAll, prefixQuery, queryAll } from '../lib/query';
 
 /** A stored question: the asker's id and name stay server-side; responses shape them per reader. */
 export interface QuestionRecord {
@@ -187,18 +188,8 @@ export async function lastPublishedAt(villageId: string, category: NoticeCategor
 
 /* ---------- versions ---------- */
 
-export async function listVersions(villageId: string, noticeId: string): Promise<NoticeVersion[]> {
-  const { pk, skPrefix } = keys.noticeVersionPrefix(villageId, noticeId);
-  const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-      ScanIndexForward: false,
-    }),
-  );
-  return (r.Items ?? []) as NoticeVersion[];
-}
+export const listVersions = (villageId: string, noticeId: string) =>
+  queryAll<NoticeVersion>(prefixQuery(keys.noticeVersionPrefix(villageId, noticeId), { ScanIndexForward: false }));
 
 export async function getVersion(villageId: string, noticeId: string, version: number) {
   const { Item } = await dynamo.send(
@@ -224,40 +215,21 @@ export async function recordRead(villageId: string, noticeId: string, read: Read
   }
 }
 
-export async function countReaders(villageId: string, noticeId: string): Promise<number> {
-  const { pk, skPrefix } = keys.noticeReadPrefix(villageId, noticeId);
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += r.Count ?? 0;
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
+export const countReaders = (villageId: string, noticeId: string) =>
+  countAll(prefixQuery(keys.noticeReadPrefix(villageId, noticeId)));
 
 const READERS_PAGE = 100;
 export async function listReaders(villageId: string, noticeId: string, cursor?: string) {
-  const { pk, skPrefix } = keys.noticeReadPrefix(villageId, noticeId);
   const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
   if (after !== undefined && !/^[0-9A-Za-z_-]{1,64}$/.test(after))
     throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
   const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-      Limit: READERS_PAGE,
-      ExclusiveStartKey: after ? keys.noticeRead(villageId, noticeId, after) : undefined,
-    }),
+    new QueryCommand(
+      prefixQuery(keys.noticeReadPrefix(villageId, noticeId), {
+        Limit: READERS_PAGE,
+        ExclusiveStartKey: after ? keys.noticeRead(villageId, noticeId, after) : undefined,
+      }),
+    ),
   );
   const items = (r.Items ?? []) as ReadRecord[];
   const last = r.LastEvaluatedKey ? items.at(-1)?.personId : undefined;
@@ -291,24 +263,8 @@ export async function getQuestion(villageId: string, noticeId: string, questionI
   return Item as QuestionRecord | undefined;
 }
 
-export async function listQuestions(villageId: string, noticeId: string): Promise<QuestionRecord[]> {
-  const { pk, skPrefix } = keys.noticeQuestionPrefix(villageId, noticeId);
-  const out: QuestionRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((r.Items ?? []) as QuestionRecord[]));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const listQuestions = (villageId: string, noticeId: string) =>
+  queryAll<QuestionRecord>(prefixQuery(keys.noticeQuestionPrefix(villageId, noticeId)));
 
 /** Only an unanswered question can be answered: the second answer loses, visibly. */
 export const answerUpdate = (

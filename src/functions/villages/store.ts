@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { VillageSummary } from '../../shared/schemas/person';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
 import { dynamo, table } from '../lib/db';
 import { keys } from '../lib/keys';
+import { prefixQuery, queryAll } from '../lib/query';
 
 export interface VillageRecord extends VillageSummary {
   settings: VillageSettings;
@@ -34,30 +35,14 @@ export async function getTownship(townshipId: string): Promise<TownshipRecord | 
   return Item as TownshipRecord | undefined;
 }
 
-export async function listTownships(): Promise<TownshipRecord[]> {
-  const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.townships().pk },
-    }),
-  );
-  return (r.Items ?? []) as TownshipRecord[];
-}
+export const listTownships = () =>
+  queryAll<TownshipRecord>({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.townships().pk },
+  });
 
 export async function listTownshipVillages(townshipId: string): Promise<VillageSummary[]> {
-  const { pk, skPrefix } = keys.townshipVillagePrefix(townshipId);
-  const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-    }),
-  );
-  return (r.Items ?? []).map((v) => ({
-    villageId: v.villageId,
-    townshipId: v.townshipId,
-    name: v.name,
-    kind: v.kind,
-  }));
+  const villages = await queryAll<VillageSummary>(prefixQuery(keys.townshipVillagePrefix(townshipId)));
+  return villages.map(({ villageId, townshipId, name, kind }) => ({ villageId, townshipId, name, kind }));
 }

@@ -6,9 +6,10 @@ import { ActionButton } from '../../../components/action';
 import { NoticeContent } from '../../../components/notice-content';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { t } from '../../../i18n/zh-CN';
-import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../services/api';
+import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
 import { daysSince, formatDate, formatDateTime } from '../../../services/format';
 import { isEditor, isOverseer, isTownship } from '../../../services/session';
 
@@ -127,28 +128,20 @@ export default function NoticeDetail() {
   const me = useMe();
   const [notice, setNotice] = useState<Notice>();
   const [questions, setQuestions] = useState<Question[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const { loading, error, track } = useLoading();
   const [question, setQuestion] = useState('');
   const [questionError, setQuestionError] = useState<string>();
   const [askKey, setAskKey] = useState(newIdempotencyKey());
   const [message, setMessage] = useState('');
 
-  const load = async () => {
-    setLoading(true);
-    setError('');
-    try {
+  const load = () =>
+    track(async () => {
       const n = await call('getNotice', { params: { noticeId }, query: { villageId } });
       setNotice(n);
       Taro.setNavigationBarTitle({ title: t.categories[n.category] });
       if (n.status === 'published' || n.status === 'withdrawn')
         setQuestions((await call('listQuestions', { params: { noticeId }, query: { villageId } })).items);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+    });
   useDidShow(() => {
     load();
   });

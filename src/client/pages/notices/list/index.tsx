@@ -5,9 +5,10 @@ import type { NoticeCategory, NoticeSummary } from '../../../../shared/schemas/n
 import { noticeCategories } from '../../../../shared/schemas/notice';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { t } from '../../../i18n/zh-CN';
-import { call, messageOf } from '../../../services/api';
+import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import { isEditor, isOverseer, isTownship } from '../../../services/session';
 
@@ -22,15 +23,12 @@ export default function NoticeList() {
   const [villageId, setVillageId] = useState<string | undefined>();
   const [items, setItems] = useState<NoticeSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
+  const { loading, error, track } = useLoading(false);
   const township = isTownship(me);
   const chosenVillage = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
 
-  const load = async (more = false, over: { category?: NoticeCategory; list?: ListName; q?: string } = {}) => {
-    setLoading(true);
-    setError('');
-    try {
+  const load = (more = false, over: { category?: NoticeCategory; list?: ListName; q?: string } = {}) =>
+    track(async () => {
       const r = await call('listNotices', {
         query: {
           category: 'category' in over ? over.category : category,
@@ -43,12 +41,7 @@ export default function NoticeList() {
       });
       setItems(more ? [...items, ...r.items] : r.items);
       setCursor(r.nextCursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+    });
   useDidShow(() => {
     if (!township || chosenVillage) load();
   });

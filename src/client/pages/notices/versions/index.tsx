@@ -5,8 +5,9 @@ import type { NoticeVersion } from '../../../../shared/schemas/notice';
 import { NoticeContent } from '../../../components/notice-content';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
 import { t } from '../../../i18n/zh-CN';
-import { call, messageOf } from '../../../services/api';
+import { call } from '../../../services/api';
 import { formatDateTime } from '../../../services/format';
 
 /** Every published version, newest first, each readable in full with why it was corrected. */
@@ -15,24 +16,16 @@ export default function Versions() {
   const noticeId = params.id ?? '';
   const [items, setItems] = useState<NoticeVersion[]>([]);
   const [open, setOpen] = useState<number>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const load = async () => {
-    setLoading(true);
-    setError('');
-    try {
+  const { loading, error, track } = useLoading();
+  const load = () =>
+    track(async () => {
       const r = await call('listVersions', {
         params: { noticeId },
         query: { villageId: params.villageId || undefined },
       });
       setItems(r.items);
       setOpen(r.items[0]?.version);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+    });
   useDidShow(() => {
     load();
   });

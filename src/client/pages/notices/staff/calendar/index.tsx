@@ -4,9 +4,10 @@ import { useState } from 'react';
 import type { DisclosureCalendar } from '../../../../../shared/schemas/notice';
 import { Page } from '../../../../components/page';
 import { LoadState } from '../../../../components/state';
+import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
 import { t } from '../../../../i18n/zh-CN';
-import { call, messageOf } from '../../../../services/api';
+import { call } from '../../../../services/api';
 import { formatDate } from '../../../../services/format';
 import { isTownship } from '../../../../services/session';
 
@@ -15,24 +16,16 @@ export default function CalendarPage() {
   const me = useMe();
   const [villageId, setVillageId] = useState<string>();
   const [data, setData] = useState<DisclosureCalendar>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const { loading, error, track } = useLoading();
   const township = isTownship(me);
-  const load = async (chosen = villageId) => {
-    setLoading(true);
-    setError('');
-    try {
+  const load = (chosen = villageId) =>
+    track(async () => {
       setData(
         await call('disclosureCalendar', {
           query: { villageId: chosen ?? (township ? me?.villages[0]?.villageId : undefined) },
         }),
       );
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+    });
   useDidShow(() => {
     load();
   });

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { Readers } from '../../../../../shared/schemas/notice';
 import { Page } from '../../../../components/page';
 import { LoadState } from '../../../../components/state';
+import { useLoading } from '../../../../components/use-loading';
 import { t } from '../../../../i18n/zh-CN';
-import { call, messageOf } from '../../../../services/api';
+import { call } from '../../../../services/api';
 import { formatDateTime } from '../../../../services/format';
 
 /** Who has opened a notice, and what share of the village's verified residents that is. */
@@ -14,20 +15,12 @@ export default function ReadersPage() {
   const noticeId = params.id ?? '';
   const villageId = params.villageId || undefined;
   const [data, setData] = useState<Readers>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const load = async (cursor?: string) => {
-    setLoading(true);
-    setError('');
-    try {
+  const { loading, error, track } = useLoading();
+  const load = (cursor?: string) =>
+    track(async () => {
       const r = await call('listReaders', { params: { noticeId }, query: { cursor, villageId } });
       setData(cursor && data ? { ...r, items: [...data.items, ...r.items] } : r);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+    });
   useDidShow(() => {
     load();
   });
