@@ -12,10 +12,14 @@ import { defaultVillageSettings } from '../../src/shared/schemas/settings';
 import * as text from './seed-data';
 
 /**
- * The demo township: two villages (so tenancy is visible), each with groups,
- * ~60 households, ~150 residents, a committee, a supervisor, grid workers,
- * representatives, party members, and (optionally) a year of notices.
- * Deterministic per idPrefix, so tests can seed their own township side by side.
+ * The demo township 青山镇: a village (柳溪村, review before publishing) and an urban
+ * community (石桥社区, no review), each with groups or buildings, 60 households,
+ * ~150 residents of every age, a committee, a party secretary, a supervision
+ * committee, grid workers, representatives, party members and, optionally, a year
+ * of notices with corrections, a withdrawal, drafts, questions and reads.
+ *
+ * People are deterministic per idPrefix (so parallel test files each seed their own
+ * township side by side); notice ids are ULIDs and differ per run.
  */
 export interface SeededPerson {
   tenantId: string;
@@ -25,15 +29,24 @@ export interface SeededPerson {
 export interface SeededVillage {
   villageId: string;
   name: string;
+  /** Committee 主任 (also resident, party_member). */
   chair: SeededPerson;
+  /** All committee members, chair first, then 副主任, 会计, 妇女主任, 委员. */
   committee: SeededPerson[];
+  /** party_branch 党支部书记 (also party_member, resident). */
   partySecretary: SeededPerson;
+  /** supervisor 监委会主任 (also resident). */
   supervisor: SeededPerson;
   gridWorkers: SeededPerson[];
+  /** Representatives, all household heads, about one per eight households. */
   representatives: SeededPerson[];
+  /** Plain party members (committee members who are party members are not repeated here). */
   partyMembers: SeededPerson[];
+  /** Verified, active, plain residents (resident, some household_head): none of the above. */
   residents: SeededPerson[];
+  /** Active, verified false, role resident only. */
   unverifiedResident: SeededPerson;
+  /** Notices whose status is published (including corrected ones); empty without notices. */
   publishedNoticeIds: string[];
 }
 export interface SeededTownship {
@@ -44,10 +57,32 @@ export interface SeededTownship {
 }
 
 type Item = Record<string, unknown>;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const TERM_START = '2024-01-01';
+const TOWNSHIP_NAME = '青山镇';
 
-/** mulberry32: a tiny seeded PRNG, so the same prefix always gives the same village. */
+/* ---------- time, in Beijing (UTC+8, no DST) ---------- */
+
+const BJ = 8 * HOUR;
+const bj = (y: number, m: number, d: number, h = 9, min = 0) => new Date(Date.UTC(y, m - 1, d, h - 8, min));
+const bjParts = (t: Date) => {
+  const x = new Date(t.getTime() + BJ);
+  return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() };
+};
+const iso = (t: Date) => t.toISOString();
+/** Moves a moment into the Beijing hours [from, until): people ask and answer by day, not at 3 a.m. */
+const daytime = (ms: number, from: number, until: number) => {
+  const hour = new Date(ms + BJ).getUTCHours();
+  if (hour >= from && hour < until) return ms;
+  const shift = hour < from ? from - hour : 24 - hour + from;
+  return ms + shift * HOUR;
+};
+const later = (t: Date, ms: number) => new Date(t.getTime() + ms);
+
+/* ---------- a seeded PRNG ---------- */
+
+/** mulberry32, seeded by an FNV-1a hash of the string. */
 function prng(seed: string) {
   let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
   const next = () => {
@@ -57,313 +92,585 @@ function prng(seed: string) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const shuffle = <T>(xs: readonly T[]): T[] => {
+    const out = xs.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
   };
+  return { next, int, pick, shuffle, chance: (p: number) => next() < p };
 }
 type Rand = ReturnType<typeof prng>;
 
-const villagePlans = [
+/* ---------- villages ---------- */
+
+interface VillagePlan {
+  n: 1 | 2;
+  name: string;
+  kind: text.Kind;
+  review: boolean;
+  /** Dominant surnames (大姓) and the share of households carrying one of them. */
+  clan: string[];
+  clanShare: number;
+  groups: string[];
+  gridWorkers: number;
+  partyMembers: number;
+}
+
+const villagePlans: [VillagePlan, VillagePlan] = [
   {
     n: 1,
     name: '柳溪村',
-    kind: 'village' as const,
+    kind: 'village',
     review: true,
-    clan: ['王', '李'],
+    clan: ['王', '王', '李'],
+    clanShare: 0.6,
     groups: ['第一村民小组', '第二村民小组', '第三村民小组', '第四村民小组', '第五村民小组'],
+    gridWorkers: 3,
+    partyMembers: 10,
   },
   {
     n: 2,
     name: '石桥社区',
-    kind: 'community' as const,
+    kind: 'community',
     review: false,
     clan: ['陈', '林'],
-    groups: ['1号楼', '2号楼', '3号楼', '4号楼'],
+    clanShare: 0.3,
+    groups: ['1号楼', '2号楼', '3号楼', '4号楼', '5号楼'],
+    gridWorkers: 4,
+    partyMembers: 12,
   },
 ];
+const HOUSEHOLDS = 60;
+
+/* ---------- people ---------- */
 
 interface Villager extends PersonRecord {
-  adult: boolean;
+  age: number;
+  male: boolean;
+  head: boolean;
+}
+interface Member {
+  age: number;
+  male: boolean;
+  head?: boolean;
+  /** Shares the head's surname (children, and the head's parents). */
+  kin?: boolean;
 }
 
-function buildPeople(rand: Rand, villageId: string, townshipId: string, plan: (typeof villagePlans)[number]) {
+/** One household's members, by a rough mix of rural household types (many elders, children left with grandparents). */
+function householdMembers(rand: Rand, kind: text.Kind): Member[] {
+  const kidOf = (parentAge: number) => ({
+    age: Math.max(1, parentAge - rand.int(23, 33)),
+    male: rand.chance(0.52),
+    kin: true,
+  });
+  const r = rand.next();
+  const urban = kind === 'community' ? 0.04 : 0;
+  if (r < 0.2) return [{ age: rand.int(70, 93), male: rand.chance(0.35), head: true }]; // 独居老人
+  if (r < 0.45) {
+    const a = rand.int(62, 84); // 老两口
+    return [
+      { age: a, male: true, head: true },
+      { age: a - rand.int(0, 5), male: false },
+    ];
+  }
+  if (r < 0.52 - urban) {
+    const g = rand.int(58, 76); // 留守老人带孙辈
+    const grandparents: Member[] = [{ age: g, male: true, head: true }];
+    if (rand.chance(0.6)) grandparents.push({ age: g - rand.int(0, 4), male: false });
+    return [...grandparents, { age: rand.int(3, 15), male: rand.chance(0.52), kin: true }];
+  }
+  if (r < 0.72) {
+    const a = rand.int(32, 52); // 夫妻带孩子
+    const family: Member[] = [{ age: a, male: true, head: true }, { age: a - rand.int(0, 4), male: false }, kidOf(a)];
+    if (rand.chance(0.3)) family.push(kidOf(a));
+    return family;
+  }
+  if (r < 0.88) {
+    const e = rand.int(64, 86); // 三代同堂: the son is the head, unless his parent is still under 72 and kept it
+    const son = e - rand.int(24, 32);
+    const elderHead = e < 72 && rand.chance(0.5);
+    const elderMale = rand.chance(0.45);
+    const family: Member[] = [
+      { age: son, male: true, head: !elderHead, kin: true },
+      { age: son - rand.int(0, 4), male: false },
+      { age: e, male: elderMale, kin: elderMale, head: elderHead },
+      kidOf(son),
+    ];
+    if (rand.chance(0.2)) family.push(kidOf(son));
+    return family;
+  }
+  const a = rand.int(45, 62); // 中年夫妻，子女在外
+  return [
+    { age: a, male: true, head: true },
+    { age: a - rand.int(0, 4), male: false },
+  ];
+}
+
+function buildPeople(plan: VillagePlan, villageId: string, townshipId: string, nowYear: number, prefix: string) {
+  const rand = prng(`${prefix}:${plan.n}:people`);
   const tenant = { kind: 'village' as const, villageId, townshipId };
+  const used = new Set<string>();
+  const nameFor = (surname: string, age: number, male: boolean) => {
+    const born = nowYear - age;
+    const generation = text.givenNames.findIndex((g) => born < g.bornBefore);
+    for (let attempt = 0; ; attempt++) {
+      // Rarely, two people would share a name: take a neighbouring generation's name, then another surname.
+      const g = text.givenNames[Math.min(4, Math.max(0, generation + (attempt > 12 ? rand.int(-1, 1) : 0)))];
+      const s = attempt > 30 ? rand.pick(text.commonSurnames) : surname;
+      const name = s + rand.pick(male ? g.male : g.female);
+      if (!used.has(name)) {
+        used.add(name);
+        return name;
+      }
+    }
+  };
+  const surname = () => (rand.chance(plan.clanShare) ? rand.pick(plan.clan) : rand.pick(text.commonSurnames));
+  // Households: random groups, numbered group by group as on a real roster.
+  const households = rand
+    .shuffle(Array.from({ length: HOUSEHOLDS }, (_, i) => i % plan.groups.length))
+    .map((group) => ({ group, members: householdMembers(rand, plan.kind) }))
+    .sort((a, b) => a.group - b.group);
   const people: Villager[] = [];
-  const name = () => (rand.next() < 0.5 ? rand.pick(plan.clan) : rand.pick(text.surnames)) + rand.pick(text.givenNames);
-  for (let h = 1; h <= 60; h++) {
-    const householdId = `${villageId}-H${String(h).padStart(3, '0')}`;
-    const groupName = plan.groups[(h - 1) % plan.groups.length];
-    const size = rand.pick([1, 2, 2, 2, 3, 3, 3, 4, 4, 5]);
-    for (let m = 0; m < size; m++) {
-      const adult = m < 2 || rand.next() < 0.6;
-      const roles: RoleTerm[] = [{ role: 'resident', from: TERM_START }];
-      if (m === 0) roles.push({ role: 'household_head', from: TERM_START });
+  households.forEach((h, i) => {
+    const householdId = `${villageId}-H${String(i + 1).padStart(3, '0')}`;
+    const head = h.members.find((m) => m.head) ?? h.members[0];
+    const family = surname();
+    for (const m of h.members) {
+      const s = m === head || m.kin ? family : surname();
+      const birthYear = nowYear - m.age;
+      const since = birthYear >= 2024 ? `${birthYear}-06-01` : TERM_START;
+      const roles: RoleTerm[] = [{ role: 'resident', from: since }];
+      if (m === head) roles.push({ role: 'household_head', from: since });
+      const verifiedShare = m.age < 18 ? 0 : m.age < 70 ? 0.93 : m.age < 80 ? 0.75 : 0.45;
       people.push({
         personId: `${villageId}-P${String(people.length + 1).padStart(4, '0')}`,
         tenantId: villageId,
         tenant,
-        name: name(),
-        groupName,
+        name: nameFor(s, m.age, m.male),
+        groupName: plan.groups[h.group],
         householdId,
         roles,
-        verified: adult && rand.next() < 0.9,
+        verified: rand.chance(verifiedShare),
         status: 'active',
-        adult,
+        age: m.age,
+        male: m.male,
+        head: m === head,
       });
     }
-  }
-  return people;
+  });
+  return { people, roles: assignRoles(rand, plan, people, nowYear) };
 }
 
-/** Hands out committee posts and other roles to distinct verified adults. */
-function assignRoles(people: Villager[]) {
-  const pool = people.filter((p) => p.adult && p.verified);
-  let next = 0;
-  const take = (role: Role, post?: string) => {
-    const p = pool[next++ * 2 + 1];
-    p.roles.push({ role, post, from: TERM_START });
-    return p;
+/** Hands out posts and roles to distinct adults, as a village would: the committee in its prime, old party members, etc. */
+function assignRoles(rand: Rand, plan: VillagePlan, people: Villager[], nowYear: number) {
+  const special = new Set<Villager>();
+  const take = (want: (v: Villager) => boolean, role: Role, post?: string, also: Role[] = []) => {
+    const free = (v: Villager) => !special.has(v) && v.status === 'active' && v.age >= 22;
+    const pool = people.filter((v) => free(v) && want(v));
+    const v = rand.pick(pool.length ? pool : people.filter((x) => free(x) && x.age <= 70));
+    special.add(v);
+    v.verified = true;
+    v.roles.push(
+      { role, ...(post ? { post } : {}), from: TERM_START },
+      ...also.map((r) => ({ role: r, from: TERM_START })),
+    );
+    return v;
   };
+  const ages = (lo: number, hi: number) => (v: Villager) => v.age >= lo && v.age <= hi;
   const committee = [
-    take('committee', '主任'),
-    take('committee', '副主任'),
-    take('committee', '会计'),
-    take('committee', '委员'),
+    take((v) => v.male && v.age >= 42 && v.age <= 58, 'committee', '主任', ['party_member']),
+    take(ages(36, 56), 'committee', '副主任', ['party_member']),
+    take(ages(30, 52), 'committee', '会计'),
+    take((v) => !v.male && v.age >= 30 && v.age <= 52, 'committee', '妇女主任'),
+    take(ages(26, 45), 'committee', '委员'),
   ];
-  committee[0].roles.push({ role: 'party_member', from: TERM_START });
-  const partySecretary = take('party_branch', '党支部书记');
-  partySecretary.roles.push({ role: 'party_member', from: TERM_START });
-  const supervisor = take('supervisor', '监委会主任');
-  const gridWorkers = [1, 2, 3].map(() => take('grid_worker'));
-  const representatives = Array.from({ length: 8 }, () => take('representative'));
-  const partyMembers = Array.from({ length: 10 }, () => take('party_member'));
-  const special = new Set([
-    ...committee,
-    partySecretary,
-    supervisor,
-    ...gridWorkers,
-    ...representatives,
-    ...partyMembers,
-  ]);
-  const unverified = people.find((p) => p.adult && !p.verified && !special.has(p))!;
-  // Some of the register has moved away or died: kept in history, never signed in.
-  const leavers = people.filter((p) => !special.has(p) && p !== unverified).slice(-3);
-  leavers[0].status = 'moved_out';
-  leavers[1].status = 'deceased';
-  const residents = people.filter((p) => p.verified && p.status === 'active' && !special.has(p));
+  const partySecretary = take(ages(46, 62), 'party_branch', '党支部书记', ['party_member']);
+  const supervisor = take(ages(50, 66), 'supervisor', '监委会主任');
+  // The other two members of the supervision committee (3–5 members): not in the returned lists.
+  for (let i = 0; i < 2; i++) take(ages(45, 68), 'supervisor', '委员');
+  const gridWorkers = Array.from({ length: plan.gridWorkers }, () => take(ages(28, 50), 'grid_worker'));
+  // One representative per ~8 households, household heads, spread over the groups.
+  const representatives = Array.from({ length: Math.round(HOUSEHOLDS / 8) }, (_, i) => {
+    const group = plan.groups[i % plan.groups.length];
+    return take((v) => v.head && v.groupName === group && v.age >= 38 && v.age <= 72, 'representative');
+  });
+  // Party members of every age, a few of them old members who joined decades ago.
+  const partyMembers = Array.from({ length: plan.partyMembers }, (_, i) =>
+    take(i < 3 ? ages(70, 90) : ages(25, 69), 'party_member'),
+  );
+  // Some of the register has moved away or died: kept in the history, never signed in, never counted.
+  const leave = (want: (v: Villager) => boolean, status: Villager['status']) => {
+    const v = rand.pick(people.filter((x) => !special.has(x) && !x.head && x.status === 'active' && want(x)));
+    v.status = status;
+    const until = `${nowYear - 1}-${String(rand.int(3, 11)).padStart(2, '0')}-15`;
+    v.roles = v.roles.map((r) => ({ ...r, until }));
+  };
+  leave(ages(19, 34), 'moved_out');
+  leave(ages(19, 34), 'moved_out');
+  leave((v) => v.age >= 78, 'deceased');
+  const candidates = people.filter((v) => !special.has(v) && v.status === 'active' && v.age >= 25 && v.age <= 75);
+  const unverified =
+    candidates.find((v) => !v.verified && !v.head) ?? candidates.find((v) => !v.verified) ?? candidates[0];
+  unverified.verified = false;
+  unverified.roles = unverified.roles.filter((r) => r.role === 'resident');
+  const residents = people.filter((v) => v.verified && v.status === 'active' && !special.has(v));
   return { committee, partySecretary, supervisor, gridWorkers, representatives, partyMembers, unverified, residents };
 }
+type Roster = ReturnType<typeof assignRoles>;
 
 const seeded = (p: PersonRecord): SeededPerson => ({ tenantId: p.tenantId, personId: p.personId, name: p.name });
 const ref = (p: PersonRecord) => ({ personId: p.personId, name: p.name });
+const record = ({ age, male, head, ...p }: Villager): PersonRecord => p;
 
-/** A working-hours moment (Beijing time) `daysAgo` days before now. */
-const workingMoment = (now: Date, daysAgo: number, rand: Rand) => {
-  const day = new Date(now.getTime() - daysAgo * DAY);
-  day.setUTCHours(rand.int(1, 8), rand.int(0, 59), 0, 0); // 09:00–16:59 in UTC+8
-  return day;
-};
+/* ---------- notices ---------- */
 
-interface NoticePlan {
-  seed: text.NoticeSeed;
+interface Planned {
+  key: string;
   at: Date;
-  amounts?: AmountRow[];
-  period?: { from: string; until: string };
+  ctx: text.Ctx;
+  content: Omit<Notice, 'noticeId' | 'villageId' | 'status' | 'version' | 'createdAt' | 'createdBy' | 'updatedAt'>;
+  wrong?: { content: Planned['content']; reason: string };
+  withdrawn?: string;
 }
 
-function noticePlans(rand: Rand, now: Date): NoticePlan[] {
-  const plans: NoticePlan[] = [];
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  for (let back = 1; back <= 12; back++) {
-    const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1));
-    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-    const at = new Date(last.getTime() + rand.int(3, 9) * DAY + rand.int(1, 8) * 3600_000);
-    if (at >= now) continue;
-    const month = `${first.getUTCFullYear()}年${first.getUTCMonth() + 1}月`;
-    plans.push({
-      seed: {
-        category: 'finance',
-        title: `${month}村级财务收支公开`,
-        body: text.financeBody(month),
-        attachments: [`${month}财务明细表.xlsx`],
+function noticePlan(rand: Rand, plan: VillagePlan, now: Date, people: Villager[], roster: Roster): Planned[] {
+  const { y: nowY } = bjParts(now);
+  const yearAgo = now.getTime() - 365 * DAY;
+  const workHours = (d: Date) => {
+    const { y, m, d: day } = bjParts(d);
+    return bj(y, m, day, rand.int(8, 16), rand.int(0, 59));
+  };
+  // Names for lists in notices (低保, awards…): plain residents, not the first few tests sign in as.
+  const listable = roster.residents.slice(8).map((r) => people.find((p) => p.personId === r.personId)!);
+  const drawn = (want: (v: Villager) => boolean) => (n: number) =>
+    rand
+      .shuffle(listable.filter(want))
+      .slice(0, n)
+      .map((v) => ({ name: v.name, group: v.groupName ?? '' }));
+  const [chair, vice, accountant] = roster.committee;
+  const ctxAt = (at: Date): text.Ctx => {
+    const { y, m } = bjParts(at);
+    const q = m <= 3 ? 4 : Math.floor((m - 1) / 3);
+    return {
+      kind: plan.kind,
+      village: plan.name,
+      township: TOWNSHIP_NAME,
+      org: plan.kind === 'village' ? '村' : '社区',
+      people: plan.kind === 'village' ? '村民' : '居民',
+      committee: plan.kind === 'village' ? '村委会' : '居委会',
+      committeeFull: plan.kind === 'village' ? `${plan.name}村民委员会` : `${plan.name}居民委员会`,
+      reps: plan.kind === 'village' ? '村民代表' : '居民代表',
+      supervision: plan.kind === 'village' ? '村务监督委员会' : '居务监督委员会',
+      groups: plan.groups,
+      year: y,
+      month: m,
+      q,
+      qYear: m <= 3 ? y - 1 : y,
+      names: {
+        chair: chair.name,
+        vice: vice.name,
+        accountant: accountant.name,
+        secretary: roster.partySecretary.name,
+        supervisor: roster.supervisor.name,
+        grid: roster.gridWorkers.map((g) => g.name),
       },
-      at,
-      period: { from: first.toISOString().slice(0, 10), until: last.toISOString().slice(0, 10) },
-      amounts: text.financeRows.map((r) => ({
-        item: r.item,
-        direction: r.direction,
-        amountYuan: Math.round(r.base * (0.7 + rand.next() * 0.6)) + rand.int(0, 99) / 100,
-      })),
-    });
+      elders: drawn((v) => v.age >= 65),
+      adults: drawn((v) => v.age >= 25 && v.age < 65),
+      int: rand.int,
+    };
+  };
+  const planned: Planned[] = [];
+
+  // 财务: every month, published in the first ten days of the next.
+  const finance: Planned[] = [];
+  for (let back = 1; back <= 12; back++) {
+    const first = new Date(Date.UTC(nowY, bjParts(now).m - 1 - back, 1));
+    const [y, m] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+    const last = new Date(Date.UTC(y, m, 0));
+    const at = bj(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, rand.int(3, 10), rand.int(9, 16), rand.int(0, 59));
+    if (at.getTime() > now.getTime() - 2 * HOUR) continue;
+    const ctx = ctxAt(at);
+    const lines = text.financeLines[plan.kind];
+    const extras = rand.shuffle(lines.filter((l) => l.often < 1 && rand.chance(l.often))).slice(0, 4);
+    const amounts: AmountRow[] = lines
+      .filter((l) => l.often === 1 || l.months?.includes(m) || extras.includes(l))
+      .map((l) => ({
+        item: l.item,
+        direction: l.direction,
+        amountYuan: Math.round(l.base * (0.8 + rand.next() * 0.4) * 100) / 100,
+        ...(l.note ? { note: l.note } : {}),
+      }));
+    const month = `${y}年${m}月`;
+    const quarterEnd = m % 3 === 0 ? [`${y}年${['一', '二', '三', '四'][m / 3 - 1]}季度财务明细表.xlsx`] : [];
+    const content = (rows: AmountRow[]): Planned['content'] => {
+      const sum = (d: AmountRow['direction']) =>
+        Math.round(rows.filter((r) => r.direction === d).reduce((s, r) => s + r.amountYuan * 100, 0)) / 100;
+      return {
+        category: 'finance',
+        title: `${month}${plan.kind === 'village' ? '村级' : '社区'}财务收支公开`,
+        body: text.financeBody(ctx, month, sum('income'), sum('expense')),
+        major: false,
+        attachments: [{ name: `${month}财务收支明细表.xlsx` }, ...quarterEnd.map((name) => ({ name }))],
+        period: { from: `${y}-${String(m).padStart(2, '0')}-01`, until: last.toISOString().slice(0, 10) },
+        amounts: rows,
+      };
+    };
+    const p: Planned = { key: 'finance', at, ctx, content: content(amounts) };
+    // Two months went out with a typing error in one amount, corrected a few days later.
+    if (finance.length === 2 || finance.length === 6) {
+      const k = amounts.findIndex((r, i) => i >= 3 && r.direction === 'expense');
+      const right = amounts[k].amountYuan;
+      const digits = right.toFixed(2);
+      const swapped = Number(`${digits.slice(0, -5)}${digits.at(-4)}${digits.at(-5)}${digits.slice(-3)}`); // two digits transposed
+      const wrongAmount = swapped !== right ? swapped : Math.round(right * 1000) / 100;
+      p.wrong = {
+        content: content(amounts.map((r, i) => (i === k ? { ...r, amountYuan: wrongAmount } : r))),
+        reason: `第${k + 1}行“${amounts[k].item}”金额录入错误，由${wrongAmount.toFixed(2)}元更正为${right.toFixed(2)}元，收支合计相应更正`,
+      };
+    }
+    finance.push(p);
   }
-  const spread = (seeds: text.NoticeSeed[], fromDays: number) =>
-    seeds.forEach((seed, i) => {
-      plans.push({
-        seed,
-        at: workingMoment(now, Math.max(2, fromDays - Math.floor((i * fromDays) / seeds.length)), rand),
-      });
-    });
-  spread(text.villageNotices, 330);
-  spread(text.partyNotices, 300);
-  spread(text.governmentNotices, 280);
-  spread(text.serviceNotices, 360);
-  return plans.sort((a, b) => a.at.getTime() - b.at.getTime());
+  planned.push(...finance);
+
+  // Everything else, from the templates: seasonal ones on their months, ad hoc ones on their days.
+  const corrected = new Set<string>();
+  for (const t of text.templates) {
+    if (t.kinds && !t.kinds.includes(plan.kind)) continue;
+    const dates: Date[] = [];
+    if ('daysAgo' in t.when) dates.push(workHours(new Date(now.getTime() - t.when.daysAgo * DAY)));
+    else
+      for (const m of t.when.months) {
+        for (const y of [nowY, nowY - 1]) {
+          const at = bj(y, m, t.when.day, rand.int(9, 16), rand.int(0, 59));
+          if (at.getTime() < now.getTime() - 2 * HOUR && at.getTime() > yearAgo) {
+            dates.push(at);
+            break;
+          }
+        }
+      }
+    for (const at of dates) {
+      const ctx = ctxAt(at);
+      const body = t.body(ctx);
+      const content: Planned['content'] = {
+        category: t.category,
+        title: t.title(ctx),
+        body,
+        major: t.major ?? false,
+        attachments: (t.attachments?.(ctx) ?? []).map((name) => ({ name })),
+        ...(t.guide ? { guide: t.guide } : {}),
+      };
+      const p: Planned = { key: t.key, at, ctx, content };
+      const fix = t.correction?.(ctx);
+      if (fix && !corrected.has(t.key) && body.includes(fix.right) && at.getTime() < now.getTime() - 10 * DAY) {
+        corrected.add(t.key);
+        p.wrong = { content: { ...content, body: body.replace(fix.right, fix.wrong) }, reason: fix.reason };
+      }
+      if (t.withdrawn) p.withdrawn = t.withdrawn;
+      planned.push(p);
+    }
+  }
+  return planned.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 function buildNotices(
-  rand: Rand,
+  prefix: string,
+  plan: VillagePlan,
   villageId: string,
   now: Date,
-  roles: ReturnType<typeof assignRoles>,
-  review: boolean,
+  people: Villager[],
+  roster: Roster,
 ) {
+  const rand = prng(`${prefix}:${plan.n}:notices`);
   const items: Item[] = [];
   const published: string[] = [];
-  const [chair, vice, accountant] = roles.committee;
-  const readers = roles.residents.slice();
-  let questionNo = 0;
-  for (const [i, plan] of noticePlans(rand, now).entries()) {
-    const at = plan.at.toISOString();
+  const [chair, vice, accountant, womensDirector] = roster.committee;
+  const readers = people.filter((p) => p.verified && p.status === 'active');
+  const heads = new Map<string, Notice[]>(); // template key → notices, oldest first
+  const planned = noticePlan(rand, plan, now, people, roster);
+
+  for (const p of planned) {
     const author =
-      plan.seed.category === 'finance' ? accountant : plan.seed.category === 'party' ? roles.partySecretary : chair;
-    const content = {
-      category: plan.seed.category,
-      title: plan.seed.title,
-      body: plan.seed.body,
-      major: plan.seed.major ?? false,
-      attachments: (plan.seed.attachments ?? []).map((name) => ({ name })),
-      period: plan.period,
-      amounts: plan.amounts,
-      guide: plan.seed.guide,
-    };
+      p.content.category === 'finance'
+        ? accountant
+        : p.content.category === 'party'
+          ? roster.partySecretary
+          : rand.pick([chair, chair, vice, womensDirector]);
+    const approver = author === chair ? vice : chair;
+    const publisher = plan.review ? approver : author;
+    const drafted = daytime(p.at.getTime() - rand.int(2, 50) * HOUR, 8, 18);
+    const createdAt = new Date(drafted < p.at.getTime() ? drafted : p.at.getTime() - HOUR);
+    const publishedAt = iso(p.at);
+    const first = p.wrong?.content ?? p.content;
     const notice: Notice = {
-      ...content,
-      noticeId: ulid(plan.at.getTime() - 3600_000),
+      ...p.content,
+      noticeId: ulid(createdAt.getTime()),
       villageId,
       status: 'published',
       version: 1,
-      createdAt: new Date(plan.at.getTime() - 3600_000).toISOString(),
+      createdAt: iso(createdAt),
       createdBy: ref(author),
-      updatedAt: at,
-      publishedAt: at,
-      ...(review ? { approvedBy: ref(author === chair ? vice : chair) } : {}),
+      updatedAt: publishedAt,
+      publishedAt,
+      ...(plan.review
+        ? { submittedAt: iso(later(createdAt, (p.at.getTime() - createdAt.getTime()) / 2)), approvedBy: ref(approver) }
+        : {}),
     };
     const v1: NoticeVersion = {
-      ...content,
+      ...first,
       noticeId: notice.noticeId,
       version: 1,
-      publishedAt: at,
-      publishedBy: ref(author),
+      publishedAt,
+      publishedBy: ref(publisher),
     };
     items.push(versionItem(villageId, v1));
-    if (plan.amounts && i % 5 === 2) {
-      // A correction: the first version had a typo in one amount.
-      const correctedAt = new Date(plan.at.getTime() + 2 * DAY).toISOString();
-      const wrong = plan.amounts.map((r, k) => (k === 4 ? { ...r, amountYuan: r.amountYuan * 10 } : r));
-      items[items.length - 1] = versionItem(villageId, { ...v1, amounts: wrong });
-      const reason = `“${plan.amounts[4].item}”金额录入时多写一位，更正为${plan.amounts[4].amountYuan.toFixed(2)}元`;
-      items.push(
-        versionItem(villageId, {
-          ...content,
-          noticeId: notice.noticeId,
-          version: 2,
-          publishedAt: correctedAt,
-          publishedBy: ref(accountant),
-          reason,
-        }),
-      );
+    let closedAt = now.getTime(); // nobody reads a withdrawn notice after it is withdrawn
+    if (p.wrong) {
+      const correctedAt = iso(later(p.at, rand.int(20, 90) * HOUR));
+      const corrector = p.content.category === 'finance' ? accountant : chair;
+      const v2: NoticeVersion = {
+        ...p.content,
+        noticeId: notice.noticeId,
+        version: 2,
+        publishedAt: correctedAt,
+        publishedBy: ref(corrector),
+        reason: p.wrong.reason,
+      };
+      items.push(versionItem(villageId, v2));
       Object.assign(notice, { version: 2, correctedAt, updatedAt: correctedAt });
     }
-    if (plan.seed.title === '惠农补贴“一卡通”信息核对通知') {
-      const withdrawnAt = new Date(plan.at.getTime() + DAY).toISOString();
+    if (p.withdrawn) {
+      const withdrawnAt = new Date(
+        Math.min(p.at.getTime() + rand.int(20, 30) * HOUR, (p.at.getTime() + now.getTime()) / 2),
+      );
+      closedAt = withdrawnAt.getTime();
       Object.assign(notice, {
         status: 'withdrawn',
-        withdrawnAt,
-        withdrawReason: '镇里调整了核对时间，将另行通知',
-        updatedAt: withdrawnAt,
+        withdrawnAt: iso(withdrawnAt),
+        withdrawReason: p.withdrawn,
+        updatedAt: iso(withdrawnAt),
       });
-    }
+    } else published.push(notice.noticeId);
     items.push(noticeItem(notice));
-    published.push(notice.noticeId);
-    const share = 0.2 + rand.next() * 0.5;
+    heads.set(p.key, [...(heads.get(p.key) ?? []), notice]);
+
+    // Reads: 20–70% of the verified residents, most within the first days.
+    const share = Math.min(0.7, 0.2 + rand.next() * 0.5 + (notice.major ? 0.1 : 0));
     for (const r of readers) {
-      if (rand.next() > share) continue;
+      if (!rand.chance(share)) continue;
+      const readAt = p.at.getTime() + Math.min(30 * DAY, -Math.log(1 - rand.next()) * 36 * HOUR) + 5 * 60_000;
+      if (readAt >= closedAt) continue;
       const read: ReadRecord = {
         personId: r.personId,
         name: r.name,
         groupName: r.groupName,
-        readAt: new Date(plan.at.getTime() + rand.int(1, 72) * 3600_000).toISOString(),
+        readAt: iso(new Date(readAt)),
       };
       items.push({ ...keys.noticeRead(villageId, notice.noticeId, r.personId), type: 'notice-read', ...read });
     }
-    if (i % 7 === 3 && questionNo < text.questions.length) {
-      const asker = readers[(questionNo * 11) % readers.length];
-      const waiting = questionNo >= text.answers.length;
-      const askedAt = waiting ? workingMoment(now, 3 + questionNo, rand) : new Date(plan.at.getTime() + DAY);
-      const q: QuestionRecord = {
-        questionId: ulid(askedAt.getTime()),
-        noticeId: notice.noticeId,
-        text: text.questions[questionNo],
-        askedAt: askedAt.toISOString(),
-        askedBy: ref(asker),
-      };
-      if (!waiting)
-        q.answer = {
-          text: text.answers[questionNo],
-          answeredAt: new Date(askedAt.getTime() + 2 * DAY).toISOString(),
-          answeredBy: ref(plan.seed.category === 'finance' ? accountant : chair),
-        };
-      items.push({ ...keys.noticeQuestion(villageId, notice.noticeId, q.questionId), type: 'notice-question', ...q });
-      questionNo++;
+  }
+
+  // Questions from residents, most answered by the chair or the accountant, a few still waiting.
+  const askers = rand.shuffle(roster.residents.slice(8));
+  const by = { chair, vice, accountant, secretary: roster.partySecretary };
+  const finance = (heads.get('finance') ?? []).slice().reverse(); // newest first
+  for (const [i, q] of text.questions.entries()) {
+    if (q.kinds && !q.kinds.includes(plan.kind)) continue;
+    const withRow = finance.filter((n) => !q.row || n.amounts?.some((r) => r.item.includes(q.row!)));
+    const target =
+      q.on === 'finance' ? withRow[Math.min(q.financeIndex ?? 0, withRow.length - 1)] : heads.get(q.on)?.at(-1);
+    if (target?.status !== 'published') continue;
+    const shownAt = new Date(target.publishedAt!).getTime();
+    const asker = askers[i % askers.length];
+    const askedAt = daytime(
+      q.answer
+        ? shownAt + rand.int(4, 96) * HOUR
+        : Math.max(shownAt + 2 * HOUR, now.getTime() - rand.int(2, 5) * DAY - rand.int(0, 8) * HOUR),
+      7,
+      22,
+    );
+    const answeredAt = daytime(askedAt + rand.int(3, 60) * HOUR, 8, 18);
+    if (askedAt >= now.getTime() || (q.answer && answeredAt >= now.getTime())) continue;
+    const question: QuestionRecord = {
+      questionId: ulid(askedAt),
+      noticeId: target.noticeId,
+      text: q.text,
+      askedAt: iso(new Date(askedAt)),
+      askedBy: ref(asker),
+      ...(q.answer
+        ? { answer: { text: q.answer.text, answeredAt: iso(new Date(answeredAt)), answeredBy: ref(by[q.answer.by]) } }
+        : {}),
+    };
+    items.push({
+      ...keys.noticeQuestion(villageId, target.noticeId, question.questionId),
+      type: 'notice-question',
+      ...question,
+    });
+  }
+
+  // Work in progress: two drafts and, where review is required, one awaiting a second member.
+  const ctx = planned.at(-1)?.ctx;
+  if (ctx) {
+    const wip = (
+      d: { title: string; body: string; category: Notice['category'] },
+      author: Villager,
+      daysAgo: number,
+    ) => {
+      const createdAt = new Date(daytime(now.getTime() - daysAgo * DAY - rand.int(1, 6) * HOUR, 8, 18));
+      const updatedAt = new Date(daytime(createdAt.getTime() + rand.int(1, 20) * HOUR, 8, 20));
+      return {
+        ...d,
+        major: false,
+        attachments: [],
+        noticeId: ulid(createdAt.getTime()),
+        villageId,
+        status: 'draft',
+        version: 1,
+        createdAt: iso(createdAt),
+        createdBy: ref(author),
+        updatedAt: iso(updatedAt < now ? updatedAt : createdAt),
+      } satisfies Notice;
+    };
+    const [charter, safety] = text.drafts(ctx);
+    items.push(noticeItem(wip(charter, vice, 5)), noticeItem(wip(safety, chair, 2)));
+    if (plan.review) {
+      const pending = wip(text.pendingReview(ctx), womensDirector, 1);
+      items.push(noticeItem({ ...pending, status: 'pending_review', submittedAt: pending.updatedAt }));
     }
   }
-  // Work in progress: drafts and (where review is required) one awaiting a second member.
-  const draftAt = new Date(now.getTime() - DAY).toISOString();
-  const draft = (title: string, body: string, status: Notice['status']): Notice => ({
-    category: 'village',
-    title,
-    body,
-    major: false,
-    attachments: [],
-    noticeId: ulid(now.getTime() - DAY),
-    villageId,
-    status,
-    version: 1,
-    createdAt: draftAt,
-    createdBy: ref(chair),
-    updatedAt: draftAt,
-    ...(status === 'pending_review' ? { submittedAt: draftAt } : {}),
-  });
-  items.push(
-    noticeItem(draft('村规民约修订（征求意见稿）', '村规民约修订草案已形成，现向全体村民征求意见。', 'draft')),
-  );
-  items.push(
-    noticeItem(draft('冬季防火安全提示', '冬季天干物燥，请村民注意用火用电安全，不在山林周边焚烧秸秆。', 'draft')),
-  );
-  if (review)
-    items.push(
-      noticeItem(
-        draft('村卫生室开放时间调整', '自下月起，村卫生室开放时间调整为每天上午8点至下午5点。', 'pending_review'),
-      ),
-    );
   return { items, published };
 }
 
-async function writeAll(items: Item[]) {
+/* ---------- writing ---------- */
+
+async function writeAll(items: Item[], parallel = 8) {
   const chunks: Item[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
   const writeChunk = async (chunk: Item[]) => {
-    let pending = { [table()]: chunk.map((Item) => ({ PutRequest: { Item } })) };
-    for (let attempt = 0; Object.keys(pending).length && attempt < 10; attempt++) {
+    let pending: Record<string, { PutRequest: { Item: Item } }[]> = {
+      [table()]: chunk.map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let attempt = 0; ; attempt++) {
       const r = await dynamo.send(new BatchWriteCommand({ RequestItems: pending }));
       pending = (r.UnprocessedItems ?? {}) as typeof pending;
-      if (Object.keys(pending).length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
+      if (!Object.values(pending).some((xs) => xs.length)) return;
+      if (attempt >= 8) throw new Error('seed: DynamoDB kept returning unprocessed items');
+      await new Promise((res) => setTimeout(res, 25 * 2 ** attempt));
     }
   };
-  for (let i = 0; i < chunks.length; i += 8) await Promise.all(chunks.slice(i, i + 8).map(writeChunk));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) await writeChunk(chunks[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
 }
+
+/* ---------- the seed ---------- */
 
 export async function seedDemo(options: {
   now: Date;
@@ -371,30 +678,35 @@ export async function seedDemo(options: {
   withNotices?: boolean;
 }): Promise<SeededTownship> {
   const prefix = options.idPrefix ?? 'demo';
-  const rand = prng(prefix);
+  const { now } = options;
+  const nowYear = bjParts(now).y;
   const townshipId = `${prefix}-T`;
-  const township = { townshipId, name: '青山镇' };
-  const staff: PersonRecord = {
-    personId: `${townshipId}-S01`,
+  const township = { townshipId, name: TOWNSHIP_NAME };
+  const staffTenant = { kind: 'township' as const, townshipId };
+  const staff: PersonRecord[] = [
+    { name: '周文斌', post: '党政办' },
+    { name: '郑丽萍', post: '民政办' },
+  ].map((s, i) => ({
+    personId: `${townshipId}-S${String(i + 1).padStart(2, '0')}`,
     tenantId: townshipId,
-    tenant: { kind: 'township', townshipId },
-    name: '周文斌',
-    roles: [{ role: 'township_staff', post: '党政办', from: TERM_START }],
+    tenant: staffTenant,
+    name: s.name,
+    roles: [{ role: 'township_staff', post: s.post, from: TERM_START }],
     verified: true,
     status: 'active',
-  };
-  const items: Item[] = [...townshipItems(township), personItem(staff)];
-  const villages = villagePlans.map((plan) => {
+  }));
+  const items: Item[] = [...townshipItems(township), ...staff.map(personItem)];
+
+  const villages = villagePlans.map((plan): SeededVillage => {
     const villageId = `${prefix}-V${plan.n}`;
     const settings = { ...defaultVillageSettings(), noticeReviewRequired: plan.review };
     items.push(...villageItems({ villageId, townshipId, name: plan.name, kind: plan.kind, settings }));
-    const people = buildPeople(rand, villageId, townshipId, plan);
-    const roles = assignRoles(people);
-    items.push(...people.map(({ adult, ...p }) => personItem(p)));
+    const { people, roles } = buildPeople(plan, villageId, townshipId, nowYear, prefix);
+    items.push(...people.map((p) => personItem(record(p))));
     const notices =
       options.withNotices === false
         ? { items: [], published: [] }
-        : buildNotices(rand, villageId, options.now, roles, plan.review);
+        : buildNotices(prefix, plan, villageId, now, people, roles);
     items.push(...notices.items);
     return {
       villageId,
@@ -412,5 +724,5 @@ export async function seedDemo(options: {
     };
   });
   await writeAll(items);
-  return { townshipId, name: township.name, staff: seeded(staff), villages: [villages[0], villages[1]] };
+  return { townshipId, name: township.name, staff: seeded(staff[0]), villages: [villages[0], villages[1]] };
 }
