@@ -137,4 +137,24 @@ describe('public notices in the browser', () => {
       .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(22); // 17px normally
   });
+
+  it('the supervision committee sees reach and the disclosure calendar; residents do not', async () => {
+    const supervisor = await stack.pageAs(village.supervisor);
+    const seeded = village.publishedNoticeIds.at(-1)!;
+    await supervisor.goto(`${stack.url}/#/pages/notices/staff/readers/index?id=${seeded}`);
+    await supervisor.locator('#reach').waitFor();
+    expect(await supervisor.locator('#reach').textContent()).toMatch(/^\d{1,3}%$/);
+    await supervisor.locator('.vh-reader').first().waitFor();
+
+    await supervisor.goto(`${stack.url}/`);
+    await supervisor.locator('#tile-calendar').click();
+    await supervisor.locator('#calendar-finance').getByText('每月公开').waitFor();
+    await supervisor.locator('#calendar-service').getByText('按需公开').waitFor();
+    await shot(supervisor, 'disclosure-calendar', true);
+
+    const resident = await stack.pageAs(village.residents[3]);
+    await resident.goto(`${stack.url}/`);
+    await resident.locator('#tile-notices').waitFor();
+    expect(await resident.locator('#tile-calendar').count()).toBe(0);
+  });
 });
