@@ -23,11 +23,26 @@ export const villageItems = (v: VillageRecord) => [
   { ...keys.townshipVillage(v.townshipId, v.villageId), type: 'township-village', ...v },
 ];
 
-export async function getVillage(villageId: string): Promise<VillageRecord | undefined> {
+/**
+ * Every request reads its village (tenancy, settings). A warm function keeps it for
+ * a short while: villages and their settings change rarely, and a change is seen
+ * within VILLAGE_CACHE_MS everywhere.
+ */
+const VILLAGE_CACHE_MS = 30_000;
+const villageCache = new Map<string, { at: number; village: VillageRecord }>();
+
+export async function getVillage(villageId: string, now = Date.now()): Promise<VillageRecord | undefined> {
+  const hit = villageCache.get(villageId);
+  if (hit && now - hit.at < VILLAGE_CACHE_MS) return hit.village;
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.village(villageId) }));
   if (!Item) return undefined;
   // Settings saved before a new setting existed get the law's default for it.
-  return { ...(Item as VillageRecord), settings: SettingsSchema.parse(Item.settings ?? defaultVillageSettings()) };
+  const village = {
+    ...(Item as VillageRecord),
+    settings: SettingsSchema.parse(Item.settings ?? defaultVillageSettings()),
+  };
+  villageCache.set(villageId, { at: now, village });
+  return village;
 }
 
 export async function getTownship(townshipId: string): Promise<TownshipRecord | undefined> {
