@@ -2,8 +2,13 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { dynamo, table } from '../../src/functions/lib/db';
 import { keys } from '../../src/functions/lib/keys';
-import type { QuestionRecord, ReadRecord } from '../../src/functions/notices/store';
-import { noticeItem, versionItem } from '../../src/functions/notices/store';
+import {
+  noticeItem,
+  type QuestionRecord,
+  questionItem,
+  type ReadRecord,
+  versionItem,
+} from '../../src/functions/notices/store';
 import { type PersonRecord, personItem } from '../../src/functions/people/store';
 import { townshipItems, villageItems } from '../../src/functions/villages/store';
 import type { AmountRow, Notice, NoticeVersion } from '../../src/shared/schemas/notice';
@@ -599,6 +604,7 @@ function buildNotices(
     const question: QuestionRecord = {
       questionId: ulid(askedAt),
       noticeId: target.noticeId,
+      noticeTitle: target.title,
       text: q.text,
       askedAt: iso(new Date(askedAt)),
       askedBy: ref(asker),
@@ -606,11 +612,7 @@ function buildNotices(
         ? { answer: { text: q.answer.text, answeredAt: iso(new Date(answeredAt)), answeredBy: ref(by[q.answer.by]) } }
         : {}),
     };
-    items.push({
-      ...keys.noticeQuestion(villageId, target.noticeId, question.questionId),
-      type: 'notice-question',
-      ...question,
-    });
+    items.push(questionItem(villageId, question));
   }
 
   // Work in progress: two drafts and, where review is required, one awaiting a second member.

@@ -192,6 +192,14 @@ export const routes = {
     body: N.AnswerQuestionRequest,
     response: N.Question,
   }),
+  openQuestions: route({
+    method: 'GET',
+    path: '/notice-questions/open',
+    summary: '待答复的询问（等待最久的在前）',
+    auth: true,
+    query: villageScope,
+    response: N.OpenQuestionList,
+  }),
   disclosureCalendar: route({
     method: 'GET',
     path: '/disclosure-calendar',

@@ -377,6 +377,31 @@ describe('reading, reach and questions', () => {
     expect(seen.answer).toMatchObject({ text: '预计12月1日开工。', answeredBy: { name: v1.chair.name } });
   });
 
+  it("waiting questions are the committee's list, longest waiting first, until answered", async () => {
+    const first = await publishedIn(v2, { title: '先被提问的公告' });
+    const second = await publishedIn(v2, { title: '后被提问的公告' });
+    const asker = await api.as(v2.residents[6]);
+    const q1 = await asker.post(`/notices/${first}/questions`, { text: '第一个问题？' });
+    const q2 = await asker.post(`/notices/${second}/questions`, { text: '第二个问题？' });
+    const chair = await api.as(v2.chair);
+    const waiting = await chair.get('/notice-questions/open');
+    const ours = (items: { questionId: string; noticeTitle: string }[]) =>
+      items
+        .filter((q) => [q1.body.questionId, q2.body.questionId].includes(q.questionId))
+        .map((q) => [q.questionId, q.noticeTitle]);
+    expect(ours(waiting.body.items)).toEqual([
+      [q1.body.questionId, '先被提问的公告'],
+      [q2.body.questionId, '后被提问的公告'],
+    ]);
+    expect(
+      waiting.body.items.find((q: { questionId: string }) => q.questionId === q1.body.questionId).askedBy.name,
+    ).toBe(v2.residents[6].name);
+    await chair.post(`/notices/${first}/questions/${q1.body.questionId}/answer`, { text: '已答复。' });
+    const after = await chair.get('/notice-questions/open');
+    expect(ours(after.body.items)).toEqual([[q2.body.questionId, '后被提问的公告']]);
+    expect((await asker.get('/notice-questions/open')).status).toBe(403);
+  });
+
   it('an empty question is refused and nothing is stored', async () => {
     const id = await publishedIn(v1);
     const r = await (await api.as(v1.residents[4])).post(`/notices/${id}/questions`, { text: ' ' });

@@ -58,6 +58,13 @@ export const keys = {
       ? { index: 'gsi1', pkName: 'gsi1pk', skName: 'gsi1sk', pk: `${tenant(villageId)}#NOTICES#${group}#${category}` }
       : { index: 'gsi2', pkName: 'gsi2pk', skName: 'gsi2sk', pk: `${tenant(villageId)}#NOTICES#${group}` },
 
+  /** Unanswered questions of a village, oldest first: the committee's to-do list. Removed on answer. */
+  openQuestionIndex: (villageId: string, askedAt: string, questionId: string) => ({
+    gsi1pk: `${tenant(villageId)}#QUESTIONS#open`,
+    gsi1sk: `${askedAt}#${questionId}`,
+  }),
+  openQuestionPartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#QUESTIONS#open` }),
+
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({
     pk: `${tenant(tenantId)}#IDEM`,

@@ -56,6 +56,9 @@ export const ask = http(
 export const answer = http(routes.answerQuestion, ({ actor, params, body, now }) =>
   notices.answer(actor, params.noticeId, params.questionId, body.text, now),
 );
+export const openQuestions = http(routes.openQuestions, ({ actor, query }) =>
+  notices.openQuestions(actor, query.villageId),
+);
 export const calendar = http(routes.disclosureCalendar, ({ actor, query, now }) =>
   notices.calendar(actor, query.villageId, now),
 );

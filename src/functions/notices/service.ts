@@ -322,6 +322,7 @@ export async function ask(actor: Actor, noticeId: string, text: string, idempote
   }
   const at = now.toISOString();
   const q: store.QuestionRecord = {
+    noticeTitle: notice.title,
     questionId: newId(now.getTime()),
     noticeId,
     text,
@@ -352,6 +353,14 @@ export async function answer(actor: Actor, noticeId: string, questionId: string,
   ]);
   if (!ok) throw conflict('这个问题已经答复过了');
   return questionFor(actor, village, { ...q, answer: reply });
+}
+
+/** What is waiting for the committee, and since when (the strictness of a hotline). */
+export async function openQuestions(actor: Actor, villageId?: string) {
+  const village = await resolveVillage(actor, villageId);
+  authorizeIn(actor, 'notice.work', village);
+  const { items, more } = await store.listOpenQuestions(village.villageId);
+  return { items: items.map((q) => ({ ...questionFor(actor, village, q), noticeTitle: q.noticeTitle })), more };
 }
 
 /* ---------- disclosure calendar (公开日历) ---------- */

@@ -15,6 +15,7 @@ import { countAll, prefixQuery, queryAll } from '../lib/query';
 export interface QuestionRecord {
   questionId: string;
   noticeId: string;
+  noticeTitle: string; // as it was when asked, for the committee's list of waiting questions
   text: string;
   askedAt: string;
   askedBy: { personId: string; name: string };
@@ -238,12 +239,16 @@ export async function listReaders(villageId: string, noticeId: string, cursor?: 
 
 /* ---------- questions (询问与答复) ---------- */
 
+/** A question item; while unanswered it also sits in the village's open-questions index. */
+export const questionItem = (villageId: string, q: QuestionRecord) => ({
+  type: 'notice-question',
+  ...q,
+  ...keys.noticeQuestion(villageId, q.noticeId, q.questionId),
+  ...(q.answer ? {} : keys.openQuestionIndex(villageId, q.askedAt, q.questionId)),
+});
+
 export const questionPut = (villageId: string, q: QuestionRecord): TransactItem => ({
-  Put: {
-    TableName: table(),
-    Item: { ...keys.noticeQuestion(villageId, q.noticeId, q.questionId), type: 'notice-question', ...q },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
+  Put: { TableName: table(), Item: questionItem(villageId, q), ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
 export async function writeAll(items: TransactItem[]): Promise<boolean> {
@@ -266,6 +271,23 @@ export async function getQuestion(villageId: string, noticeId: string, questionI
 export const listQuestions = (villageId: string, noticeId: string) =>
   queryAll<QuestionRecord>(prefixQuery(keys.noticeQuestionPrefix(villageId, noticeId)));
 
+const OPEN_QUESTIONS_PAGE = 100;
+/** Unanswered questions, the longest waiting first (one page: a village rarely has more waiting). */
+export async function listOpenQuestions(villageId: string) {
+  const part = keys.openQuestionPartition(villageId);
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: part.index,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': part.pk },
+      ScanIndexForward: true,
+      Limit: OPEN_QUESTIONS_PAGE,
+    }),
+  );
+  return { items: (r.Items ?? []) as QuestionRecord[], more: Boolean(r.LastEvaluatedKey) };
+}
+
 /** Only an unanswered question can be answered: the second answer loses, visibly. */
 export const answerUpdate = (
   villageId: string,
@@ -275,7 +297,7 @@ export const answerUpdate = (
   Update: {
     TableName: table(),
     Key: keys.noticeQuestion(villageId, q.noticeId, q.questionId),
-    UpdateExpression: 'SET answer = :a',
+    UpdateExpression: 'SET answer = :a REMOVE gsi1pk, gsi1sk',
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
     ExpressionAttributeValues: { ':a': answer },
   },

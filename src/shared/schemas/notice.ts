@@ -153,6 +153,11 @@ export const Question = z.object({
 export type Question = z.infer<typeof Question>;
 export const QuestionList = z.object({ items: z.array(Question) });
 
+/** The committee's list of questions still waiting for an answer, longest waiting first. */
+export const OpenQuestion = Question.omit({ answer: true }).extend({ noticeTitle: z.string() });
+export type OpenQuestion = z.infer<typeof OpenQuestion>;
+export const OpenQuestionList = z.object({ items: z.array(OpenQuestion), more: z.boolean() });
+
 export const Readers = z.object({
   noticeId: Id,
   readerCount: z.number().int(),
