@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /**
  * One Taro config for both targets. The API base is fixed at build time:
@@ -11,7 +14,7 @@ const shared = { include: [join(__dirname, '..', 'src', 'shared')] };
 const target = process.env.TARO_ENV ?? 'h5';
 const apiBase = process.env.TARO_APP_API_BASE ?? (target === 'h5' ? '/api' : 'http://127.0.0.1:3000/api');
 
-export default defineConfig(async () => ({
+const base: IProjectConfig<'webpack5'> = {
   projectName: 'village-hall',
   date: '2026-11-23',
   designWidth: 375,
@@ -35,4 +38,9 @@ export default defineConfig(async () => ({
     router: { mode: 'hash' },
     postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
   },
-}));
+};
+
+/** dev.ts (watch builds) or prod.ts (release builds) on top of the base, deep-merged (webpack-merge). */
+export default defineConfig<'webpack5'>(async (merge) =>
+  merge({}, base, process.env.NODE_ENV === 'development' ? devConfig : prodConfig),
+);

@@ -9,6 +9,8 @@ export default defineAppConfig({
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [{ root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index'] }],
+  // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
+  animation: false,
   window: {
     navigationBarTitleText: '村民议事厅',
     navigationBarBackgroundColor: '#a31515',

@@ -61,7 +61,7 @@ const asVillagers = (status: number) =>
   Object.fromEntries(Object.keys(villagers).map((k) => [k, status])) as Partial<Record<Who, number>>;
 const scoped = (path: string, villageId: string) => `${path}${path.includes('?') ? '&' : '?'}villageId=${villageId}`;
 
-export const matrix: Row[] = [
+const matrix: Row[] = [
   {
     endpoint: 'GET /notices',
     request: async (f) => ({ method: 'GET', path: scoped('/notices', f.villageId) }),

@@ -39,7 +39,7 @@ const junkQueries = [
   'category=党务',
   'status=all',
   'villageId=../../x',
-  'q=' + 'x'.repeat(100),
+  `q=${'x'.repeat(100)}`,
   'limit=1&limit=2',
 ];
 

@@ -37,7 +37,12 @@ export function ActionButton({
   };
   return (
     <View className="vh-action">
-      <Button id={id} className={`vh-button vh-button-${kind}`} disabled={phase === 'sending'} onClick={go}>
+      <Button
+        id={id}
+        className={`vh-button vh-button-${kind}`}
+        disabled={phase === 'sending' || undefined}
+        onClick={go}
+      >
         {phase === 'sending' ? t.state.sending : label}
       </Button>
       {phase === 'sent' && <View className="vh-action-done">{doneText}</View>}

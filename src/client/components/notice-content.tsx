@@ -13,7 +13,7 @@ export function NoticeContent({ notice }: { notice: Content }) {
     <View className="vh-notice-content">
       {notice.period && (
         <View className="vh-meta">
-          {t.detail.period}：{formatDate(notice.period.from)} 至 {formatDate(notice.period.until)}
+          {t.detail.period}：{t.range(formatDate(notice.period.from), formatDate(notice.period.until))}
         </View>
       )}
       <Text className="vh-body" userSelect>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
-import { type RouteName, routes } from '../../shared/api';
+import { type Route, type RouteName, routes } from '../../shared/api';
 import { t } from '../i18n/zh-CN';
 import { session } from './session';
 
@@ -55,11 +55,19 @@ const queryString = (query: Record<string, unknown> = {}) => {
 
 export const newIdempotencyKey = () => `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
+/**
+ * Calls one route of the shared table: fills the path, checks the body with the
+ * server's own schema first, signs the request, and throws an ApiFailure (Chinese
+ * message plus the fields it names) on anything but 2xx. A 401 ends the session.
+ * Idempotent routes always carry an Idempotency-Key; pass one kept across retries
+ * (see newIdempotencyKey) so that a double tap or a retry never creates two.
+ */
 export async function call<N extends RouteName>(
   name: N,
   input: CallInput<N> = {},
 ): Promise<z.output<Routes[N]['response']>> {
-  const route = routes[name];
+  const route: Route = routes[name];
+  const idempotencyKey = input.idempotencyKey ?? (route.idempotent ? newIdempotencyKey() : undefined);
   const problems = input.body === undefined ? [] : checkBody(name, input.body);
   if (problems.length) throw new ApiFailure(400, problems.map((p) => p.message).join('；'), problems);
   const token = session.token();
@@ -72,9 +80,10 @@ export async function call<N extends RouteName>(
       header: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       dataType: 'json',
+      timeout: 20_000,
     });
   } catch {
     throw new ApiFailure(0, t.state.offline);
@@ -82,6 +91,7 @@ export async function call<N extends RouteName>(
   const body = typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data;
   if (res.statusCode >= 200 && res.statusCode < 300) return body;
   if (res.statusCode === 401 && route.auth) {
+    // Missing or expired session: forget it and start again at sign-in.
     session.signOut();
     Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
   }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Page } from '../../components/page';
 import { useMe } from '../../components/use-me';
 import { t } from '../../i18n/zh-CN';
-import { isOverseer, session } from '../../services/session';
+import { isOverseer, isTownship, session } from '../../services/session';
 
 export default function Home() {
   const me = useMe();
@@ -51,18 +51,34 @@ export default function Home() {
       </View>
       <View className="vh-card">
         <View className="vh-card-title">{t.home.me}</View>
+        {me && (
+          <View id="me-card">
+            <View className="vh-person-name">{me.person.name}</View>
+            <View className="vh-meta">
+              {t.home.roles}：{me.person.roles.map((r) => t.roles[r]).join('、')}
+              {me.person.posts.length ? `（${me.person.posts.join('、')}）` : ''}
+            </View>
+            <View className="vh-meta">
+              {isTownship(me) ? t.home.township : t.home.village}：{place}
+              {me.person.groupName ? ` · ${me.person.groupName}` : ''}
+            </View>
+          </View>
+        )}
         <View className="vh-setting">
-          <Text>{t.home.largeText}</Text>
+          <Text>
+            {t.home.largeText}（{large ? t.home.largeTextOn : t.home.largeTextOff}）
+          </Text>
           <Switch id="large-text" checked={large} onChange={(e) => toggleLarge(e.detail.value)} color="#a31515" />
         </View>
         <Button
+          id="sign-out"
           className="vh-button vh-button-plain"
           onClick={() => {
             session.signOut();
             Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
           }}
         >
-          {t.home.switchUser}
+          {t.home.signOut}
         </Button>
       </View>
     </Page>

@@ -18,11 +18,13 @@ function ReasonAction({
   id,
   label,
   placeholder,
+  warning,
   run,
 }: {
   id: string;
   label: string;
   placeholder: string;
+  warning?: string;
   run: (reason: string) => Promise<unknown>;
 }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +37,8 @@ function ReasonAction({
       </Button>
     );
   return (
-    <View className="vh-card">
+    <View className="vh-card vh-confirm" id={`${id}-panel`}>
+      {warning && <View className="vh-banner">{warning}</View>}
       <Textarea
         id={`${id}-reason`}
         className="vh-textarea"
@@ -251,7 +254,12 @@ export default function NoticeDetail() {
               />
             </View>
           )}
-          {editor && notice.status === 'pending_review' && (
+          {editor && notice.status === 'pending_review' && notice.createdBy.personId === me?.person.personId && (
+            <View className="vh-hint" id="review-by-other">
+              {t.detail.reviewByOther}
+            </View>
+          )}
+          {editor && notice.status === 'pending_review' && notice.createdBy.personId !== me?.person.personId && (
             <View className="vh-actions">
               <ActionButton
                 id="approve"
@@ -262,6 +270,7 @@ export default function NoticeDetail() {
                 id="reject"
                 label={t.detail.reject}
                 placeholder={t.detail.rejectReason}
+                warning={t.detail.rejectWarning}
                 run={async (reason) => changed(await call('rejectNotice', { params: { noticeId }, body: { reason } }))}
               />
             </View>
@@ -279,6 +288,7 @@ export default function NoticeDetail() {
                 id="withdraw"
                 label={t.detail.withdraw}
                 placeholder={t.detail.withdrawReason}
+                warning={t.detail.withdrawWarning}
                 run={async (reason) =>
                   changed(await call('withdrawNotice', { params: { noticeId }, body: { reason } }))
                 }

@@ -1,12 +1,13 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import type { NoticeCategory, NoticeSummary } from '../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../shared/schemas/notice';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
+import { usePageLoad } from '../../../components/use-page-load';
 import { t } from '../../../i18n/zh-CN';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
@@ -27,24 +28,28 @@ export default function NoticeList() {
   const township = isTownship(me);
   const chosenVillage = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
 
-  const load = (more = false, over: { category?: NoticeCategory; list?: ListName; q?: string } = {}) =>
-    track(async () => {
+  const lastMore = useRef(false);
+  type Filters = { category?: NoticeCategory; list: ListName; q: string; villageId?: string };
+  const current: Filters = { category, list, q, villageId: chosenVillage };
+  const load = (more = false, over: Partial<Filters> = {}) => {
+    const f = { ...current, ...over };
+    lastMore.current = more;
+    return track(async () => {
       const r = await call('listNotices', {
         query: {
-          category: 'category' in over ? over.category : category,
-          status: over.list ?? list,
-          q: over.q ?? q,
+          category: f.category,
+          status: f.list,
+          q: f.q || undefined,
           cursor: more ? (cursor ?? undefined) : undefined,
-          villageId: chosenVillage,
+          villageId: f.villageId,
           limit: 20,
         },
       });
       setItems(more ? [...items, ...r.items] : r.items);
       setCursor(r.nextCursor);
     });
-  useDidShow(() => {
-    if (!township || chosenVillage) load();
-  });
+  };
+  usePageLoad(me, () => load());
 
   const chooseCategory = (c?: NoticeCategory) => {
     setCategory(c);
@@ -58,25 +63,32 @@ export default function NoticeList() {
     setQ(typed);
     load(false, { q: typed });
   };
+  const chooseVillage = (id: string) => {
+    setVillageId(id);
+    load(false, { villageId: id });
+  };
 
   return (
     <Page>
       {township && me && (
-        <Picker
-          mode="selector"
-          range={me.villages.map((v) => v.name)}
-          onChange={(e) => {
-            setVillageId(me.villages[Number(e.detail.value)].villageId);
-            setTimeout(() => load(), 0);
-          }}
-        >
-          <View className="vh-picker">
-            {t.list.village}：{me.villages.find((v) => v.villageId === chosenVillage)?.name}
+        <View className="vh-villages" id="village-picker">
+          <View className="vh-label">{t.list.village}</View>
+          <View className="vh-tabs">
+            {me.villages.map((v) => (
+              <View
+                key={v.villageId}
+                id={`village-${v.villageId}`}
+                className={`vh-tab vh-village ${chosenVillage === v.villageId ? 'vh-tab-on' : ''}`}
+                onClick={() => chooseVillage(v.villageId)}
+              >
+                {v.name}
+              </View>
+            ))}
           </View>
-        </Picker>
+        </View>
       )}
-      {isOverseer(me) && !township && (
-        <View className="vh-segments">
+      {isOverseer(me) && (
+        <View className="vh-segments" id="list-filter">
           {(['public', 'draft', 'pending_review'] as const).map((l) => (
             <View
               key={l}
@@ -90,7 +102,11 @@ export default function NoticeList() {
         </View>
       )}
       <View className="vh-tabs">
-        <View className={`vh-tab ${!category ? 'vh-tab-on' : ''}`} onClick={() => chooseCategory(undefined)}>
+        <View
+          id="tab-all"
+          className={`vh-tab ${!category ? 'vh-tab-on' : ''}`}
+          onClick={() => chooseCategory(undefined)}
+        >
           {t.allCategories}
         </View>
         {noticeCategories.map((c) => (
@@ -140,17 +156,20 @@ export default function NoticeList() {
           <View className="vh-notice-row-title">{n.title}</View>
           <View className="vh-notice-row-meta">
             <Text className={`vh-badge vh-badge-${n.category}`}>{t.categories[n.category]}</Text>
+            <Text className="vh-date vh-publish-date">{formatDate(n.publishedAt ?? n.createdAt)}</Text>
             {n.major && <Text className="vh-badge vh-badge-major">{t.list.major}</Text>}
             {n.status === 'withdrawn' && <Text className="vh-badge vh-badge-withdrawn">{t.list.withdrawn}</Text>}
             {n.version > 1 && <Text className="vh-badge vh-badge-corrected">{t.list.corrected}</Text>}
+            {n.version > 1 && n.correctedAt && (
+              <Text className="vh-date vh-corrected-date">{t.list.correctedOn(formatDate(n.correctedAt))}</Text>
+            )}
             {n.status !== 'published' && n.status !== 'withdrawn' && (
               <Text className="vh-badge">{t.statuses[n.status]}</Text>
             )}
-            <Text className="vh-date">{formatDate(n.publishedAt ?? n.createdAt)}</Text>
           </View>
         </View>
       ))}
-      <LoadState loading={loading} error={error} onRetry={() => load()} />
+      <LoadState loading={loading} error={error} onRetry={() => load(lastMore.current)} />
       {!loading && !error && items.length === 0 && <View className="vh-empty">{t.list.empty}</View>}
       {!loading && cursor && (
         <Button id="load-more" className="vh-button vh-button-plain" onClick={() => load(true)}>

@@ -32,12 +32,17 @@ export default function PrintView() {
           <View className="vh-print-village">{village}</View>
           <View className="vh-print-title">{notice.title}</View>
           <View className="vh-print-meta">
-            {t.categories[notice.category]}公开 · {formatDate(notice.publishedAt)}
+            {t.print.kind(t.categories[notice.category])} · {formatDate(notice.publishedAt)}
             {notice.version > 1 ? t.print.version(notice.version) : ''}
           </View>
           {notice.status === 'withdrawn' && (
             <View className="vh-print-withdrawn">
               {t.detail.withdrawn(formatDate(notice.withdrawnAt), notice.withdrawReason ?? '')}
+            </View>
+          )}
+          {notice.version > 1 && notice.correctedAt && (
+            <View className="vh-print-version">
+              {t.detail.corrected(formatDate(notice.correctedAt), notice.version)}
             </View>
           )}
           <NoticeContent notice={notice} />

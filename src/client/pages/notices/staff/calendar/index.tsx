@@ -1,14 +1,14 @@
-import { Picker, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { DisclosureCalendar } from '../../../../../shared/schemas/notice';
 import { Page } from '../../../../components/page';
 import { LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
+import { usePageLoad } from '../../../../components/use-page-load';
 import { t } from '../../../../i18n/zh-CN';
 import { call } from '../../../../services/api';
-import { formatDate } from '../../../../services/format';
+import { formatDate, formatLastDay } from '../../../../services/format';
 import { isTownship } from '../../../../services/session';
 
 /** The disclosure calendar (公开日历): each category's cadence and whether it is due or overdue. */
@@ -18,6 +18,10 @@ export default function CalendarPage() {
   const [data, setData] = useState<DisclosureCalendar>();
   const { loading, error, track } = useLoading();
   const township = isTownship(me);
+  const chooseVillage = (id: string) => {
+    setVillageId(id);
+    load(id);
+  };
   const load = (chosen = villageId) =>
     track(async () => {
       setData(
@@ -26,27 +30,28 @@ export default function CalendarPage() {
         }),
       );
     });
-  useDidShow(() => {
-    load();
-  });
+  usePageLoad(me, () => load());
   return (
     <Page>
       {township && me && (
-        <Picker
-          mode="selector"
-          range={me.villages.map((v) => v.name)}
-          onChange={(e) => {
-            const id = me.villages[Number(e.detail.value)].villageId;
-            setVillageId(id);
-            load(id);
-          }}
-        >
-          <View className="vh-picker">
-            {t.list.village}：{data?.villageName}
+        <View className="vh-villages" id="village-picker">
+          <View className="vh-label">{t.list.village}</View>
+          <View className="vh-tabs">
+            {me.villages.map((v) => (
+              <View
+                key={v.villageId}
+                id={`village-${v.villageId}`}
+                className={`vh-tab vh-village ${data?.villageId === v.villageId ? 'vh-tab-on' : ''}`}
+                onClick={() => chooseVillage(v.villageId)}
+              >
+                {v.name}
+              </View>
+            ))}
           </View>
-        </Picker>
+        </View>
       )}
       {data && <View className="vh-title">{`${data.villageName} · ${t.calendar.title}`}</View>}
+      {data && <View className="vh-hint">{t.calendar.hint}</View>}
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {data?.entries.map((e) => (
         <View key={e.category} className={`vh-card vh-calendar vh-calendar-${e.status}`} id={`calendar-${e.category}`}>
@@ -54,12 +59,17 @@ export default function CalendarPage() {
             {t.categories[e.category]}
             <View className={`vh-status vh-status-${e.status}`}>{t.calendarStatus[e.status]}</View>
           </View>
-          <View className="vh-meta">{t.cadence[e.cadence]}</View>
+          <View className="vh-meta vh-cadence">{t.cadence[e.cadence]}</View>
+          {e.periodStart && e.periodEnd && (
+            <View className="vh-meta">
+              {t.calendar.period}：{t.range(formatDate(e.periodStart), formatLastDay(e.periodEnd))}
+            </View>
+          )}
           <View className="vh-meta">
             {t.calendar.last}：{e.lastPublishedAt ? formatDate(e.lastPublishedAt) : t.calendar.never}
           </View>
           {e.daysLeft !== null && e.status !== 'not_required' && (
-            <View className="vh-meta">{t.calendar.daysLeft(e.daysLeft)}</View>
+            <View className={`vh-meta vh-days-left vh-days-left-${e.status}`}>{t.calendar.daysLeft(e.daysLeft)}</View>
           )}
         </View>
       ))}

@@ -19,10 +19,10 @@ interface Form {
   major: boolean;
   amounts: { item: string; direction: AmountRow['direction']; amount: string; note: string }[];
   guideItem: string;
-  materials: string;
+  materials: string[];
   timeLimit: string;
   place: string;
-  attachments: string;
+  attachments: string[];
   reason: string;
 }
 
@@ -35,18 +35,17 @@ const empty: Form = {
   major: false,
   amounts: [],
   guideItem: '',
-  materials: '',
+  materials: [],
   timeLimit: '',
   place: '',
-  attachments: '',
+  attachments: [],
   reason: '',
 };
 
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+/** "12.5" → 12.5; an empty box is not zero, so the schema says 金额应为数字. */
+const amountOf = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+/** Shown as money once typed: "12.5" → "12.50"; anything else is left for the check to name. */
+const twoDecimals = (s: string) => (/^\d+(\.\d{0,2})?$/.test(s.trim()) ? Number(s).toFixed(2) : s);
 
 function toContent(f: Form): NoticeContent {
   return {
@@ -60,15 +59,15 @@ function toContent(f: Form): NoticeContent {
         ? f.amounts.map((r) => ({
             item: r.item,
             direction: r.direction,
-            amountYuan: Number(r.amount),
+            amountYuan: amountOf(r.amount),
             note: r.note || undefined,
           }))
         : undefined,
     guide:
       f.category === 'service'
-        ? { item: f.guideItem, materials: lines(f.materials), timeLimit: f.timeLimit, place: f.place }
+        ? { item: f.guideItem, materials: f.materials, timeLimit: f.timeLimit, place: f.place }
         : undefined,
-    attachments: lines(f.attachments).map((name) => ({ name })),
+    attachments: f.attachments.map((name) => ({ name })),
   };
 }
 
@@ -88,12 +87,63 @@ function fromContent(n: NoticeContent): Form {
       note: r.note ?? '',
     })),
     guideItem: n.guide?.item ?? '',
-    materials: (n.guide?.materials ?? []).join('\n'),
+    materials: n.guide?.materials ?? [],
     timeLimit: n.guide?.timeLimit ?? '',
     place: n.guide?.place ?? '',
-    attachments: n.attachments.map((a) => a.name).join('\n'),
+    attachments: n.attachments.map((a) => a.name),
   };
 }
+
+/** A list of short texts (materials, attachment names): one box per item, add and remove. */
+function ListEditor({
+  id,
+  items,
+  onChange,
+  placeholder,
+  addLabel,
+  errorAt,
+}: {
+  id: string;
+  items: string[];
+  onChange: (items: string[]) => void;
+  placeholder: string;
+  addLabel: string;
+  errorAt: (i: number) => string | undefined;
+}) {
+  return (
+    <View className="vh-list-edit" id={`${id}-list`}>
+      {items.map((value, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity but their position
+        <View key={i} className="vh-list-edit-item">
+          <View className="vh-row">
+            <Input
+              id={`${id}-${i}`}
+              className="vh-input"
+              placeholder={placeholder}
+              value={value}
+              onInput={(e) => onChange(items.map((v, k) => (k === i ? e.detail.value : v)))}
+            />
+            <Button
+              id={`${id}-remove-${i}`}
+              className="vh-button vh-button-plain vh-button-small"
+              onClick={() => onChange(items.filter((_, k) => k !== i))}
+            >
+              {t.edit.removeRow}
+            </Button>
+          </View>
+          <FieldError message={errorAt(i)} />
+        </View>
+      ))}
+      <Button id={`${id}-add`} className="vh-button vh-button-plain" onClick={() => onChange([...items, ''])}>
+        {addLabel}
+      </Button>
+    </View>
+  );
+}
+
+/** Old drafts kept on the phone stored lists as one text per line. */
+const asList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split('\n').filter(Boolean) : [];
 
 export default function EditNotice() {
   const { params } = useRouter();
@@ -113,7 +163,7 @@ export default function EditNotice() {
     });
     const saved = Taro.getStorageSync(storageKey) as Form | '';
     if (saved) {
-      setForm(saved);
+      setForm({ ...empty, ...saved, materials: asList(saved.materials), attachments: asList(saved.attachments) });
       setRestored(true);
       setLoading(false);
       return;
@@ -155,20 +205,37 @@ export default function EditNotice() {
   return (
     <Page>
       <LoadState loading={loading} error={loadError} />
-      {restored && <View className="vh-banner">{t.edit.restored}</View>}
+      {restored && (
+        <View className="vh-banner" id="draft-restored">
+          {t.edit.restored}
+          <Text
+            id="discard-restored"
+            className="vh-link"
+            onClick={() => {
+              Taro.removeStorageSync(storageKey);
+              const again = noticeId ? `?id=${noticeId}${correcting ? '&mode=correct' : ''}` : '';
+              Taro.redirectTo({ url: `/pages/notices/staff/edit/index${again}` });
+            }}
+          >
+            {t.edit.discard}
+          </Text>
+        </View>
+      )}
       {!loading && !loadError && (
         <View className="vh-form">
           <View className="vh-label">{t.edit.category}</View>
-          <Picker
-            mode="selector"
-            range={noticeCategories.map((c) => t.categories[c])}
-            value={noticeCategories.indexOf(form.category)}
-            onChange={(e) => update({ category: noticeCategories[Number(e.detail.value)] })}
-          >
-            <View className="vh-picker" id="notice-category">
-              {t.categories[form.category]}
-            </View>
-          </Picker>
+          <View className="vh-tabs" id="notice-category">
+            {noticeCategories.map((c) => (
+              <View
+                key={c}
+                id={`category-${c}`}
+                className={`vh-tab ${form.category === c ? 'vh-tab-on' : ''}`}
+                onClick={() => update({ category: c })}
+              >
+                {t.categories[c]}
+              </View>
+            ))}
+          </View>
           <FieldError message={err('category')} />
 
           <View className="vh-label">{t.edit.title}</View>
@@ -212,7 +279,12 @@ export default function EditNotice() {
 
           <View className="vh-setting">
             <Text>{t.edit.major}</Text>
-            <Switch checked={form.major} onChange={(e) => update({ major: e.detail.value })} color="#a31515" />
+            <Switch
+              id="notice-major"
+              checked={form.major}
+              onChange={(e) => update({ major: e.detail.value })}
+              color="#a31515"
+            />
           </View>
 
           {form.category === 'finance' && (
@@ -222,42 +294,52 @@ export default function EditNotice() {
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                 <View className="vh-amount-edit" key={i}>
                   <Input
+                    id={`amount-item-${i}`}
                     className="vh-input"
                     placeholder={t.edit.item}
                     value={r.item}
                     onInput={(e) => setRow(i, { item: e.detail.value })}
                   />
+                  <FieldError message={err(`amounts.${i}.item`)} />
                   <View className="vh-row">
                     <View
+                      id={`amount-income-${i}`}
                       className={`vh-segment ${r.direction === 'income' ? 'vh-segment-on' : ''}`}
                       onClick={() => setRow(i, { direction: 'income' })}
                     >
                       {t.detail.income}
                     </View>
                     <View
+                      id={`amount-expense-${i}`}
                       className={`vh-segment ${r.direction === 'expense' ? 'vh-segment-on' : ''}`}
                       onClick={() => setRow(i, { direction: 'expense' })}
                     >
                       {t.detail.expense}
                     </View>
                     <Input
+                      id={`amount-value-${i}`}
                       className="vh-input"
                       type="digit"
                       placeholder={t.edit.amount}
                       value={r.amount}
                       onInput={(e) => setRow(i, { amount: e.detail.value })}
+                      onBlur={() => setRow(i, { amount: twoDecimals(r.amount) })}
                     />
                   </View>
+                  <FieldError message={err(`amounts.${i}.amountYuan`) ?? err(`amounts.${i}.direction`)} />
                   <Input
+                    id={`amount-note-${i}`}
                     className="vh-input"
                     placeholder={t.edit.note}
                     value={r.note}
                     onInput={(e) => setRow(i, { note: e.detail.value })}
                   />
-                  <FieldError
-                    message={err(`amounts.${i}.item`) ?? err(`amounts.${i}.amountYuan`) ?? err(`amounts.${i}.note`)}
-                  />
-                  <Text className="vh-link" onClick={() => update({ amounts: form.amounts.filter((_, k) => k !== i) })}>
+                  <FieldError message={err(`amounts.${i}.note`)} />
+                  <Text
+                    id={`amount-remove-${i}`}
+                    className="vh-link"
+                    onClick={() => update({ amounts: form.amounts.filter((_, k) => k !== i) })}
+                  >
                     {t.edit.removeRow}
                   </Text>
                 </View>
@@ -286,11 +368,15 @@ export default function EditNotice() {
               />
               <FieldError message={err('guide.item')} />
               <View className="vh-label">{t.edit.materials}</View>
-              <Textarea
-                className="vh-textarea"
-                value={form.materials}
-                onInput={(e) => update({ materials: e.detail.value })}
+              <ListEditor
+                id="guide-material"
+                items={form.materials}
+                onChange={(materials) => update({ materials })}
+                placeholder={t.edit.material}
+                addLabel={t.edit.addMaterial}
+                errorAt={(i) => err(`guide.materials.${i}`)}
               />
+              <FieldError message={err('guide.materials')} />
               <View className="vh-label">{t.edit.timeLimit}</View>
               <Input
                 className="vh-input"
@@ -305,10 +391,13 @@ export default function EditNotice() {
           )}
 
           <View className="vh-label">{t.edit.attachments}</View>
-          <Textarea
-            className="vh-textarea"
-            value={form.attachments}
-            onInput={(e) => update({ attachments: e.detail.value })}
+          <ListEditor
+            id="attachment"
+            items={form.attachments}
+            onChange={(attachments) => update({ attachments })}
+            placeholder={t.edit.attachmentName}
+            addLabel={t.edit.addAttachment}
+            errorAt={(i) => err(`attachments.${i}.name`)}
           />
           <FieldError message={err('attachments')} />
 

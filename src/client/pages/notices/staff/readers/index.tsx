@@ -32,21 +32,25 @@ export default function ReadersPage() {
           <View className="vh-big-number" id="reach">
             {Math.round(data.reach * 100)}%
           </View>
-          <View className="vh-meta">{t.readers.count(data.readerCount, data.verifiedResidents)}</View>
+          <View className="vh-meta" id="reader-count">
+            {t.readers.count(data.readerCount, data.verifiedResidents)}
+          </View>
         </View>
       )}
+      {data && data.items.length > 0 && <View className="vh-subtitle">{t.readers.list}</View>}
       {data?.items.map((r) => (
         <View key={r.personId} className="vh-person vh-reader">
           <View className="vh-person-name">{r.name}</View>
           <View className="vh-person-roles">
-            {r.groupName ?? ''} · {formatDateTime(r.readAt)}
+            {r.groupName ? `${r.groupName} · ` : ''}
+            {formatDateTime(r.readAt)}
           </View>
         </View>
       ))}
       {data && data.items.length === 0 && <View className="vh-empty">{t.readers.empty}</View>}
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {!loading && data?.nextCursor && (
-        <Button className="vh-button vh-button-plain" onClick={() => load(data.nextCursor ?? undefined)}>
+        <Button id="load-more" className="vh-button vh-button-plain" onClick={() => load(data.nextCursor ?? undefined)}>
           {t.list.more}
         </Button>
       )}

@@ -1,0 +1,25 @@
+import { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import type { Me } from '../../shared/schemas/person';
+import { session } from '../services/session';
+
+/**
+ * Loads a page's data once we know who is asking (township staff must name one of
+ * their villages, so the query depends on /me), and again each time the page shows
+ * again (back from a notice that was just published or corrected).
+ */
+export function usePageLoad(me: Me | undefined, load: () => unknown) {
+  const latest = useRef(load);
+  latest.current = load;
+  const ready = Boolean(me) || !session.token(); // no session: the API's 401 leads to sign-in
+  const personId = me?.person.personId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when another person signs in
+  useEffect(() => {
+    if (ready) latest.current();
+  }, [ready, personId]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && ready) latest.current();
+    shown.current = true;
+  });
+}
