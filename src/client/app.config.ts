@@ -8,7 +8,9 @@ export default defineAppConfig({
     'pages/notices/print/index',
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
-  subPackages: [{ root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index'] }],
+  subPackages: [
+    { root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index', 'questions/index'] },
+  ],
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,
   window: {

@@ -99,10 +99,16 @@ describe('public notices in the browser', () => {
     await resident.getByText('等待答复，今天提出').waitFor();
   });
 
-  it('the committee answers; the resident reads the answer', async () => {
+  it('the committee finds the waiting question, answers it; the resident reads the answer', async () => {
     const chair = await stack.pageAs(village.chair);
-    await openNotice(chair, noticeId);
-    await chair.getByText(village.residents[0].name).waitFor(); // staff see who asked
+    await chair.goto(`${stack.url}/`);
+    await chair.locator('#tile-questions').click();
+    const waiting = chair.locator('.vh-open-question', { hasText: '六组的老人家里没有储水桶' });
+    await waiting.getByText(`关于：${TITLE}`).waitFor();
+    await waiting.getByText(village.residents[0].name).waitFor(); // staff see who asked
+    await shot(chair, 'open-questions');
+    await waiting.click();
+    await chair.locator('#notice-title-text', { hasText: TITLE }).waitFor();
     await chair.locator('[id^="answer-text-"]').locator('textarea').fill('网格员会在停水前一天把水送到家，请放心。');
     await chair.locator('.vh-question .vh-button-primary').click();
 

@@ -45,6 +45,8 @@ export const t = {
     noticesHint: '看公告、问问题',
     calendar: '公开日历',
     calendarHint: '哪些该公开了',
+    openQuestions: '待答复询问',
+    openQuestionsHint: '村民在等答复',
     me: '我的',
     signOut: '退出登录',
     largeText: '大字模式',
@@ -189,6 +191,12 @@ export const t = {
     count: (n: number, m: number) => `已读 ${n} / 已认证村民 ${m}`,
     list: '已读名单',
     empty: '还没有人阅读',
+  },
+  openQuestions: {
+    title: '待答复的询问',
+    empty: '没有等待答复的询问',
+    on: (title: string) => `关于：${title}`,
+    more: '只显示等待最久的 100 条，答复后会显示更多',
   },
   calendar: {
     title: '公开日历',

@@ -48,6 +48,16 @@ export default function Home() {
             <Text className="vh-tile-hint">{t.home.calendarHint}</Text>
           </View>
         )}
+        {isOverseer(me) && (
+          <View
+            id="tile-questions"
+            className="vh-tile"
+            onClick={() => Taro.navigateTo({ url: '/pages/notices/staff/questions/index' })}
+          >
+            <Text className="vh-tile-title">{t.home.openQuestions}</Text>
+            <Text className="vh-tile-hint">{t.home.openQuestionsHint}</Text>
+          </View>
+        )}
       </View>
       <View className="vh-card">
         <View className="vh-card-title">{t.home.me}</View>

@@ -8,6 +8,7 @@ import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { VillagePicker } from '../../../components/village-picker';
 import { t } from '../../../i18n/zh-CN';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
@@ -70,23 +71,7 @@ export default function NoticeList() {
 
   return (
     <Page>
-      {township && me && (
-        <View className="vh-villages" id="village-picker">
-          <View className="vh-label">{t.list.village}</View>
-          <View className="vh-tabs">
-            {me.villages.map((v) => (
-              <View
-                key={v.villageId}
-                id={`village-${v.villageId}`}
-                className={`vh-tab vh-village ${chosenVillage === v.villageId ? 'vh-tab-on' : ''}`}
-                onClick={() => chooseVillage(v.villageId)}
-              >
-                {v.name}
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
+      {township && me && <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />}
       {isOverseer(me) && (
         <View className="vh-segments" id="list-filter">
           {(['public', 'draft', 'pending_review'] as const).map((l) => (

@@ -6,6 +6,7 @@ import { LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
 import { usePageLoad } from '../../../../components/use-page-load';
+import { VillagePicker } from '../../../../components/village-picker';
 import { t } from '../../../../i18n/zh-CN';
 import { call } from '../../../../services/api';
 import { formatDate, formatLastDay } from '../../../../services/format';
@@ -33,23 +34,7 @@ export default function CalendarPage() {
   usePageLoad(me, () => load());
   return (
     <Page>
-      {township && me && (
-        <View className="vh-villages" id="village-picker">
-          <View className="vh-label">{t.list.village}</View>
-          <View className="vh-tabs">
-            {me.villages.map((v) => (
-              <View
-                key={v.villageId}
-                id={`village-${v.villageId}`}
-                className={`vh-tab vh-village ${data?.villageId === v.villageId ? 'vh-tab-on' : ''}`}
-                onClick={() => chooseVillage(v.villageId)}
-              >
-                {v.name}
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
+      {township && me && <VillagePicker me={me} chosen={data?.villageId} onChoose={chooseVillage} />}
       {data && <View className="vh-title">{`${data.villageName} · ${t.calendar.title}`}</View>}
       {data && <View className="vh-hint">{t.calendar.hint}</View>}
       <LoadState loading={loading} error={error} onRetry={() => load()} />
