@@ -21,10 +21,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
+/** Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1 the README's copies in docs/ are refreshed too. */
 const shot = async (page: Page, name: string, keep = false) => {
   const file = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  if (keep) {
+  if (keep && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
     copyFileSync(file, join(root, 'docs', 'screenshots', `${name}.png`));
   }
@@ -106,7 +107,7 @@ describe('public notices in the browser', () => {
     const waiting = chair.locator('.vh-open-question', { hasText: '六组的老人家里没有储水桶' });
     await waiting.getByText(`关于：${TITLE}`).waitFor();
     await waiting.getByText(village.residents[0].name).waitFor(); // staff see who asked
-    await shot(chair, 'open-questions');
+    await shot(chair, 'open-questions', true);
     await waiting.click();
     await chair.locator('#notice-title-text', { hasText: TITLE }).waitFor();
     await chair.locator('[id^="answer-text-"]').locator('textarea').fill('网格员会在停水前一天把水送到家，请放心。');

@@ -6,6 +6,31 @@ import { useMe } from '../../components/use-me';
 import { t } from '../../i18n/zh-CN';
 import { isOverseer, isTownship, session } from '../../services/session';
 
+/** The big buttons of the home page; staff ones only for those who oversee the board. */
+const tiles = [
+  {
+    id: 'tile-notices',
+    url: '/pages/notices/list/index',
+    title: t.home.notices,
+    hint: t.home.noticesHint,
+    staff: false,
+  },
+  {
+    id: 'tile-calendar',
+    url: '/pages/notices/staff/calendar/index',
+    title: t.home.calendar,
+    hint: t.home.calendarHint,
+    staff: true,
+  },
+  {
+    id: 'tile-questions',
+    url: '/pages/notices/staff/questions/index',
+    title: t.home.openQuestions,
+    hint: t.home.openQuestionsHint,
+    staff: true,
+  },
+];
+
 export default function Home() {
   const me = useMe();
   const [large, setLarge] = useState(session.largeText());
@@ -30,34 +55,14 @@ export default function Home() {
         )}
       </View>
       <View className="vh-tiles">
-        <View
-          id="tile-notices"
-          className="vh-tile"
-          onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })}
-        >
-          <Text className="vh-tile-title">{t.home.notices}</Text>
-          <Text className="vh-tile-hint">{t.home.noticesHint}</Text>
-        </View>
-        {isOverseer(me) && (
-          <View
-            id="tile-calendar"
-            className="vh-tile"
-            onClick={() => Taro.navigateTo({ url: '/pages/notices/staff/calendar/index' })}
-          >
-            <Text className="vh-tile-title">{t.home.calendar}</Text>
-            <Text className="vh-tile-hint">{t.home.calendarHint}</Text>
-          </View>
-        )}
-        {isOverseer(me) && (
-          <View
-            id="tile-questions"
-            className="vh-tile"
-            onClick={() => Taro.navigateTo({ url: '/pages/notices/staff/questions/index' })}
-          >
-            <Text className="vh-tile-title">{t.home.openQuestions}</Text>
-            <Text className="vh-tile-hint">{t.home.openQuestionsHint}</Text>
-          </View>
-        )}
+        {tiles
+          .filter((tile) => !tile.staff || isOverseer(me))
+          .map((tile) => (
+            <View key={tile.id} id={tile.id} className="vh-tile" onClick={() => Taro.navigateTo({ url: tile.url })}>
+              <Text className="vh-tile-title">{tile.title}</Text>
+              <Text className="vh-tile-hint">{tile.hint}</Text>
+            </View>
+          ))}
       </View>
       <View className="vh-card">
         <View className="vh-card-title">{t.home.me}</View>
