@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
+import * as S from './schemas/settings';
 
 /**
  * Every HTTP route of the API, with the zod schemas of its inputs and output.
@@ -199,6 +200,22 @@ export const routes = {
     auth: true,
     query: villageScope,
     response: N.OpenQuestionList,
+  }),
+  villageSettings: route({
+    method: 'GET',
+    path: '/village-settings',
+    summary: '本村设置（公开周期、审核要求等，默认值为法定标准）',
+    auth: true,
+    query: villageScope,
+    response: S.SettingsView,
+  }),
+  updateVillageSettings: route({
+    method: 'PUT',
+    path: '/village-settings',
+    summary: '修改本村设置',
+    auth: true,
+    body: S.VillageSettingsUpdate,
+    response: S.SettingsView,
   }),
   disclosureCalendar: route({
     method: 'GET',

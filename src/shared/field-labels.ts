@@ -32,6 +32,15 @@ export const fieldLabels: Record<string, string> = {
   tenantId: '村或乡镇',
   personId: '人员',
   'idempotency-key': '防重复提交标记',
+  noticeReviewRequired: '发布前审核',
+  disclosureCadence: '公开周期',
+  'disclosureCadence.party': '党务公开周期',
+  'disclosureCadence.government': '政务公开周期',
+  'disclosureCadence.village': '村务公开周期',
+  'disclosureCadence.finance': '财务公开周期',
+  'disclosureCadence.service': '办事指南公开周期',
+  disclosureDueSoonDays: '提前提醒天数',
+  utcOffsetMinutes: '时区',
 };
 
 /** "amounts.3.amountYuan" → "收支明细第 4 行 金额" */

@@ -39,6 +39,7 @@ interface Fixtures {
   draft(): Promise<string>;
   pending(): Promise<string>;
   question(): Promise<{ noticeId: string; questionId: string }>;
+  settings(): Promise<unknown>;
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
@@ -176,6 +177,17 @@ const matrix: Row[] = [
     expect: everyone(403, { committee: 200 }),
   },
   {
+    endpoint: 'GET /village-settings',
+    request: async (f) => ({ method: 'GET', path: scoped('/village-settings', f.villageId) }),
+    expect: everyone(200, asVillagers(403)),
+  },
+  {
+    endpoint: 'PUT /village-settings',
+    request: async (f) => ({ method: 'PUT', path: '/village-settings', body: await f.settings() }),
+    // The other village's chair changes their own village's settings.
+    expect: everyone(403, { committee: 200, otherVillage: 200 }),
+  },
+  {
     endpoint: 'GET /disclosure-calendar',
     request: async (f) => ({ method: 'GET', path: scoped('/disclosure-calendar', f.villageId) }),
     expect: everyone(200, asVillagers(403)),
@@ -223,6 +235,7 @@ beforeAll(async () => {
     draft,
     pending,
     published,
+    settings: async () => (await chair.get('/village-settings')).body.settings,
     question: async () => {
       const noticeId = await published();
       const q = await callers.resident.post(`/notices/${noticeId}/questions`, { text: '请问怎么办理？' });

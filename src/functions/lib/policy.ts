@@ -10,6 +10,7 @@ import { forbidden, notFound } from './errors';
  * so their existence is not revealed.
  */
 export type Action =
+  | 'village.enter' // be in a village at all: its members, and its township's staff
   | 'notice.read' // read published notices, versions, questions
   | 'notice.ask'
   | 'notice.work' // see drafts and notices awaiting review
@@ -20,7 +21,9 @@ export type Action =
   | 'notice.withdraw'
   | 'notice.readers'
   | 'notice.answer'
-  | 'calendar.view';
+  | 'calendar.view'
+  | 'settings.view'
+  | 'settings.change';
 
 export interface Target {
   villageId: string;
@@ -49,6 +52,10 @@ interface Rule {
 }
 
 const rules: Record<Action, Rule> = {
+  'village.enter': {
+    roles: () => [...villageMembers, 'township_staff'],
+    denied: '只有本村村民和乡镇工作人员可以进入本村',
+  },
   'notice.read': { roles: () => [...villageMembers, 'township_staff'], denied: '只有本村村民可以查看公告' },
   'notice.ask': { roles: () => villageMembers, denied: '只有本村村民可以提出询问' },
   'notice.work': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看未发布的公告' },
@@ -64,6 +71,8 @@ const rules: Record<Action, Rule> = {
   'notice.readers': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看已读名单' },
   'notice.answer': { roles: editors, denied: '只有村委会委员可以答复询问' },
   'calendar.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公开日历' },
+  'settings.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看本村设置' },
+  'settings.change': { roles: () => ['committee'], denied: '只有村委会委员可以修改本村设置' },
 };
 
 /** Does the actor's tenant cover this village at all? */

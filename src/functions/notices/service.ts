@@ -12,29 +12,14 @@ import type {
 import { noticeCategories } from '../../shared/schemas/notice';
 import type { Actor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
-import { conflict, forbidden, invalidField, notFound } from '../lib/errors';
+import { conflict, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { type Action, allows, authorize } from '../lib/policy';
 import { countVerifiedResidents } from '../people/store';
-import { getVillage, type VillageRecord } from '../villages/store';
+import { ownVillage, resolveVillage } from '../villages/service';
+import type { VillageRecord } from '../villages/store';
 import * as store from './store';
-
-/** Where a committee member works: their own village. Township staff oversee villages but don't act for them. */
-async function ownVillage(actor: Actor): Promise<VillageRecord> {
-  if (actor.tenant.kind !== 'village') throw forbidden('乡镇工作人员可以查看各村公告，但不能代村起草、发布或答复');
-  return resolveVillage(actor);
-}
-
-/** The village a request is about: the caller's own, or for township staff one of theirs. */
-export async function resolveVillage(actor: Actor, requested?: string): Promise<VillageRecord> {
-  const villageId = actor.tenant.kind === 'village' ? (requested ?? actor.tenant.villageId) : requested;
-  if (!villageId) throw invalidField('villageId', '村：请选择要查看的村');
-  const village = await getVillage(villageId);
-  if (!village) throw notFound('没有找到该村');
-  authorizeIn(actor, 'notice.read', village);
-  return village;
-}
 
 const target = (v: VillageRecord, extra: { category?: Notice['category']; draftedBy?: string } = {}) => ({
   villageId: v.villageId,

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { VillageSummary } from '../../shared/schemas/person';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
@@ -20,7 +20,14 @@ export const townshipItems = (t: TownshipRecord) => [
 ];
 export const villageItems = (v: VillageRecord) => [
   { ...keys.village(v.villageId), type: 'village', ...v },
-  { ...keys.townshipVillage(v.townshipId, v.villageId), type: 'township-village', ...v },
+  {
+    ...keys.townshipVillage(v.townshipId, v.villageId),
+    type: 'township-village',
+    villageId: v.villageId,
+    townshipId: v.townshipId,
+    name: v.name,
+    kind: v.kind,
+  },
 ];
 
 /**
@@ -60,4 +67,33 @@ export const listTownships = () =>
 export async function listTownshipVillages(townshipId: string): Promise<VillageSummary[]> {
   const villages = await queryAll<VillageSummary>(prefixQuery(keys.townshipVillagePrefix(townshipId)));
   return villages.map(({ villageId, townshipId, name, kind }) => ({ villageId, townshipId, name, kind }));
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Replaces a village's settings (the whole object, validated), with its audit entry, all or nothing. */
+export async function saveSettings(
+  villageId: string,
+  settings: VillageSettings,
+  audit: TransactItem,
+  now = Date.now(),
+) {
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.village(villageId),
+            UpdateExpression: 'SET settings = :s',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':s': settings },
+          },
+        },
+        audit,
+      ],
+    }),
+  );
+  villageCache.delete(villageId);
+  return getVillage(villageId, now);
 }
