@@ -10,6 +10,7 @@ export default defineAppConfig({
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [
     { root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index', 'questions/index'] },
+    { root: 'pages/villages', pages: ['settings/index'] },
   ],
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,

@@ -164,4 +164,24 @@ describe('public notices in the browser', () => {
     await resident.locator('#tile-notices').waitFor();
     expect(await resident.locator('#tile-calendar').count()).toBe(0);
   });
+
+  it("a committee member restores the law's default review step in village settings", async () => {
+    const other = stack.township.villages[1]; // seeded without review
+    const chair = await stack.pageAs(other.chair);
+    await chair.goto(`${stack.url}/`);
+    await chair.locator('#tile-settings').click();
+    await chair.getByText('法定默认：需要另一名委员审核').waitFor();
+    await shot(chair, 'village-settings');
+    await chair.locator('#setting-review-true').click();
+    await chair.locator('#save-settings').click();
+    await chair.getByText('已保存').waitFor();
+    await chair.reload();
+    await chair.locator('#setting-review-true.vh-segment-on').waitFor();
+    expect(await chair.getByText('法定默认：需要另一名委员审核').count()).toBe(0);
+
+    const supervisor = await stack.pageAs(other.supervisor);
+    await supervisor.goto(`${stack.url}/#/pages/villages/settings/index`);
+    await supervisor.getByText('只有村委会委员可以修改设置，您可以查看。').waitFor();
+    expect(await supervisor.locator('#save-settings').count()).toBe(0);
+  });
 });

@@ -23,6 +23,13 @@ const tiles = [
     staff: true,
   },
   {
+    id: 'tile-settings',
+    url: '/pages/villages/settings/index',
+    title: t.home.settings,
+    hint: t.home.settingsHint,
+    staff: true,
+  },
+  {
     id: 'tile-questions',
     url: '/pages/notices/staff/questions/index',
     title: t.home.openQuestions,

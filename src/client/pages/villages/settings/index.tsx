@@ -1,0 +1,163 @@
+import { Input, View } from '@tarojs/components';
+import { useState } from 'react';
+import { noticeCategories } from '../../../../shared/schemas/notice';
+import type { Cadence, SettingsView, VillageSettings } from '../../../../shared/schemas/settings';
+import { ActionButton } from '../../../components/action';
+import { Page } from '../../../components/page';
+import { FieldError, LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
+import { useMe } from '../../../components/use-me';
+import { usePageLoad } from '../../../components/use-page-load';
+import { VillagePicker } from '../../../components/village-picker';
+import { t } from '../../../i18n/zh-CN';
+import { call, fieldsOf } from '../../../services/api';
+import { hasRole, isTownship } from '../../../services/session';
+
+const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
+
+/** One choice among a few, as big buttons (no wheel pickers for elderly hands). */
+function Choice<T extends string | boolean>({
+  id,
+  options,
+  value,
+  label,
+  onChoose,
+  disabled,
+}: {
+  id: string;
+  options: T[];
+  value: T;
+  label: (v: T) => string;
+  onChoose: (v: T) => void;
+  disabled: boolean;
+}) {
+  return (
+    <View className="vh-segments" id={id}>
+      {options.map((o) => (
+        <View
+          key={String(o)}
+          id={`${id}-${String(o)}`}
+          className={`vh-segment ${value === o ? 'vh-segment-on' : ''}`}
+          onClick={() => !disabled && onChoose(o)}
+        >
+          {label(o)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The village's settings, with the law's default beside any that the village changed. */
+export default function SettingsPage() {
+  const me = useMe();
+  const township = isTownship(me);
+  const canChange = hasRole(me, 'committee') && !township;
+  const [villageId, setVillageId] = useState<string>();
+  const [view, setView] = useState<SettingsView>();
+  const [draft, setDraft] = useState<VillageSettings>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { loading, error, track } = useLoading();
+  const chosen = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const load = (village = chosen) =>
+    track(async () => {
+      const r = await call('villageSettings', { query: { villageId: village } });
+      setView(r);
+      setDraft(r.settings);
+    });
+  usePageLoad(me, () => load());
+  const update = (patch: Partial<VillageSettings>) => draft && setDraft({ ...draft, ...patch });
+  const save = async () => {
+    setErrors({});
+    try {
+      const r = await call('updateVillageSettings', { body: draft });
+      setView(r);
+      setDraft(r.settings);
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+  };
+  const lawDefault = (changed: boolean, text: string) =>
+    changed ? <View className="vh-hint vh-law-default">{t.settings.lawDefault(text)}</View> : null;
+
+  return (
+    <Page>
+      {township && me && (
+        <VillagePicker
+          me={me}
+          chosen={chosen}
+          onChoose={(id) => {
+            setVillageId(id);
+            load(id);
+          }}
+        />
+      )}
+      <LoadState loading={loading} error={error} onRetry={() => load()} />
+      {view && draft && (
+        <View>
+          <View className="vh-title">{`${view.villageName} · ${t.settings.title}`}</View>
+          {!canChange && <View className="vh-hint">{t.settings.readOnly}</View>}
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.review}</View>
+            <View className="vh-hint">{t.settings.reviewHint}</View>
+            <Choice
+              id="setting-review"
+              options={[true, false]}
+              value={draft.noticeReviewRequired}
+              label={(v) => (v ? t.settings.reviewOn : t.settings.reviewOff)}
+              onChoose={(v) => update({ noticeReviewRequired: v })}
+              disabled={!canChange}
+            />
+            {lawDefault(draft.noticeReviewRequired !== view.defaults.noticeReviewRequired, t.settings.reviewOn)}
+          </View>
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.cadence}</View>
+            <View className="vh-hint">{t.settings.cadenceHint}</View>
+            {noticeCategories.map((c) => (
+              <View key={c} className="vh-setting-row">
+                <View className="vh-label">{t.categories[c]}</View>
+                <Choice
+                  id={`setting-cadence-${c}`}
+                  options={cadences}
+                  value={draft.disclosureCadence[c]}
+                  label={(v) => t.cadence[v]}
+                  onChoose={(v) => update({ disclosureCadence: { ...draft.disclosureCadence, [c]: v } })}
+                  disabled={!canChange}
+                />
+                {lawDefault(
+                  draft.disclosureCadence[c] !== view.defaults.disclosureCadence[c],
+                  t.cadence[view.defaults.disclosureCadence[c]],
+                )}
+                <FieldError message={errors[`disclosureCadence.${c}`]} />
+              </View>
+            ))}
+          </View>
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.dueSoon}</View>
+            <View className="vh-hint">{t.settings.dueSoonHint}</View>
+            <Input
+              id="setting-due-soon"
+              className="vh-input"
+              type="number"
+              disabled={!canChange}
+              value={String(draft.disclosureDueSoonDays)}
+              onInput={(e) => update({ disclosureDueSoonDays: Number(e.detail.value) })}
+            />
+            {lawDefault(
+              draft.disclosureDueSoonDays !== view.defaults.disclosureDueSoonDays,
+              String(view.defaults.disclosureDueSoonDays),
+            )}
+            <FieldError message={errors.disclosureDueSoonDays} />
+          </View>
+
+          {canChange && (
+            <ActionButton id="save-settings" label={t.settings.save} run={save} doneText={t.settings.saved} />
+          )}
+        </View>
+      )}
+    </Page>
+  );
+}
