@@ -26,14 +26,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+// Lambda runs Node 22 (serverless.yml); locally Node 20 is fine, so skip the SDK's upgrade notice.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Points this process's handlers at a DynamoDB Local. Must run before any src/functions module loads. */
 export function pointAtLocalDatabase(dynamoEndpoint: string, tableName: string) {
   process.env.STAGE = 'local';
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.SESSION_SECRET ??= randomBytes(32).toString('hex');
-  // Lambda runs Node 22 (serverless.yml); locally Node 20 is fine, so skip the SDK's upgrade notice.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
