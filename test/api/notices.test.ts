@@ -131,6 +131,21 @@ describe('drafting a notice', () => {
       '负数',
     ],
     ['a service guide without its fields', draft({ category: 'service' }), 'guide', '办事指南'],
+    [
+      'an ID number in the body',
+      draft({ body: '低保对象：王桂兰，44030119580312002X，每月620元' }),
+      'body',
+      '身份证号码',
+    ],
+    [
+      'an ID number in an amount note',
+      draft({
+        category: 'finance',
+        amounts: [{ item: '补贴', direction: 'expense', amountYuan: 620, note: '110101199003071234' }],
+      }),
+      'amounts.0.note',
+      '身份证号码',
+    ],
   ])('rejects %s, naming the field, and writes nothing', async (_, body, path, words) => {
     const chair = await api.as(v1.chair);
     const before = (await chair.get('/notices?status=draft&limit=50')).body.items.length;
@@ -400,6 +415,17 @@ describe('reading, reach and questions', () => {
     const after = await chair.get('/notice-questions/open');
     expect(ours(after.body.items)).toEqual([[q2.body.questionId, '后被提问的公告']]);
     expect((await asker.get('/notice-questions/open')).status).toBe(403);
+  });
+
+  it('a question containing an ID number is refused: the village would see it', async () => {
+    const id = await publishedIn(v1);
+    const r = await (await api.as(v1.residents[4])).post(`/notices/${id}/questions`, {
+      text: '我的身份证是44030119580312002X，能领吗？',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0]).toMatchObject({ path: 'text' });
+    expect(r.body.error.fields[0].message).toContain('身份证号码');
+    expect((await raw.partition(noticePk(v1.villageId, id))).filter((i) => i.sk.startsWith('Q#'))).toHaveLength(0);
   });
 
   it('an empty question is refused and nothing is stored', async () => {

@@ -6,3 +6,13 @@ export const maskName = (name: string) => {
   const chars = [...name];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 2));
 };
+
+/**
+ * A resident identity card number (18 characters, the last a check digit or X).
+ * ID numbers are "sensitive" (PIPL): they never appear in anything public to the
+ * village, so notices and questions that contain one are refused before storing.
+ */
+const ID_NUMBER =
+  /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
+export const containsIdNumber = (text: string) => ID_NUMBER.test(text);
+export const idNumberMessage = '不能包含身份证号码（敏感个人信息），请删除后再提交';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsIdNumber, idNumberMessage } from '../rules/tiers';
 import { Id, IsoDate, PageQuery, page } from './common';
 import { NoticeCategory } from './notice-category';
 import { Cadence } from './settings';
@@ -48,7 +49,20 @@ const NoticeContentFields = z.object({
     .default([]),
 });
 
+/** Text a public notice shows, paired with its field path (for refusing sensitive data). */
+const publicTexts = (c: z.infer<typeof NoticeContentFields>): [string, string][] => [
+  ['title', c.title],
+  ['body', c.body],
+  ...(c.amounts ?? []).flatMap((r, i): [string, string][] => [
+    [`amounts.${i}.item`, r.item],
+    [`amounts.${i}.note`, r.note ?? ''],
+  ]),
+  ...c.attachments.map((a, i): [string, string] => [`attachments.${i}.name`, a.name]),
+];
+
 const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
+  for (const [path, text] of publicTexts(c))
+    if (containsIdNumber(text)) ctx.addIssue({ code: 'custom', path: path.split('.'), message: idNumberMessage });
   if (c.category === 'service' && !c.guide)
     ctx.addIssue({ code: 'custom', path: ['guide'], message: '办事指南须填写办理事项、材料、时限和地点' });
   if (c.category !== 'service' && c.guide)
@@ -134,11 +148,21 @@ export const NoticeVersionList = z.object({ items: z.array(NoticeVersion) });
 
 /** A resident's question (询问) and the committee's answer. */
 export const AskQuestionRequest = z.object({
-  text: z.string({ error: '请填写问题' }).trim().min(2, '问题至少 2 个字').max(1000, '问题不能超过 1000 字'),
+  text: z
+    .string({ error: '请填写问题' })
+    .trim()
+    .min(2, '问题至少 2 个字')
+    .max(1000, '问题不能超过 1000 字')
+    .refine((t) => !containsIdNumber(t), idNumberMessage),
 });
 export type AskQuestionRequest = z.infer<typeof AskQuestionRequest>;
 export const AnswerQuestionRequest = z.object({
-  text: z.string({ error: '请填写答复' }).trim().min(2, '答复至少 2 个字').max(2000, '答复不能超过 2000 字'),
+  text: z
+    .string({ error: '请填写答复' })
+    .trim()
+    .min(2, '答复至少 2 个字')
+    .max(2000, '答复不能超过 2000 字')
+    .refine((t) => !containsIdNumber(t), idNumberMessage),
 });
 export type AnswerQuestionRequest = z.infer<typeof AnswerQuestionRequest>;
 export const Question = z.object({
