@@ -52,6 +52,13 @@ export const routes = {
     response: P.SessionResponse,
   }),
   me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: true, response: P.Me }),
+  myHousehold: route({
+    method: 'GET',
+    path: '/me/household',
+    summary: '我的户：户主与家庭成员',
+    auth: true,
+    response: P.MyHousehold,
+  }),
   listNotices: route({
     method: 'GET',
     path: '/notices',

@@ -63,6 +63,12 @@ const asVillagers = (status: number) =>
 const scoped = (path: string, villageId: string) => `${path}${path.includes('?') ? '&' : '?'}villageId=${villageId}`;
 
 const matrix: Row[] = [
+  // Everyone's own household; another village's caller sees their own, never this one's.
+  {
+    endpoint: 'GET /me/household',
+    request: async () => ({ method: 'GET', path: '/me/household' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
   {
     endpoint: 'GET /notices',
     request: async (f) => ({ method: 'GET', path: scoped('/notices', f.villageId) }),

@@ -132,9 +132,12 @@ describe('public notices in the browser', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   });
 
-  it('remembers large-text mode for an elderly reader', async () => {
+  it('shows a resident their household, and remembers large-text mode', async () => {
     const resident = await stack.pageAs(village.residents[2]);
     await resident.goto(`${stack.url}/`);
+    await resident.locator('#my-household').getByText(village.residents[2].name).waitFor();
+    await resident.locator('#my-household').getByText('户主').first().waitFor();
+    await shot(resident, 'home');
     await resident.locator('#large-text').click();
     await resident.reload();
     await resident.locator('.vh-page.vh-large').first().waitFor();

@@ -7,3 +7,4 @@ export const demoSignIn = http(routes.demoSignIn, ({ body, now }) =>
   auth.demoSignIn(body.tenantId, body.personId, now),
 );
 export const me = http(routes.me, ({ actor }) => auth.me(actor));
+export const myHousehold = http(routes.myHousehold, ({ actor }) => auth.myHousehold(actor));

@@ -3,7 +3,7 @@ import { type Actor, toActor } from '../lib/actor';
 import { isLocalStage } from '../lib/env';
 import { forbidden, notFound } from '../lib/errors';
 import { signSession } from '../lib/session';
-import { getPerson, listPeople } from '../people/store';
+import { getPerson, listHousehold, listPeople } from '../people/store';
 import { getTownship, getVillage, listTownships, listTownshipVillages } from '../villages/store';
 
 /** The demo sign-in is a local convenience; every other stage refuses it. */
@@ -58,4 +58,24 @@ export async function me(actor: Actor): Promise<Me> {
         )
       : await listTownshipVillages(townshipId);
   return { person: summary(actor), villages, township: { townshipId, name: township.name } };
+}
+
+/** The caller's own household only: the household is personal data of its members. */
+export async function myHousehold(actor: Actor) {
+  const me = await getPerson(
+    actor.tenant.kind === 'village' ? actor.tenant.villageId : actor.tenant.townshipId,
+    actor.personId,
+  );
+  if (!me?.householdId || actor.tenant.kind !== 'village') return { householdId: null, members: [] };
+  const members = await listHousehold(actor.tenant.villageId, me.householdId);
+  return {
+    householdId: me.householdId,
+    groupName: me.groupName,
+    members: members.map((m) => ({
+      name: m.name,
+      isHead: m.roles.some((r) => r.role === 'household_head'),
+      isMe: m.personId === actor.personId,
+      status: m.status,
+    })),
+  };
 }

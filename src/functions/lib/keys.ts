@@ -22,6 +22,15 @@ export const keys = {
   village: (villageId: string) => ({ pk: tenant(villageId), sk: 'VILLAGE' }),
   person: (tenantId: string, personId: string) => ({ pk: tenant(tenantId), sk: `PERSON#${personId}` }),
   personPrefix: (tenantId: string) => ({ pk: tenant(tenantId), skPrefix: 'PERSON#' }),
+  /** The members of one household (户), on gsi1. */
+  householdIndex: (villageId: string, householdId: string, personId: string) => ({
+    gsi1pk: `${tenant(villageId)}#HH#${householdId}`,
+    gsi1sk: `PERSON#${personId}`,
+  }),
+  householdPartition: (villageId: string, householdId: string) => ({
+    index: 'gsi1',
+    pk: `${tenant(villageId)}#HH#${householdId}`,
+  }),
 
   notice: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), sk: 'HEAD' }),
   noticeVersion: (villageId: string, noticeId: string, version: number) => ({

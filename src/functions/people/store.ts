@@ -17,7 +17,25 @@ export interface PersonRecord {
   status: 'active' | 'deceased' | 'moved_out';
 }
 
-export const personItem = (p: PersonRecord) => ({ ...keys.person(p.tenantId, p.personId), type: 'person', ...p });
+export const personItem = (p: PersonRecord) => ({
+  type: 'person',
+  ...p,
+  ...keys.person(p.tenantId, p.personId),
+  ...(p.householdId && p.tenant.kind === 'village'
+    ? keys.householdIndex(p.tenant.villageId, p.householdId, p.personId)
+    : {}),
+});
+
+/** Everyone registered in a household (户), including those who moved out or died (history kept). */
+export const listHousehold = (villageId: string, householdId: string) => {
+  const part = keys.householdPartition(villageId, householdId);
+  return queryAll<Pick<PersonRecord, 'personId' | 'name' | 'roles' | 'status'>>({
+    TableName: table(),
+    IndexName: part.index,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': part.pk },
+  });
+};
 
 export async function getPerson(tenantId: string, personId: string): Promise<PersonRecord | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.person(tenantId, personId) }));

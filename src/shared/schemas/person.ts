@@ -77,3 +77,18 @@ export const DemoPeople = z.object({
   ),
 });
 export type DemoPeople = z.infer<typeof DemoPeople>;
+
+/** My household (户): who is registered in it, and who heads it. */
+export const MyHousehold = z.object({
+  householdId: Id.nullable(),
+  groupName: z.string().optional(),
+  members: z.array(
+    z.object({
+      name: z.string(),
+      isHead: z.boolean(),
+      isMe: z.boolean(),
+      status: z.enum(['active', 'deceased', 'moved_out']),
+    }),
+  ),
+});
+export type MyHousehold = z.infer<typeof MyHousehold>;

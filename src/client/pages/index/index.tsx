@@ -1,6 +1,7 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { MyHousehold } from '../../components/my-household';
 import { Page } from '../../components/page';
 import { useMe } from '../../components/use-me';
 import { t } from '../../i18n/zh-CN';
@@ -84,6 +85,7 @@ export default function Home() {
               {isTownship(me) ? t.home.township : t.home.village}：{place}
               {me.person.groupName ? ` · ${me.person.groupName}` : ''}
             </View>
+            <MyHousehold personId={me.person.personId} />
           </View>
         )}
         <View className="vh-setting">
