@@ -62,11 +62,10 @@ export async function me(actor: Actor): Promise<Me> {
 
 /** The caller's own household only: the household is personal data of its members. */
 export async function myHousehold(actor: Actor) {
-  const me = await getPerson(
-    actor.tenant.kind === 'village' ? actor.tenant.villageId : actor.tenant.townshipId,
-    actor.personId,
-  );
-  if (!me?.householdId || actor.tenant.kind !== 'village') return { householdId: null, members: [] };
+  const none = { householdId: null, members: [] };
+  if (actor.tenant.kind !== 'village') return none; // township staff are on no village register
+  const me = await getPerson(actor.tenant.villageId, actor.personId);
+  if (!me?.householdId) return none;
   const members = await listHousehold(actor.tenant.villageId, me.householdId);
   return {
     householdId: me.householdId,

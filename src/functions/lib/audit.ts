@@ -23,3 +23,7 @@ export const auditPut = (e: AuditEntry) => ({
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
+
+/** The fields of `after` whose value differs from `before`: what an audit entry says changed. */
+export const changedFields = <T extends object>(before: Partial<T>, after: T) =>
+  (Object.keys(after) as (keyof T & string)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));

@@ -10,8 +10,7 @@ import { forbidden, notFound } from './errors';
  * so their existence is not revealed.
  */
 export type Action =
-  | 'village.enter' // be in a village at all: its members, and its township's staff
-  | 'notice.read' // read published notices, versions, questions
+  | 'village.enter' // be in a village at all, reading its public notices: its members and its township's staff
   | 'notice.ask'
   | 'notice.work' // see drafts and notices awaiting review
   | 'notice.draft'
@@ -56,7 +55,6 @@ const rules: Record<Action, Rule> = {
     roles: () => [...villageMembers, 'township_staff'],
     denied: '只有本村村民和乡镇工作人员可以进入本村',
   },
-  'notice.read': { roles: () => [...villageMembers, 'township_staff'], denied: '只有本村村民可以查看公告' },
   'notice.ask': { roles: () => villageMembers, denied: '只有本村村民可以提出询问' },
   'notice.work': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看未发布的公告' },
   'notice.draft': { roles: editors, denied: '只有村委会委员可以起草公告（党务公开也可由党支部起草）' },

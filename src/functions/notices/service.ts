@@ -11,7 +11,7 @@ import type {
 } from '../../shared/schemas/notice';
 import { noticeCategories } from '../../shared/schemas/notice';
 import type { Actor } from '../lib/actor';
-import { auditPut } from '../lib/audit';
+import { auditPut, changedFields } from '../lib/audit';
 import { conflict, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
@@ -249,14 +249,14 @@ export async function correct(actor: Actor, noticeId: string, request: CorrectNo
       publishedBy: ref(actor),
       reason,
     }),
-    audit(actor, village, at, 'notice.correct', noticeId, { reason, changedFields: changedFields(notice, content) }),
+    audit(actor, village, at, 'notice.correct', noticeId, {
+      reason,
+      changedFields: changedFields<NoticeContent>(notice, content),
+    }),
   ]);
   if (!ok) throw conflict(STALE);
   return next;
 }
-
-const changedFields = (before: Notice, after: NoticeContent) =>
-  (Object.keys(after) as (keyof NoticeContent)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 
 export async function withdraw(actor: Actor, noticeId: string, reason: string, now: Date) {
   const { village, notice } = await published(actor, noticeId, 'notice.withdraw');

@@ -9,7 +9,7 @@ import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas
 import { dynamo, isConditionFailure, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
-import { countAll, prefixQuery, queryAll } from '../lib/query';
+import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 
 /** A stored question: the asker's id and name stay server-side; responses shape them per reader. */
 export interface QuestionRecord {
@@ -274,16 +274,8 @@ export const listQuestions = (villageId: string, noticeId: string) =>
 const OPEN_QUESTIONS_PAGE = 100;
 /** Unanswered questions, the longest waiting first (one page: a village rarely has more waiting). */
 export async function listOpenQuestions(villageId: string) {
-  const part = keys.openQuestionPartition(villageId);
   const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: part.index,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': part.pk },
-      ScanIndexForward: true,
-      Limit: OPEN_QUESTIONS_PAGE,
-    }),
+    new QueryCommand(indexQuery(keys.openQuestionPartition(villageId), { Limit: OPEN_QUESTIONS_PAGE })),
   );
   return { items: (r.Items ?? []) as QuestionRecord[], more: Boolean(r.LastEvaluatedKey) };
 }

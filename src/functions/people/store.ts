@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleTerm, Tenant } from '../../shared/schemas/person';
 import { dynamo, table } from '../lib/db';
 import { keys } from '../lib/keys';
-import { countAll, prefixQuery, queryAll } from '../lib/query';
+import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 
 /** A person as stored in the roster (issue 4 grows this into the full register). */
 export interface PersonRecord {
@@ -27,15 +27,10 @@ export const personItem = (p: PersonRecord) => ({
 });
 
 /** Everyone registered in a household (户), including those who moved out or died (history kept). */
-export const listHousehold = (villageId: string, householdId: string) => {
-  const part = keys.householdPartition(villageId, householdId);
-  return queryAll<Pick<PersonRecord, 'personId' | 'name' | 'roles' | 'status'>>({
-    TableName: table(),
-    IndexName: part.index,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': part.pk },
-  });
-};
+export const listHousehold = (villageId: string, householdId: string) =>
+  queryAll<Pick<PersonRecord, 'personId' | 'name' | 'roles' | 'status'>>(
+    indexQuery(keys.householdPartition(villageId, householdId)),
+  );
 
 export async function getPerson(tenantId: string, personId: string): Promise<PersonRecord | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.person(tenantId, personId) }));

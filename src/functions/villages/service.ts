@@ -1,7 +1,7 @@
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings } from '../../shared/schemas/settings';
 import type { Actor } from '../lib/actor';
-import { auditPut } from '../lib/audit';
+import { auditPut, changedFields } from '../lib/audit';
 import { forbidden, invalidField, notFound } from '../lib/errors';
 import { authorize } from '../lib/policy';
 import { getVillage, saveSettings, type VillageRecord } from './store';
@@ -40,10 +40,8 @@ export async function settingsOf(actor: Actor, villageId?: string) {
 export async function changeSettings(actor: Actor, settings: VillageSettings, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'settings.change', village);
-  const changedFields = (Object.keys(settings) as (keyof VillageSettings)[]).filter(
-    (k) => JSON.stringify(settings[k]) !== JSON.stringify(village.settings[k]),
-  );
-  if (!changedFields.length) return view(village); // nothing changed: nothing to write or audit
+  const changed = changedFields(village.settings, settings);
+  if (!changed.length) return view(village); // nothing changed: nothing to write or audit
   const at = now.toISOString();
   const audit = auditPut({
     tenantId: village.villageId,
@@ -51,9 +49,8 @@ export async function changeSettings(actor: Actor, settings: VillageSettings, no
     actorId: actor.personId,
     action: 'village.settings',
     target: `village:${village.villageId}`,
-    changedFields,
+    changedFields: changed,
   });
-  const saved = await saveSettings(village.villageId, settings, audit, now.getTime());
-  if (!saved) throw notFound('没有找到该村');
-  return view(saved);
+  await saveSettings(village.villageId, settings, audit);
+  return view({ ...village, settings });
 }

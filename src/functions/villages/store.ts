@@ -72,12 +72,7 @@ export async function listTownshipVillages(townshipId: string): Promise<VillageS
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Replaces a village's settings (the whole object, validated), with its audit entry, all or nothing. */
-export async function saveSettings(
-  villageId: string,
-  settings: VillageSettings,
-  audit: TransactItem,
-  now = Date.now(),
-) {
+export async function saveSettings(villageId: string, settings: VillageSettings, audit: TransactItem) {
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -95,5 +90,4 @@ export async function saveSettings(
     }),
   );
   villageCache.delete(villageId);
-  return getVillage(villageId, now);
 }
