@@ -8,9 +8,9 @@ const root = join(__dirname, '..');
 // Lambda runs Node 22; this machine's Node 20 is fine for the local stack, so the SDK needn't say so on every run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (title, command, args, env = {}) => {
+const run = (title, command, args) => {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`✖ ${title} failed`);
     process.exit(r.status ?? 1);

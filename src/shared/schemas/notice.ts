@@ -60,9 +60,18 @@ const publicTexts = (c: z.infer<typeof NoticeContentFields>): [string, string][]
   ...c.attachments.map((a, i): [string, string] => [`attachments.${i}.name`, a.name]),
 ];
 
-const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
+/** The rules a notice's fields must meet together, beyond each field's own. */
+const contentRules = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
+  noIdNumbers(c, ctx);
+  categoryFieldsAgree(c, ctx);
+};
+
+const noIdNumbers = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
   for (const [path, text] of publicTexts(c))
     if (containsIdNumber(text)) ctx.addIssue({ code: 'custom', path: path.split('.'), message: idNumberMessage });
+};
+
+const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.RefinementCtx) => {
   if (c.category === 'service' && !c.guide)
     ctx.addIssue({ code: 'custom', path: ['guide'], message: '办事指南须填写办理事项、材料、时限和地点' });
   if (c.category !== 'service' && c.guide)
@@ -71,7 +80,7 @@ const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.Refi
     ctx.addIssue({ code: 'custom', path: ['amounts'], message: '只有财务公开可以填写收支明细' });
 };
 
-export const NoticeContent = NoticeContentFields.superRefine(categoryFieldsAgree);
+export const NoticeContent = NoticeContentFields.superRefine(contentRules);
 export type NoticeContent = z.infer<typeof NoticeContent>;
 
 export const NoticeStatus = z.enum(['draft', 'pending_review', 'published', 'withdrawn']);
@@ -85,7 +94,7 @@ export const Reason = z
 
 export const CreateNoticeRequest = NoticeContent;
 export const UpdateDraftRequest = NoticeContent;
-export const CorrectNoticeRequest = NoticeContentFields.extend({ reason: Reason }).superRefine(categoryFieldsAgree);
+export const CorrectNoticeRequest = NoticeContentFields.extend({ reason: Reason }).superRefine(contentRules);
 export type CorrectNoticeRequest = z.infer<typeof CorrectNoticeRequest>;
 export const ReasonRequest = z.object({ reason: Reason });
 export type ReasonRequest = z.infer<typeof ReasonRequest>;
