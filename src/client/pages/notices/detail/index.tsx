@@ -6,6 +6,7 @@ import { ActionButton } from '../../../components/action';
 import { NoticeContent } from '../../../components/notice-content';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
+import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { t } from '../../../i18n/zh-CN';
@@ -76,8 +77,6 @@ function QuestionItem({
   onAnswered: () => void;
   noticeId: string;
 }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
   return (
     <View className="vh-question">
       <View className="vh-question-text">{q.text}</View>
@@ -96,29 +95,16 @@ function QuestionItem({
         <View className="vh-waiting">{t.detail.waiting(daysSince(q.askedAt))}</View>
       )}
       {!q.answer && canAnswer && (
-        <View>
-          <Textarea
-            id={`answer-text-${q.questionId}`}
-            className="vh-textarea"
-            placeholder={t.detail.answerPlaceholder}
-            value={text}
-            onInput={(e) => setText(e.detail.value)}
-          />
-          <FieldError message={error} />
-          <ActionButton
-            id={`answer-${q.questionId}`}
-            label={t.detail.answer}
-            run={async () => {
-              try {
-                await call('answerQuestion', { params: { noticeId, questionId: q.questionId }, body: { text } });
-                onAnswered();
-              } catch (e) {
-                setError(fieldsOf(e).text);
-                throw e;
-              }
-            }}
-          />
-        </View>
+        <TextForm
+          id={`answer-text-${q.questionId}`}
+          buttonId={`answer-${q.questionId}`}
+          placeholder={t.detail.answerPlaceholder}
+          label={t.detail.answer}
+          send={async (text) => {
+            await call('answerQuestion', { params: { noticeId, questionId: q.questionId }, body: { text } });
+            onAnswered();
+          }}
+        />
       )}
     </View>
   );
@@ -132,8 +118,6 @@ export default function NoticeDetail() {
   const [notice, setNotice] = useState<Notice>();
   const [questions, setQuestions] = useState<Question[]>([]);
   const { loading, error, track } = useLoading();
-  const [question, setQuestion] = useState('');
-  const [questionError, setQuestionError] = useState<string>();
   const [askKey, setAskKey] = useState(newIdempotencyKey());
   const [message, setMessage] = useState('');
 
@@ -304,36 +288,22 @@ export default function NoticeDetail() {
                 <QuestionItem key={q.questionId} q={q} noticeId={noticeId} canAnswer={editor} onAnswered={load} />
               ))}
               {notice.status === 'published' && !isTownship(me) && (
-                <View className="vh-ask">
-                  <Textarea
-                    id="question-text"
-                    className="vh-textarea"
-                    placeholder={t.detail.askPlaceholder}
-                    value={question}
-                    onInput={(e) => setQuestion(e.detail.value)}
-                  />
-                  <FieldError message={questionError} />
-                  <ActionButton
-                    id="ask"
-                    label={t.detail.ask}
-                    run={async () => {
-                      try {
-                        setQuestionError(undefined);
-                        const q = await call('askQuestion', {
-                          params: { noticeId },
-                          body: { text: question },
-                          idempotencyKey: askKey,
-                        });
-                        setQuestions([...questions, q]);
-                        setQuestion('');
-                        setAskKey(newIdempotencyKey());
-                      } catch (e) {
-                        setQuestionError(fieldsOf(e).text);
-                        throw e;
-                      }
-                    }}
-                  />
-                </View>
+                <TextForm
+                  id="question-text"
+                  buttonId="ask"
+                  className="vh-ask"
+                  placeholder={t.detail.askPlaceholder}
+                  label={t.detail.ask}
+                  send={async (text) => {
+                    const q = await call('askQuestion', {
+                      params: { noticeId },
+                      body: { text },
+                      idempotencyKey: askKey,
+                    });
+                    setQuestions([...questions, q]);
+                    setAskKey(newIdempotencyKey());
+                  }}
+                />
               )}
             </View>
           )}
