@@ -1,6 +1,5 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { dynamo, table } from '../../src/functions/lib/db';
+import { putAll } from '../../src/functions/lib/batch';
 import { keys } from '../../src/functions/lib/keys';
 import {
   noticeItem,
@@ -9,8 +8,15 @@ import {
   type ReadRecord,
   versionItem,
 } from '../../src/functions/notices/store';
-import { type PersonRecord, personItem } from '../../src/functions/people/store';
+import {
+  idNumberMarkerItem,
+  type PersonRecord,
+  personItem,
+  type SensitiveFields,
+  sensitiveAttributes,
+} from '../../src/functions/people/store';
 import { townshipItems, villageItems } from '../../src/functions/villages/store';
+import { idCheckDigit } from '../../src/shared/rules/identity';
 import type { AmountRow, Notice, NoticeVersion } from '../../src/shared/schemas/notice';
 import type { Role, RoleTerm } from '../../src/shared/schemas/person';
 import { defaultVillageSettings } from '../../src/shared/schemas/settings';
@@ -30,6 +36,9 @@ export interface SeededPerson {
   tenantId: string;
   personId: string;
   name: string;
+  /** What only the person knows: tests claim a binding with these. */
+  idNumber?: string;
+  phone?: string;
 }
 export interface SeededVillage {
   villageId: string;
@@ -158,6 +167,7 @@ interface Villager extends PersonRecord {
   age: number;
   male: boolean;
   head: boolean;
+  sensitive: SensitiveFields;
 }
 interface Member {
   age: number;
@@ -217,6 +227,28 @@ function householdMembers(rand: Rand, kind: text.Kind): Member[] {
   ];
 }
 
+/** 与户主关系, as the register writes it. */
+function relationToHead(m: Member, head: Member) {
+  if (m === head) return '户主';
+  const gap = head.age - m.age;
+  if (Math.abs(gap) < 12) return '配偶';
+  if (gap >= 40) return m.male ? '孙子' : '孙女';
+  if (gap > 0) return m.male ? '子' : '女';
+  return m.male ? '父亲' : '母亲';
+}
+
+/** A valid-looking ID number (a made-up local area code, the birth date, a sequence, the check digit) and a phone for adults. */
+function sensitiveFor(rand: Rand, villageNo: number, birthYear: number, m: Member): SensitiveFields {
+  const birthDate = `${birthYear}-${String(rand.int(1, 12)).padStart(2, '0')}-${String(rand.int(1, 28)).padStart(2, '0')}`;
+  const sequence = `${rand.int(10, 99)}${rand.int(0, 4) * 2 + (m.male ? 1 : 0)}`;
+  const first17 = `33011${villageNo}${birthDate.replaceAll('-', '')}${sequence}`;
+  const phone =
+    m.age >= 18 && (m.age < 75 || rand.chance(0.5))
+      ? `1${rand.pick(['38', '39', '58', '59', '87', '36', '77', '80'])}${String(rand.int(0, 99_999_999)).padStart(8, '0')}`
+      : undefined;
+  return { idNumber: first17 + idCheckDigit(first17), birthDate, ...(phone ? { phone } : {}) };
+}
+
 function buildPeople(plan: VillagePlan, villageId: string, townshipId: string, nowYear: number, prefix: string) {
   const rand = prng(`${prefix}:${plan.n}:people`);
   const tenant = { kind: 'village' as const, villageId, townshipId };
@@ -250,16 +282,19 @@ function buildPeople(plan: VillagePlan, villageId: string, townshipId: string, n
       const s = m === head || m.kin ? family : surname();
       const birthYear = nowYear - m.age;
       const since = birthYear >= 2024 ? `${birthYear}-06-01` : TERM_START;
-      const roles: RoleTerm[] = [{ role: 'resident', from: since }];
-      if (m === head) roles.push({ role: 'household_head', from: since });
+      const personId = `${villageId}-P${String(people.length + 1).padStart(4, '0')}`;
+      const roles: RoleTerm[] = [{ termId: `${personId}-T1`, role: 'resident', from: since }];
+      if (m === head) roles.push({ termId: `${personId}-T2`, role: 'household_head', from: since });
       const verifiedShare = m.age < 18 ? 0 : m.age < 70 ? 0.93 : m.age < 80 ? 0.75 : 0.45;
       people.push({
-        personId: `${villageId}-P${String(people.length + 1).padStart(4, '0')}`,
+        personId,
         tenantId: villageId,
         tenant,
         name: nameFor(s, m.age, m.male),
         groupName: plan.groups[h.group],
         householdId,
+        relation: relationToHead(m, head),
+        sensitive: sensitiveFor(rand, plan.n, birthYear, m),
         roles,
         verified: rand.chance(verifiedShare),
         status: 'active',
@@ -275,16 +310,20 @@ function buildPeople(plan: VillagePlan, villageId: string, townshipId: string, n
 /** Hands out posts and roles to distinct adults, as a village would: the committee in its prime, old party members, etc. */
 function assignRoles(rand: Rand, plan: VillagePlan, people: Villager[], nowYear: number) {
   const special = new Set<Villager>();
-  const take = (want: (v: Villager) => boolean, role: Role, post?: string, also: Role[] = []) => {
+  const take = (want: (v: Villager) => boolean, role: Role, post?: string, also: Role[] = [], grid?: string) => {
     const free = (v: Villager) => !special.has(v) && v.status === 'active' && v.age >= 22;
     const pool = people.filter((v) => free(v) && want(v));
     const v = rand.pick(pool.length ? pool : people.filter((x) => free(x) && x.age <= 70));
     special.add(v);
     v.verified = true;
-    v.roles.push(
-      { role, ...(post ? { post } : {}), from: TERM_START },
-      ...also.map((r) => ({ role: r, from: TERM_START })),
-    );
+    const term = (r: Role, extra: Partial<RoleTerm> = {}): RoleTerm => ({
+      termId: `${v.personId}-T${v.roles.length + 1}`,
+      role: r,
+      from: TERM_START,
+      ...extra,
+    });
+    v.roles.push(term(role, { ...(post ? { post } : {}), ...(grid ? { grid } : {}) }));
+    for (const r of also) v.roles.push(term(r));
     return v;
   };
   const ages = (lo: number, hi: number) => (v: Villager) => v.age >= lo && v.age <= hi;
@@ -299,7 +338,11 @@ function assignRoles(rand: Rand, plan: VillagePlan, people: Villager[], nowYear:
   const supervisor = take(ages(50, 66), 'supervisor', '监委会主任');
   // The other two members of the supervision committee (3–5 members): not in the returned lists.
   for (let i = 0; i < 2; i++) take(ages(45, 68), 'supervisor', '委员');
-  const gridWorkers = Array.from({ length: plan.gridWorkers }, () => take(ages(28, 50), 'grid_worker'));
+  // Each grid worker owns one group as their grid (网格), living in it.
+  const gridWorkers = Array.from({ length: plan.gridWorkers }, (_, i) => {
+    const grid = plan.groups[i % plan.groups.length];
+    return take((v) => v.groupName === grid && v.age >= 28 && v.age <= 50, 'grid_worker', undefined, [], grid);
+  });
   // One representative per ~8 households, household heads, spread over the groups.
   const representatives = Array.from({ length: Math.round(HOUSEHOLDS / 8) }, (_, i) => {
     const group = plan.groups[i % plan.groups.length];
@@ -315,6 +358,7 @@ function assignRoles(rand: Rand, plan: VillagePlan, people: Villager[], nowYear:
     v.status = status;
     const until = `${nowYear - 1}-${String(rand.int(3, 11)).padStart(2, '0')}-15`;
     v.roles = v.roles.map((r) => ({ ...r, until }));
+    v.departedOn = until;
   };
   leave(ages(19, 34), 'moved_out');
   leave(ages(19, 34), 'moved_out');
@@ -329,9 +373,17 @@ function assignRoles(rand: Rand, plan: VillagePlan, people: Villager[], nowYear:
 }
 type Roster = ReturnType<typeof assignRoles>;
 
-const seeded = (p: PersonRecord): SeededPerson => ({ tenantId: p.tenantId, personId: p.personId, name: p.name });
+const seeded = (p: PersonRecord & { sensitive?: SensitiveFields }): SeededPerson => ({
+  tenantId: p.tenantId,
+  personId: p.personId,
+  name: p.name,
+  ...(p.sensitive ? { idNumber: p.sensitive.idNumber, phone: p.sensitive.phone } : {}),
+});
 const ref = (p: PersonRecord) => ({ personId: p.personId, name: p.name });
-const record = ({ age, male, head, ...p }: Villager): PersonRecord => p;
+const record = ({ age, male, head, sensitive, ...p }: Villager): PersonRecord => ({
+  ...p,
+  ...sensitiveAttributes(sensitive),
+});
 
 /* ---------- notices ---------- */
 
@@ -650,28 +702,6 @@ function buildNotices(
 
 /* ---------- writing ---------- */
 
-async function writeAll(items: Item[], parallel = 8) {
-  const chunks: Item[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  const writeChunk = async (chunk: Item[]) => {
-    let pending: Record<string, { PutRequest: { Item: Item } }[]> = {
-      [table()]: chunk.map((Item) => ({ PutRequest: { Item } })),
-    };
-    for (let attempt = 0; ; attempt++) {
-      const r = await dynamo.send(new BatchWriteCommand({ RequestItems: pending }));
-      pending = (r.UnprocessedItems ?? {}) as typeof pending;
-      if (!Object.values(pending).some((xs) => xs.length)) return;
-      if (attempt >= 8) throw new Error('seed: DynamoDB kept returning unprocessed items');
-      await new Promise((res) => setTimeout(res, 25 * 2 ** attempt));
-    }
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) await writeChunk(chunks[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
-}
-
 /* ---------- the seed ---------- */
 
 export async function seedDemo(options: {
@@ -693,18 +723,23 @@ export async function seedDemo(options: {
     tenantId: townshipId,
     tenant: staffTenant,
     name: s.name,
-    roles: [{ role: 'township_staff', post: s.post, from: TERM_START }],
+    roles: [{ termId: `${townshipId}-S${i + 1}-T1`, role: 'township_staff', post: s.post, from: TERM_START }],
     verified: true,
     status: 'active',
   }));
-  const items: Item[] = [...townshipItems(township), ...staff.map(personItem)];
+  const items: Item[] = [...townshipItems(township), ...staff.map((p) => personItem(p))];
 
   const villages = villagePlans.map((plan): SeededVillage => {
     const villageId = `${prefix}-V${plan.n}`;
     const settings = { ...defaultVillageSettings(), noticeReviewRequired: plan.review };
-    items.push(...villageItems({ villageId, townshipId, name: plan.name, kind: plan.kind, settings }));
+    items.push(
+      ...villageItems({ villageId, townshipId, name: plan.name, kind: plan.kind, settings, groups: plan.groups }),
+    );
     const { people, roles } = buildPeople(plan, villageId, townshipId, nowYear, prefix);
-    items.push(...people.map((p) => personItem(record(p))));
+    for (const p of people.map(record)) {
+      items.push(personItem(p, now));
+      if (p.idHash) items.push(idNumberMarkerItem(villageId, p.idHash, p.personId));
+    }
     const notices =
       options.withNotices === false
         ? { items: [], published: [] }
@@ -725,6 +760,6 @@ export async function seedDemo(options: {
       publishedNoticeIds: notices.published,
     };
   });
-  await writeAll(items);
+  await putAll(items, 8);
   return { townshipId, name: township.name, staff: seeded(staff[0]), villages: [villages[0], villages[1]] };
 }

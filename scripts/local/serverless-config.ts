@@ -48,7 +48,8 @@ export function tableDefinitions(): Record<string, unknown>[] {
   return Object.values(file().resources.Resources)
     .filter((r) => r.Type === 'AWS::DynamoDB::Table')
     .map(({ Properties }) => {
-      const { TableName, PointInTimeRecoverySpecification, ...rest } = Properties;
+      // Settings CreateTable does not take (or DynamoDB Local ignores) are left out.
+      const { TableName, PointInTimeRecoverySpecification, TimeToLiveSpecification, ...rest } = Properties;
       return rest;
     });
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { createTables, startDynamo } from './dynamodb';
+import { useFakeWechat } from './fake-wechat';
 import { startHttpServer } from './http-server';
 
 /**
@@ -35,12 +38,25 @@ export function pointAtLocalDatabase(dynamoEndpoint: string, tableName: string) 
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.SESSION_SECRET ??= randomBytes(32).toString('hex');
+  process.env.ROSTER_KEY ??= randomBytes(32).toString('hex');
+}
+
+/** A persisted database keeps its roster key beside it: sealed ID numbers are unreadable without it. */
+function persistedRosterKey(dataDir: string) {
+  const file = join(dataDir, 'roster.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tableName = options.tableName ?? 'village-hall-local';
+  if (options.dataDir) process.env.ROSTER_KEY ??= persistedRosterKey(options.dataDir);
   const dynamo = await startDynamo({ dataDir: options.dataDir });
   pointAtLocalDatabase(dynamo.endpoint, tableName);
+  const wechat = await useFakeWechat();
   const created = await createTables(dynamo.endpoint, tableName);
   let seeded = false;
   if (options.seedDemo && created) {
@@ -61,6 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     seeded,
     stop: async () => {
       await closeServer(server);
+      wechat.server.close();
       dynamo.stop();
     },
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import * as B from './schemas/binding';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
+import * as R from './schemas/roster-import';
 import * as S from './schemas/settings';
 
 /**
@@ -12,12 +14,14 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   summary: string;
-  auth: boolean;
+  /** true: a signed-in account bound to a person; 'account': signed in, bound or not (to bind). */
+  auth: boolean | 'account';
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
   idempotent?: boolean; // accepts an Idempotency-Key header
+  maxBodyBytes?: number; // default 256 KB
 }
 
 const route = <R extends Route>(r: R) => r;
@@ -30,6 +34,8 @@ const versionParams = noticeParams.extend({
 });
 /** Township staff name one of their villages; everyone else is held to their own. */
 const villageScope = N.CalendarQuery;
+const personParams = z.object({ personId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '人员编号不正确') });
+const claimParams = z.object({ claimId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });
 export const Health = z.object({ ok: z.literal(true), stage: z.string() });
 export const Empty = z.object({});
 
@@ -51,7 +57,207 @@ export const routes = {
     body: P.DemoSignInRequest,
     response: P.SessionResponse,
   }),
-  me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: true, response: P.Me }),
+  wechatSignIn: route({
+    method: 'POST',
+    path: '/auth/wechat',
+    summary: '微信登录：用小程序登录凭证换取会话',
+    auth: false,
+    body: P.WechatSignInRequest,
+    response: P.SessionResponse,
+  }),
+  me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me }),
+  unbindMe: route({
+    method: 'DELETE',
+    path: '/me/binding',
+    summary: '解除本账号与村民身份的绑定',
+    auth: true,
+    response: P.SessionResponse,
+  }),
+  villageDirectory: route({
+    method: 'GET',
+    path: '/villages',
+    summary: '可申请绑定的村和社区',
+    auth: 'account',
+    response: B.VillageDirectory,
+  }),
+  claimPerson: route({
+    method: 'POST',
+    path: '/bindings/claims',
+    summary: '绑定村民身份：姓名、身份证后 4 位和手机号（不符时待村委会审核）',
+    auth: 'account',
+    body: B.ClaimRequest,
+    response: B.BindingOutcome,
+  }),
+  myClaims: route({
+    method: 'GET',
+    path: '/bindings/claims/mine',
+    summary: '我的绑定申请',
+    auth: 'account',
+    response: B.MyClaims,
+  }),
+  redeemInvite: route({
+    method: 'POST',
+    path: '/bindings/invites/redeem',
+    summary: '用邀请码绑定村民身份',
+    auth: 'account',
+    body: B.RedeemInviteRequest,
+    response: B.BindingOutcome,
+  }),
+  pendingClaims: route({
+    method: 'GET',
+    path: '/bindings/claims',
+    summary: '待审核的绑定申请',
+    auth: true,
+    query: villageScope,
+    response: B.PendingClaimList,
+  }),
+  approveClaim: route({
+    method: 'POST',
+    path: '/bindings/claims/{claimId}/approve',
+    summary: '通过绑定申请（指定对应的村民）',
+    auth: true,
+    params: claimParams,
+    body: B.ApproveClaimRequest,
+    response: B.Claim,
+  }),
+  rejectClaim: route({
+    method: 'POST',
+    path: '/bindings/claims/{claimId}/reject',
+    summary: '驳回绑定申请',
+    auth: true,
+    params: claimParams,
+    body: B.RejectClaimRequest,
+    response: B.Claim,
+  }),
+  listPeople: route({
+    method: 'GET',
+    path: '/people',
+    summary: '村民名册（敏感信息已遮挡）',
+    auth: true,
+    query: P.RosterQuery,
+    response: P.RosterPage,
+  }),
+  addPerson: route({
+    method: 'POST',
+    path: '/people',
+    summary: '登记村民',
+    auth: true,
+    body: P.PersonInput,
+    response: P.PersonDetail,
+    idempotent: true,
+  }),
+  getPerson: route({
+    method: 'GET',
+    path: '/people/{personId}',
+    summary: '村民详情、身份任期与变更记录',
+    auth: true,
+    params: personParams,
+    query: villageScope,
+    response: P.PersonDetail,
+  }),
+  updatePerson: route({
+    method: 'PUT',
+    path: '/people/{personId}',
+    summary: '修改村民信息（含迁户、换组）',
+    auth: true,
+    params: personParams,
+    body: P.PersonUpdate,
+    response: P.PersonDetail,
+  }),
+  recordDeparture: route({
+    method: 'POST',
+    path: '/people/{personId}/departure',
+    summary: '登记去世或迁出（保留记录）',
+    auth: true,
+    params: personParams,
+    body: P.DepartureRequest,
+    response: P.PersonDetail,
+  }),
+  viewSensitive: route({
+    method: 'GET',
+    path: '/people/{personId}/sensitive',
+    summary: '查看完整身份证号、电话和出生日期（记入审计）',
+    auth: true,
+    params: personParams,
+    query: villageScope,
+    response: P.SensitiveView,
+  }),
+  assignRole: route({
+    method: 'POST',
+    path: '/people/{personId}/roles',
+    summary: '任命身份（含任期）',
+    auth: true,
+    params: personParams,
+    body: P.AssignRoleRequest,
+    response: P.PersonDetail,
+  }),
+  endRole: route({
+    method: 'POST',
+    path: '/people/{personId}/roles/{termId}/end',
+    summary: '结束身份任期',
+    auth: true,
+    params: personParams.extend({ termId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '任期编号不正确') }),
+    body: P.EndRoleRequest,
+    response: P.PersonDetail,
+  }),
+  issueInvite: route({
+    method: 'POST',
+    path: '/people/{personId}/invites',
+    summary: '生成当面绑定用的邀请码',
+    auth: true,
+    params: personParams,
+    response: B.Invite,
+  }),
+  unbindPerson: route({
+    method: 'DELETE',
+    path: '/people/{personId}/binding',
+    summary: '解除某村民的微信绑定',
+    auth: true,
+    params: personParams,
+    response: P.PersonDetail,
+  }),
+  getHousehold: route({
+    method: 'GET',
+    path: '/households/{householdId}',
+    summary: '一户的成员',
+    auth: true,
+    params: z.object({ householdId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '户号不正确') }),
+    query: villageScope,
+    response: P.HouseholdView,
+  }),
+  rosterSummary: route({
+    method: 'GET',
+    path: '/roster-summary',
+    summary: '名册统计：按村、小组、身份计数',
+    auth: true,
+    response: P.RosterSummary,
+  }),
+  previewRosterImport: route({
+    method: 'POST',
+    path: '/roster-imports/preview',
+    summary: '导入名册：预览（不写入）',
+    auth: true,
+    body: R.RosterFile,
+    response: R.ImportPreview,
+    maxBodyBytes: 6 * 1024 * 1024,
+  }),
+  confirmRosterImport: route({
+    method: 'POST',
+    path: '/roster-imports',
+    summary: '导入名册：按预览确认写入',
+    auth: true,
+    body: R.ConfirmImport,
+    response: R.ImportResult,
+    maxBodyBytes: 6 * 1024 * 1024,
+  }),
+  exportRoster: route({
+    method: 'GET',
+    path: '/roster-export',
+    summary: '导出名册 CSV',
+    auth: true,
+    query: villageScope,
+    response: R.RosterExport,
+  }),
   myHousehold: route({
     method: 'GET',
     path: '/me/household',

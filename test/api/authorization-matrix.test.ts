@@ -1,4 +1,5 @@
 import type { SeededPerson } from '../../scripts/local/seed';
+import { idCheckDigit } from '../../src/shared/rules/identity';
 import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -35,6 +36,16 @@ interface Fixtures {
   chair: ApiClient;
   vice: ApiClient;
   villageId: string;
+  /** A fresh person on the roster, in the grid of the grid worker caller. */
+  person(): Promise<{ personId: string; householdId: string }>;
+  /** A fresh person holding a party-member term that can be ended. */
+  personWithTerm(): Promise<{ personId: string; termId: string }>;
+  /** A fresh person bound to a fresh WeChat account. */
+  boundPerson(): Promise<string>;
+  /** A pending claim by a fresh WeChat account, and a person it might be. */
+  claim(): Promise<{ claimId: string; personId: string }>;
+  invite(): Promise<string>;
+  importFile(): Promise<{ fileBase64: string; checksum: string }>;
   published(): Promise<string>;
   draft(): Promise<string>;
   pending(): Promise<string>;
@@ -43,6 +54,21 @@ interface Fixtures {
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
+/** A fresh, valid ID number per call, so every cell registers a new person. */
+let serial = 0;
+const two = (n: number) => String(n).padStart(2, '0');
+const freshIdNumber = () => {
+  const n = serial++;
+  const first17 = `330199${1950 + (n % 50)}${two(1 + (n % 12))}${two(1 + (n % 28))}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + idCheckDigit(first17);
+};
+const newPerson = () => ({
+  name: `矩阵${serial}`,
+  groupName: '第一村民小组',
+  householdId: `MX${serial}`,
+  relation: '户主',
+  idNumber: freshIdNumber(),
+});
 const everyone = (status: number, over: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
   resident: status,
   householdHead: status,
@@ -198,6 +224,161 @@ const matrix: Row[] = [
     request: async (f) => ({ method: 'GET', path: scoped('/disclosure-calendar', f.villageId) }),
     expect: everyone(200, asVillagers(403)),
   },
+  {
+    endpoint: 'GET /me',
+    request: async () => ({ method: 'GET', path: '/me' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
+    endpoint: 'GET /villages',
+    request: async () => ({ method: 'GET', path: '/villages' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  // A bound account claiming again: its claim (no match) waits for review; only signing in is needed.
+  {
+    endpoint: 'POST /bindings/claims',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/bindings/claims',
+      body: { villageId: f.villageId, name: '无此人', idTail: '1234', phone: '13800000000' },
+    }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
+    endpoint: 'GET /bindings/claims/mine',
+    request: async () => ({ method: 'GET', path: '/bindings/claims/mine' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  // Every caller here is bound already: one account, one person.
+  {
+    endpoint: 'POST /bindings/invites/redeem',
+    request: async (f) => ({ method: 'POST', path: '/bindings/invites/redeem', body: { code: await f.invite() } }),
+    expect: everyone(409, { otherVillage: 409 }),
+  },
+  {
+    endpoint: 'GET /bindings/claims',
+    request: async (f) => ({ method: 'GET', path: scoped('/bindings/claims', f.villageId) }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /bindings/claims/{id}/approve',
+    request: async (f) => {
+      const c = await f.claim();
+      return { method: 'POST', path: `/bindings/claims/${c.claimId}/approve`, body: { personId: c.personId } };
+    },
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /bindings/claims/{id}/reject',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/bindings/claims/${(await f.claim()).claimId}/reject`,
+      body: { reason: '信息不符' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'GET /people',
+    request: async (f) => ({ method: 'GET', path: scoped('/people', f.villageId) }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
+  },
+  {
+    endpoint: 'POST /people',
+    request: async () => ({ method: 'POST', path: '/people', body: newPerson() }),
+    // The other village's chair registers at home, where 第一村民小组 is not a group (its groups are buildings).
+    expect: everyone(403, { committee: 201, otherVillage: 400 }),
+  },
+  {
+    endpoint: 'GET /people/{id}',
+    request: async (f) => ({ method: 'GET', path: scoped(`/people/${(await f.person()).personId}`, f.villageId) }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
+  },
+  {
+    endpoint: 'PUT /people/{id}',
+    request: async (f) => ({
+      method: 'PUT',
+      path: `/people/${(await f.person()).personId}`,
+      body: { relation: '户主', name: '改名测试' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /people/{id}/departure',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/people/${(await f.person()).personId}/departure`,
+      body: { kind: 'moved_out', on: '2026-01-01', reason: '外出定居' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'GET /people/{id}/sensitive',
+    request: async (f) => ({
+      method: 'GET',
+      path: scoped(`/people/${(await f.person()).personId}/sensitive`, f.villageId),
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /people/{id}/roles',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/people/${(await f.person()).personId}/roles`,
+      body: { role: 'representative', from: '2026-01-01' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /people/{id}/roles/{term}/end',
+    request: async (f) => {
+      const p = await f.personWithTerm();
+      return { method: 'POST', path: `/people/${p.personId}/roles/${p.termId}/end`, body: { until: '2026-06-30' } };
+    },
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /people/{id}/invites',
+    request: async (f) => ({ method: 'POST', path: `/people/${(await f.person()).personId}/invites` }),
+    expect: everyone(403, { committee: 200, gridWorker: 200 }),
+  },
+  {
+    endpoint: 'DELETE /people/{id}/binding',
+    request: async (f) => ({ method: 'DELETE', path: `/people/${await f.boundPerson()}/binding` }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'GET /households/{id}',
+    request: async (f) => ({
+      method: 'GET',
+      path: scoped(`/households/${(await f.person()).householdId}`, f.villageId),
+    }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
+  },
+  {
+    endpoint: 'GET /roster-summary',
+    request: async () => ({ method: 'GET', path: '/roster-summary' }),
+    expect: everyone(200, { ...asVillagers(403), otherVillage: 200 }),
+  },
+  {
+    endpoint: 'POST /roster-imports/preview',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/roster-imports/preview',
+      body: { fileBase64: (await f.importFile()).fileBase64 },
+    }),
+    expect: everyone(403, { committee: 200, otherVillage: 200 }),
+  },
+  {
+    endpoint: 'POST /roster-imports',
+    request: async (f) => ({ method: 'POST', path: '/roster-imports', body: await f.importFile() }),
+    // Another village's plan for the same file differs from the previewed one.
+    expect: everyone(403, { committee: 200, otherVillage: 409 }),
+  },
+  {
+    endpoint: 'GET /roster-export',
+    request: async (f) => ({ method: 'GET', path: scoped('/roster-export', f.villageId) }),
+    expect: everyone(403, { committee: 200, supervisor: 200 }),
+  },
 ];
 
 let api: TestApi;
@@ -234,10 +415,50 @@ beforeAll(async () => {
     await vice.post(`/notices/${id}/approve`);
     return id;
   };
+  const person = async () => {
+    const body = newPerson();
+    const r = await chair.post('/people', body);
+    if (r.status !== 201) throw new Error(`fixture person: ${r.status} ${JSON.stringify(r.body)}`);
+    return { personId: r.body.personId as string, householdId: body.householdId };
+  };
+  const invite = async () => {
+    const { personId } = await person();
+    return (await chair.post(`/people/${personId}/invites`)).body.code as string;
+  };
   fx = {
     chair,
     vice,
     villageId: v1.villageId,
+    person,
+    invite,
+    personWithTerm: async () => {
+      const { personId } = await person();
+      const r = await chair.post(`/people/${personId}/roles`, { role: 'party_member', from: '2025-07-01' });
+      const term = r.body.terms.find((t: { role: string }) => t.role === 'party_member');
+      return { personId, termId: term.termId };
+    },
+    boundPerson: async () => {
+      const { personId } = await person();
+      const code = (await chair.post(`/people/${personId}/invites`)).body.code;
+      await (await api.wechat()).post('/bindings/invites/redeem', { code });
+      return personId;
+    },
+    claim: async () => {
+      const { personId } = await person();
+      const r = await (await api.wechat()).post('/bindings/claims', {
+        villageId: v1.villageId,
+        name: '陌生人',
+        idTail: '0000',
+        phone: '13900000000',
+      });
+      return { claimId: r.body.claim.claimId as string, personId };
+    },
+    importFile: async () => {
+      const csv = `户号,姓名,与户主关系,身份证号,村民小组\nIMP${serial},导入${serial},户主,${freshIdNumber()},第二村民小组\n`;
+      const fileBase64 = Buffer.from(csv).toString('base64');
+      const preview = await chair.post('/roster-imports/preview', { fileBase64 });
+      return { fileBase64, checksum: preview.body.checksum as string };
+    },
     draft,
     pending,
     published,

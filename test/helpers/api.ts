@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
+import { useFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
@@ -20,6 +22,9 @@ export class ApiClient {
     readonly base: string,
     readonly token?: string,
   ) {}
+
+  /** The same caller with another token (after binding, a new session). */
+  withToken = (token: string) => new ApiClient(this.base, token);
 
   async request<T = any>(
     method: string,
@@ -51,10 +56,17 @@ export interface TestApi {
   township: SeededTownship;
   anonymous: ApiClient;
   as(person: SeededPerson): Promise<ApiClient>;
+  /** Signs in through WeChat (the local fake of code2Session) as this WeChat user: a fresh one by default. */
+  wechat(user?: string): Promise<ApiClient>;
   stop(): Promise<void>;
 }
 
+let wechatUsers = 0;
+/** A mini-program login code for a WeChat user, as the local fake accepts it: `<user>.<nonce>`, good once. */
+export const wechatCode = (user: string) => `${user}.${randomBytes(6).toString('hex')}`;
+
 export async function startTestApi(idPrefix: string, options: { withNotices?: boolean } = {}): Promise<TestApi> {
+  const wechat = await useFakeWechat();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
   const { server, url } = await startHttpServer();
@@ -72,7 +84,15 @@ export async function startTestApi(idPrefix: string, options: { withNotices?: bo
       }
       return new ApiClient(url, tokens.get(person.personId));
     },
-    stop: () => closeServer(server as Server),
+    async wechat(user = `${idPrefix}-user${++wechatUsers}`) {
+      const r = await anonymous.post('/auth/wechat', { code: wechatCode(user) });
+      if (r.status !== 200) throw new Error(`wechat sign-in failed: ${r.status} ${JSON.stringify(r.body)}`);
+      return new ApiClient(url, r.body.token);
+    },
+    stop: async () => {
+      await closeServer(server as Server);
+      await closeServer(wechat.server);
+    },
   };
 }
 

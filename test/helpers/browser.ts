@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { useFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { root } from '../../scripts/local/serverless-config';
@@ -23,6 +24,7 @@ export interface BrowserStack {
 }
 
 export async function startBrowserStack(idPrefix: string): Promise<BrowserStack> {
+  const wechat = await useFakeWechat();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
   const { server, url } = await startHttpServer({ staticDir: join(root, 'dist', 'h5') });
@@ -63,6 +65,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     async stop() {
       await browser.close();
       await closeServer(server as Server);
+      await closeServer(wechat.server);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CalendarEntry, NoticeCategory, NoticeStatus } from '../../shared/schemas/notice';
-import type { Role } from '../../shared/schemas/person';
+import { roleLabels } from '../../shared/schemas/person';
 import type { Cadence } from '../../shared/schemas/settings';
 
 /** Every word the app shows. Plain words for a villager reading on a small phone. */
@@ -20,17 +20,7 @@ export const t = {
     string
   >,
   lists: { public: '已发布', draft: '草稿', pending_review: '待审核' },
-  roles: {
-    resident: '村民',
-    household_head: '户主',
-    representative: '村民代表',
-    party_member: '党员',
-    party_branch: '党支部',
-    grid_worker: '网格员',
-    committee: '村委会',
-    supervisor: '监委会',
-    township_staff: '乡镇工作人员',
-  } satisfies Record<Role, string>,
+  roles: roleLabels,
   cadence: { monthly: '每月公开', quarterly: '每季度公开', on_change: '有变化时公开' } satisfies Record<
     Cadence,
     string

@@ -1,10 +1,14 @@
 import { routes } from '../../shared/api';
+import * as bindings from '../bindings/service';
 import { http } from '../lib/http';
 import * as auth from './service';
 
+export const wechatSignIn = http(routes.wechatSignIn, ({ body, now }) => auth.wechatSignIn(body.code, now));
 export const demoPeople = http(routes.demoPeople, ({ now }) => auth.demoPeople(now));
 export const demoSignIn = http(routes.demoSignIn, ({ body, now }) =>
   auth.demoSignIn(body.tenantId, body.personId, now),
 );
-export const me = http(routes.me, ({ actor }) => auth.me(actor));
+export const me = http(routes.me, ({ session, actor }) => auth.me(session, actor));
 export const myHousehold = http(routes.myHousehold, ({ actor }) => auth.myHousehold(actor));
+export const unbindMe = http(routes.unbindMe, ({ actor, now }) => bindings.unbindMe(actor, now));
+export const villageDirectory = http(routes.villageDirectory, () => auth.villageDirectory());

@@ -1,10 +1,21 @@
 import type { Me } from '../../shared/schemas/person';
-import { type Actor, toActor } from '../lib/actor';
+import { boundPerson, sessionFor } from '../bindings/service';
+import * as bindings from '../bindings/store';
+import { type Actor, summaryOf, toActor } from '../lib/actor';
 import { isLocalStage } from '../lib/env';
-import { forbidden, notFound } from '../lib/errors';
-import { signSession } from '../lib/session';
+import { conflict, forbidden, notFound } from '../lib/errors';
+import type { SessionClaims } from '../lib/session';
 import { getPerson, listHousehold, listPeople } from '../people/store';
 import { getTownship, getVillage, listTownships, listTownshipVillages } from '../villages/store';
+import { accountIdForOpenid, demoAccountId, ensureAccount, getAccount } from './accounts';
+import { code2Session } from './wechat';
+
+/** WeChat sign-in: the account is found (or made) from the openid; bound if it has claimed a person. */
+export async function wechatSignIn(code: string, now: Date) {
+  const { openid } = await code2Session(code);
+  const account = await ensureAccount(accountIdForOpenid(openid), now);
+  return sessionFor(account.accountId, await boundPerson(account), now);
+}
 
 /** The demo sign-in is a local convenience; every other stage refuses it. */
 const localOnly = () => {
@@ -30,24 +41,24 @@ export async function demoPeople(now: Date) {
   return { people };
 }
 
+/** Signs in as a demo person through a demo account bound to them (binding it first if needed). */
 export async function demoSignIn(tenantId: string, personId: string, now: Date) {
   localOnly();
   const person = await getPerson(tenantId, personId);
   if (person?.status !== 'active') throw notFound('没有找到该演示人员');
-  const session = await signSession({ tenantId, personId }, now);
-  return { ...session, person: summary(toActor(person, now)) };
+  const accountId = demoAccountId(personId);
+  if (person.accountId !== accountId) {
+    const account = await ensureAccount(accountId, now);
+    if (!(await bindings.bind(account, person, undefined, 'demo', now, [])))
+      throw conflict('演示账号正在绑定，请再试一次');
+  }
+  return sessionFor(accountId, { ...person, accountId }, now);
 }
 
-const summary = (a: Actor) => ({
-  personId: a.personId,
-  name: a.name,
-  tenant: a.tenant,
-  groupName: a.groupName,
-  roles: a.roles,
-  posts: a.posts,
-});
-
-export async function me(actor: Actor): Promise<Me> {
+export async function me(session: SessionClaims, actor: Actor | undefined): Promise<Me> {
+  const account = await getAccount(session.accountId);
+  const accountView = { accountId: session.accountId, boundAt: actor ? account?.binding?.boundAt : undefined };
+  if (!actor) return { account: accountView, person: null, villages: [], township: null };
   const townshipId = actor.tenant.townshipId;
   const township = await getTownship(townshipId);
   if (!township) throw notFound('没有找到所属乡镇');
@@ -57,7 +68,15 @@ export async function me(actor: Actor): Promise<Me> {
           v ? [{ villageId: v.villageId, townshipId: v.townshipId, name: v.name, kind: v.kind }] : [],
         )
       : await listTownshipVillages(townshipId);
-  return { person: summary(actor), villages, township: { townshipId, name: township.name } };
+  return { account: accountView, person: summaryOf(actor), villages, township: { townshipId, name: township.name } };
+}
+
+/** Every village and community an account may claim a person in, by township. */
+export async function villageDirectory() {
+  const items = [];
+  for (const t of await listTownships())
+    for (const v of await listTownshipVillages(t.townshipId)) items.push({ ...v, townshipName: t.name });
+  return { items };
 }
 
 /** The caller's own household only: the household is personal data of its members. */

@@ -16,12 +16,18 @@ export interface AuditEntry {
   changedFields?: string[];
 }
 
+export const auditItem = (e: AuditEntry) => {
+  const entryId = newId();
+  return {
+    ...keys.audit(e.tenantId, e.at, entryId),
+    ...keys.historyIndex(e.tenantId, e.target, e.at, entryId),
+    type: 'audit',
+    ...e,
+  };
+};
+
 export const auditPut = (e: AuditEntry) => ({
-  Put: {
-    TableName: table(),
-    Item: { ...keys.audit(e.tenantId, e.at, newId()), type: 'audit', ...e },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
+  Put: { TableName: table(), Item: auditItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
 /** The fields of `after` whose value differs from `before`: what an audit entry says changed. */

@@ -5,7 +5,18 @@ export const env = {
   dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
   sessionSecret: process.env.SESSION_SECRET ?? '',
   sessionHours: Number(process.env.SESSION_HOURS ?? 12),
+  /** Seals the sensitive tier (ID number, phone, birth date) and keys its fingerprints; kept apart from the session secret. */
+  rosterKey: process.env.ROSTER_KEY ?? '',
+  /** How long a face-to-face invite code stays valid. */
+  inviteHours: Number(process.env.INVITE_HOURS ?? 72),
 };
+
+/** WeChat's code2Session endpoint and the mini-program's credentials; read per call so the local stack can point them at its fake. */
+export const wechatConfig = () => ({
+  apiBase: process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+  appId: process.env.WECHAT_APP_ID ?? '',
+  appSecret: process.env.WECHAT_APP_SECRET ?? '',
+});
 
 /** The demo sign-in exists on the local stage only. */
 export const isLocalStage = () => env.stage === 'local';

@@ -25,3 +25,5 @@ export const unauthenticated = (message = '请先登录') => new AppError('unaut
 export const forbidden = (message: string) => new AppError('forbidden', 403, message);
 export const notFound = (message = '没有找到该内容') => new AppError('not_found', 404, message);
 export const conflict = (message: string) => new AppError('conflict', 409, message);
+export const tooMany = (message: string) => new AppError('too_many', 429, message);
+export const unavailable = (message: string) => new AppError('unavailable', 503, message);

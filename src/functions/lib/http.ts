@@ -9,12 +9,13 @@ import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
 import { AppError, type FieldProblem, validation } from './errors';
 import { logger } from './log';
-import { verifySession } from './session';
+import { type SessionClaims, verifySession } from './session';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface HttpInput<R extends Route> {
-  actor: R['auth'] extends true ? Actor : undefined;
+  actor: R['auth'] extends true ? Actor : R['auth'] extends 'account' ? Actor | undefined : undefined;
+  session: R['auth'] extends false ? undefined : SessionClaims;
   params: In<R['params']>;
   query: In<R['query']>;
   body: In<R['body']>;
@@ -23,7 +24,7 @@ export interface HttpInput<R extends Route> {
   requestId: string;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 const problems = (error: z.ZodError): FieldProblem[] =>
   error.issues.map((i) => {
@@ -39,11 +40,11 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown): 
   return r.data as In<S>;
 }
 
-function readJson(event: APIGatewayProxyEventV2): unknown {
+function readJson(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   if (!event.body) return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw validation([{ path: 'request', message: '请求内容过长（最多 256 KB）' }]);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw validation([{ path: 'request', message: `请求内容过长（最多 ${Math.round(maxBytes / 1024)} KB）` }]);
   try {
     return JSON.parse(text);
   } catch {
@@ -93,11 +94,17 @@ export function http<R extends Route>(
     const now = clock.now();
     const params = parsePart(route.params, event.pathParameters);
     const query = parsePart(route.query, event.queryStringParameters);
-    const body = parsePart(route.body, route.body ? readJson(event) : undefined);
+    const body = parsePart(
+      route.body,
+      route.body ? readJson(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined,
+    );
     const idempotencyKey = route.idempotent ? readIdempotencyKey(event) : undefined;
-    const actor = route.auth ? await loadActor(await verifySession(event.headers?.authorization, now), now) : undefined;
+    const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
+    // An 'account' route serves unbound accounts too (to bind); a bound one still gets its actor checked.
+    const actor = session && (route.auth === true || session.person) ? await loadActor(session, now) : undefined;
     const result = await run({
       actor: actor as HttpInput<R>['actor'],
+      session: session as HttpInput<R>['session'],
       params: params as HttpInput<R>['params'],
       query: query as HttpInput<R>['query'],
       body: body as HttpInput<R>['body'],

@@ -31,6 +31,37 @@ export const keys = {
     index: 'gsi1',
     pk: `${tenant(villageId)}#HH#${householdId}`,
   }),
+  /** One marker per ID number (by fingerprint) in a village: the register never holds a person twice. */
+  idNumberMarker: (villageId: string, idHash: string) => ({ pk: `${tenant(villageId)}#IDNO`, sk: idHash }),
+  /** People of a village by name, on gsi2: how a binding claim finds its candidates. */
+  personNameIndex: (villageId: string, name: string, personId: string) => ({
+    gsi2pk: `${tenant(villageId)}#NAME#${name}`,
+    gsi2sk: `PERSON#${personId}`,
+  }),
+  personNamePartition: (villageId: string, name: string) => ({
+    index: 'gsi2',
+    pk: `${tenant(villageId)}#NAME#${name}`,
+  }),
+
+  /**
+   * A WeChat account, before any tenancy: it exists before it claims a person.
+   * Its id is a keyed fingerprint of the openid, so the openid itself is never stored.
+   */
+  account: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' }),
+  /** A one-time invite code, looked up by the code alone (the redeemer has no village yet). */
+  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  /** A binding claim; pending ones on gsi1 (the committee's list), every one on gsi2 (its claimant's list). */
+  claim: (villageId: string, claimId: string) => ({ pk: `${tenant(villageId)}#CLAIM#${claimId}`, sk: 'CLAIM' }),
+  pendingClaimIndex: (villageId: string, claimId: string) => ({
+    gsi1pk: `${tenant(villageId)}#CLAIMS#pending`,
+    gsi1sk: claimId,
+  }),
+  pendingClaimPartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#CLAIMS#pending` }),
+  accountClaimIndex: (accountId: string, claimId: string) => ({
+    gsi2pk: `ACCOUNT#${accountId}#CLAIMS`,
+    gsi2sk: claimId,
+  }),
+  accountClaimPartition: (accountId: string) => ({ index: 'gsi2', pk: `ACCOUNT#${accountId}#CLAIMS` }),
 
   notice: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), sk: 'HEAD' }),
   noticeVersion: (villageId: string, noticeId: string, version: number) => ({
@@ -84,6 +115,12 @@ export const keys = {
     pk: `${tenant(tenantId)}#AUDIT#${at.slice(0, 7)}`,
     sk: `${at}#${entryId}`,
   }),
+  /** The same entries by what they changed, on gsi1: a person's history, oldest first. */
+  historyIndex: (tenantId: string, target: string, at: string, entryId: string) => ({
+    gsi1pk: `${tenant(tenantId)}#HIST#${target}`,
+    gsi1sk: `${at}#${entryId}`,
+  }),
+  historyPartition: (tenantId: string, target: string) => ({ index: 'gsi1', pk: `${tenant(tenantId)}#HIST#${target}` }),
 };
 
 const storageAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);

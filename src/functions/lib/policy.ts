@@ -22,13 +22,23 @@ export type Action =
   | 'notice.answer'
   | 'calendar.view'
   | 'settings.view'
-  | 'settings.change';
+  | 'settings.change'
+  | 'person.browse' // the roster with names, sensitive fields masked
+  | 'person.sensitive' // unmasked ID number, phone, birth date: audited
+  | 'person.manage' // add, edit, move, departure, roles, unbind
+  | 'person.invite' // an invite code handed over face to face
+  | 'roster.import'
+  | 'roster.export'
+  | 'roster.summary' // counts only
+  | 'binding.review'; // approve or reject a claim that did not match
 
 export interface Target {
   villageId: string;
   townshipId: string;
   category?: NoticeCategory;
   draftedBy?: string;
+  /** The group / grid of the person acted on: grid workers act in their own grid only. */
+  groupName?: string;
 }
 
 const villageMembers: Role[] = [
@@ -43,6 +53,15 @@ const villageMembers: Role[] = [
 ];
 const editors = (t: Target): Role[] => (t.category === 'party' ? ['committee', 'party_branch'] : ['committee']);
 const overseers: Role[] = ['committee', 'party_branch', 'supervisor', 'township_staff'];
+/** Grid workers reach people of their own grid only; committee members reach everyone. */
+const ownGridUnless =
+  (...wider: Role[]) =>
+  (a: Actor, t: Target) =>
+    wider.some((r) => a.roles.includes(r)) || (t.groupName !== undefined && a.grids.includes(t.groupName))
+      ? undefined
+      : '网格员只能处理本网格的村民';
+const ownGridUnlessCommittee = ownGridUnless('committee');
+const ownGridUnlessOverseer = ownGridUnless('committee', 'party_branch', 'supervisor');
 
 interface Rule {
   roles: (t: Target) => Role[];
@@ -71,7 +90,30 @@ const rules: Record<Action, Rule> = {
   'calendar.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公开日历' },
   'settings.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看本村设置' },
   'settings.change': { roles: () => ['committee'], denied: '只有村委会委员可以修改本村设置' },
+  'person.browse': {
+    roles: () => ['committee', 'party_branch', 'supervisor', 'grid_worker'],
+    denied: '只有村“两委”、监委会和网格员可以查看村民名册',
+    extra: (a, t) => (t.groupName === undefined ? undefined : ownGridUnlessOverseer(a, t)),
+  },
+  'person.sensitive': {
+    roles: () => ['committee'],
+    denied: '只有村委会委员可以查看完整的身份证号、电话和出生日期',
+  },
+  'person.manage': { roles: () => ['committee'], denied: '只有村委会委员可以修改村民名册' },
+  'person.invite': {
+    roles: () => ['committee', 'grid_worker'],
+    denied: '只有村委会委员和网格员可以生成邀请码',
+    extra: ownGridUnlessCommittee,
+  },
+  'roster.import': { roles: () => ['committee'], denied: '只有村委会委员可以导入名册' },
+  'roster.export': { roles: () => ['committee', 'supervisor'], denied: '只有村委会委员和监委会可以导出名册' },
+  'roster.summary': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看名册统计' },
+  'binding.review': { roles: () => ['committee'], denied: '只有村委会委员可以审核绑定申请' },
 };
+
+/** The groups whose people an actor may browse: all (undefined) for the village's overseers, their own grids for a grid worker. */
+export const browsableGroups = (a: Actor): string[] | undefined =>
+  (['committee', 'party_branch', 'supervisor'] as Role[]).some((r) => a.roles.includes(r)) ? undefined : a.grids;
 
 /** Does the actor's tenant cover this village at all? */
 export const coversVillage = (a: Actor, villageId: string, townshipId: string) =>

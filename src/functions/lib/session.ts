@@ -2,10 +2,14 @@ import { jwtVerify, SignJWT } from 'jose';
 import { env } from './env';
 import { unauthenticated } from './errors';
 
-/** A signed session names a person and their tenant; roles are read fresh from the roster. */
+/**
+ * A signed session names an account (a WeChat user) and, once bound, the roster
+ * person it speaks for. Roles are read fresh from the roster, and the person must
+ * still name this account, so unbinding or rebinding ends old sessions at once.
+ */
 export interface SessionClaims {
-  personId: string;
-  tenantId: string;
+  accountId: string;
+  person?: { personId: string; tenantId: string };
 }
 
 const secret = () => {
@@ -15,9 +19,9 @@ const secret = () => {
 
 export async function signSession(claims: SessionClaims, now: Date) {
   const expires = new Date(now.getTime() + env.sessionHours * 3600_000);
-  const token = await new SignJWT({ ten: claims.tenantId })
+  const token = await new SignJWT(claims.person ? { per: claims.person.personId, ten: claims.person.tenantId } : {})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.personId)
+    .setSubject(claims.accountId)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(expires.getTime() / 1000))
     .setAudience(`village-hall:${env.stage}`)
@@ -34,8 +38,10 @@ export async function verifySession(authorization: string | undefined, now: Date
       audience: `village-hall:${env.stage}`,
       currentDate: now,
     });
-    if (typeof payload.sub !== 'string' || typeof payload.ten !== 'string') throw new Error('claims');
-    return { personId: payload.sub, tenantId: payload.ten };
+    const { sub, per, ten } = payload;
+    if (typeof sub !== 'string') throw new Error('claims');
+    const bound = typeof per === 'string' && typeof ten === 'string';
+    return { accountId: sub, ...(bound ? { person: { personId: per, tenantId: ten } } : {}) };
   } catch (e) {
     const expired = e instanceof Error && 'code' in e && e.code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭证无效，请重新登录');

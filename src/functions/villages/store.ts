@@ -8,6 +8,8 @@ import { prefixQuery, queryAll } from '../lib/query';
 
 export interface VillageRecord extends VillageSummary {
   settings: VillageSettings;
+  /** Village groups (村民小组), grids (网格) or buildings (楼栋): every person belongs to one. */
+  groups: string[];
 }
 export interface TownshipRecord {
   townshipId: string;
@@ -46,6 +48,7 @@ export async function getVillage(villageId: string, now = Date.now()): Promise<V
   // Settings saved before a new setting existed get the law's default for it.
   const village = {
     ...(Item as VillageRecord),
+    groups: (Item.groups as string[] | undefined) ?? [],
     settings: SettingsSchema.parse(Item.settings ?? defaultVillageSettings()),
   };
   villageCache.set(villageId, { at: now, village });

@@ -16,3 +16,14 @@ const ID_NUMBER =
   /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
 export const containsIdNumber = (text: string) => ID_NUMBER.test(text);
 export const idNumberMessage = '不能包含身份证号码（敏感个人信息），请删除后再提交';
+
+/** The sensitive tier, masked for every list and response: 330***********1234, 138****5678, 1956-**-**. */
+export const maskIdNumber = (id: string) =>
+  id.length > 7
+    ? `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`
+    : `${'*'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
+export const maskPhone = (phone: string) =>
+  phone.length === 11
+    ? `${phone.slice(0, 3)}****${phone.slice(-4)}`
+    : `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 5))}${phone.slice(-2)}`;
+export const maskBirthDate = (d: string) => `${d.slice(0, 4)}-**-**`;

@@ -21,7 +21,16 @@ export const page = <T extends z.ZodType>(item: T) =>
 /** Body of every 4xx/5xx the API sends. `fields` names the offending inputs. */
 export const ApiError = z.object({
   error: z.object({
-    code: z.enum(['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'too_many', 'internal']),
+    code: z.enum([
+      'validation',
+      'unauthenticated',
+      'forbidden',
+      'not_found',
+      'conflict',
+      'too_many',
+      'unavailable',
+      'internal',
+    ]),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),

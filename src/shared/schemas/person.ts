@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, IsoDate, page } from './common';
 
 /** Roles a person holds in a village (or, for township staff, over a township). */
 export const Role = z.enum([
@@ -14,14 +14,32 @@ export const Role = z.enum([
   'township_staff', // 乡镇 / 街道工作人员
 ]);
 export type Role = z.infer<typeof Role>;
+export const roleLabels: Record<Role, string> = {
+  resident: '村民',
+  household_head: '户主',
+  representative: '村民代表',
+  party_member: '党员',
+  party_branch: '党支部',
+  grid_worker: '网格员',
+  committee: '村委会',
+  supervisor: '监委会',
+  township_staff: '乡镇工作人员',
+};
 
+/** A role held for a term (任期): from a date, until a date or open-ended. */
 export const RoleTerm = z.object({
+  termId: Id,
   role: Role,
   post: z.string().max(20).optional(), // e.g. 主任, 会计
-  from: z.string(),
-  until: z.string().optional(),
+  grid: z.string().max(30).optional(), // grid_worker: the group / grid (网格) they own
+  households: z.array(Id).max(50).optional(), // representative: the households (户) they represent
+  from: IsoDate,
+  until: IsoDate.optional(),
 });
 export type RoleTerm = z.infer<typeof RoleTerm>;
+
+/** Roles a committee member may assign; township staff are appointed by the township, not here. */
+export const AssignableRole = Role.exclude(['township_staff'], { error: '身份不正确' });
 
 /** Where a session belongs: one village, or a township (its staff). */
 export const Tenant = z.discriminatedUnion('kind', [
@@ -48,10 +66,12 @@ export const VillageSummary = z.object({
 });
 export type VillageSummary = z.infer<typeof VillageSummary>;
 
+/** A signed-in WeChat account, bound to a person of the roster or not yet. */
 export const Me = z.object({
-  person: PersonSummary,
+  account: z.object({ accountId: Id, boundAt: z.string().optional() }),
+  person: PersonSummary.nullable(), // null until the account claims a person of the roster
   villages: z.array(VillageSummary),
-  township: z.object({ townshipId: Id, name: z.string() }),
+  township: z.object({ townshipId: Id, name: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -60,7 +80,16 @@ export type DemoSignInRequest = z.infer<typeof DemoSignInRequest>;
 export const SessionResponse = z.object({
   token: z.string(),
   expiresAt: z.string(),
-  person: PersonSummary,
+  person: PersonSummary.nullable(),
+});
+/** The mini-program's wx.login() code, exchanged once for the account's WeChat openid. */
+export const WechatSignInRequest = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, '缺少微信登录凭证')
+    .max(128, '微信登录凭证过长')
+    .regex(/^[\w.-]+$/, '微信登录凭证格式不正确'),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
@@ -92,3 +121,121 @@ export const MyHousehold = z.object({
   ),
 });
 export type MyHousehold = z.infer<typeof MyHousehold>;
+
+export const PersonStatus = z.enum(['active', 'deceased', 'moved_out']);
+export type PersonStatus = z.infer<typeof PersonStatus>;
+
+/**
+ * A roster entry as staff see it in lists: the sensitive tier (ID number, phone,
+ * birth date) only ever masked; adulthood derived from the birth date.
+ */
+export const RosterPerson = z.object({
+  personId: Id,
+  name: z.string(),
+  groupName: z.string().optional(),
+  householdId: Id.optional(),
+  relation: z.string().optional(), // 与户主关系
+  adult: z.boolean(),
+  idNumber: z.string().optional(), // masked: 330***********1234
+  phone: z.string().optional(), // masked: 138****5678
+  birthDate: z.string().optional(), // masked: 1956-**-**
+  roles: z.array(Role),
+  status: PersonStatus,
+  bound: z.boolean(), // a WeChat account is bound to this person
+});
+export type RosterPerson = z.infer<typeof RosterPerson>;
+
+export const RosterQuery = z.object({
+  villageId: Id.optional(),
+  q: z.string().trim().max(20, '搜索词最多 20 个字').optional(),
+  groupName: z.string().max(30).optional(),
+  role: Role.optional(),
+  status: PersonStatus.optional(),
+  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(30),
+  cursor: z.string().max(512, '翻页标记过长').optional(),
+});
+export const RosterPage = page(RosterPerson);
+
+export const HistoryEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actorName: z.string().optional(),
+  reason: z.string().optional(),
+  changedFields: z.array(z.string()).optional(),
+});
+export const PersonDetail = RosterPerson.extend({
+  terms: z.array(RoleTerm),
+  bodies: z.array(z.string()),
+  departedOn: IsoDate.optional(),
+  boundAt: z.string().optional(),
+  history: z.array(HistoryEntry),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+/** The unmasked sensitive fields, for named staff roles; every view is audited. */
+export const SensitiveView = z.object({
+  personId: Id,
+  idNumber: z.string(),
+  phone: z.string().optional(),
+  birthDate: IsoDate,
+});
+
+const Name = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字');
+const Phone = z.string().trim().max(20, '联系电话过长');
+export const PersonInput = z.object({
+  name: Name,
+  groupName: z.string().trim().min(1, '请选择村民小组').max(30),
+  householdId: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,20}$/, '户号只能包含数字、字母和 -'),
+  relation: z.string().trim().min(1, '请填写与户主关系').max(10, '与户主关系最多 10 个字'),
+  idNumber: z.string().trim().min(1, '请填写身份证号').max(20, '身份证号应为 18 位'),
+  phone: Phone.optional(),
+  bodies: z.array(z.string().trim().min(1).max(20)).max(10, '最多 10 个组织').default([]),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+/** An edit names the fields it changes; sensitive ones may be left out to keep them. */
+export const PersonUpdate = PersonInput.partial();
+export type PersonUpdate = z.infer<typeof PersonUpdate>;
+
+export const DepartureRequest = z.object({
+  kind: z.enum(['deceased', 'moved_out'], { error: '请选择 去世 或 迁出' }),
+  on: IsoDate,
+  reason: z.string().trim().min(2, '请写明情况（至少 2 个字）').max(200, '情况说明最多 200 字'),
+});
+
+export const AssignRoleRequest = z.object({
+  role: AssignableRole,
+  post: z.string().trim().max(20, '职务最多 20 个字').optional(),
+  grid: z.string().trim().max(30).optional(),
+  households: z.array(Id).max(50, '最多代表 50 户').optional(),
+  from: IsoDate,
+  until: IsoDate.optional(),
+});
+export type AssignRoleRequest = z.infer<typeof AssignRoleRequest>;
+export const EndRoleRequest = z.object({ until: IsoDate, reason: z.string().trim().max(200).optional() });
+
+/** One household (户) of the register as staff see it. */
+export const HouseholdView = z.object({
+  householdId: Id,
+  groupName: z.string().optional(),
+  members: z.array(RosterPerson),
+});
+
+/** Counts only: what township staff see of a village's roster. */
+export const RosterSummary = z.object({
+  villages: z.array(
+    z.object({
+      villageId: Id,
+      name: z.string(),
+      people: z.number(),
+      adults: z.number(),
+      households: z.number(),
+      bound: z.number(),
+      byGroup: z.array(z.object({ groupName: z.string(), people: z.number(), households: z.number() })),
+      byRole: z.array(z.object({ role: Role, people: z.number() })),
+    }),
+  ),
+});
+export type RosterSummary = z.infer<typeof RosterSummary>;
