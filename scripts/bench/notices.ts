@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createTables, startDynamo } from '../local/dynamodb';
-import { root } from '../local/serverless-config';
-import { pointAtLocalDatabase } from '../local/stack';
+import { startBenchStack } from './stack';
 
 /**
  * Benchmark (not a test): 32 concurrent readers list a village's notices through
@@ -46,42 +42,17 @@ async function load(call: () => Promise<boolean>): Promise<Figures> {
   return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
 }
 
-function startGateway(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts/local/serve-api.ts')], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const m = /LISTENING (\S+)/.exec(d.toString());
-      if (m) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-}
-
 const row = (name: string, f: Figures) =>
   `${name.padEnd(22)} ${f.perSecond.toFixed(0).padStart(8)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   (${f.requests} ok, ${f.errors} errors)`;
 
 async function main() {
-  const dynamo = await startDynamo();
-  pointAtLocalDatabase(dynamo.endpoint, 'village-hall-bench');
-  await createTables(dynamo.endpoint, 'village-hall-bench');
-  const { seedDemo } = await import('../local/seed');
+  const { township, gateway, stop } = await startBenchStack({ withNotices: true });
   const { dynamo: doc } = await import('../../src/functions/lib/db');
   const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
   const { noticeListQuery } = await import('../../src/functions/notices/store');
-  const township = await seedDemo({ now: new Date(), idPrefix: 'bench' });
   const village = township.villages[0];
-  const gateway = await startGateway();
   try {
-    const signIn = await fetch(`${gateway.url}/auth/demo-sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantId: village.residents[0].tenantId, personId: village.residents[0].personId }),
-    });
-    const { token } = (await signIn.json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}` };
+    const headers = await gateway.signIn(village.residents[0]);
     const LIMIT = 20;
 
     // The very Query the list endpoint issues; one call first gives the capacity figure.
@@ -109,8 +80,7 @@ async function main() {
     );
     console.log('Each API call also verifies the session and reads the caller from the roster (one GetItem).');
   } finally {
-    gateway.child.kill();
-    dynamo.stop();
+    stop();
   }
 }
 

@@ -44,7 +44,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
 }
 
 /** Points this process's WeChat sign-in at the fake. */
-export async function useFakeWechat() {
+export async function pointAtFakeWechat() {
   const fake = await startFakeWechat();
   process.env.WECHAT_API_BASE = fake.apiBase;
   process.env.WECHAT_APP_ID = fake.appId;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createTables, startDynamo } from './dynamodb';
-import { useFakeWechat } from './fake-wechat';
+import { pointAtFakeWechat } from './fake-wechat';
 import { startHttpServer } from './http-server';
 
 /**
@@ -56,7 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.dataDir) process.env.ROSTER_KEY ??= persistedRosterKey(options.dataDir);
   const dynamo = await startDynamo({ dataDir: options.dataDir });
   pointAtLocalDatabase(dynamo.endpoint, tableName);
-  const wechat = await useFakeWechat();
+  const wechat = await pointAtFakeWechat();
   const created = await createTables(dynamo.endpoint, tableName);
   let seeded = false;
   if (options.seedDemo && created) {

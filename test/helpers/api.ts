@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
-import { useFakeWechat } from '../../scripts/local/fake-wechat';
+import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
@@ -66,7 +66,7 @@ let wechatUsers = 0;
 export const wechatCode = (user: string) => `${user}.${randomBytes(6).toString('hex')}`;
 
 export async function startTestApi(idPrefix: string, options: { withNotices?: boolean } = {}): Promise<TestApi> {
-  const wechat = await useFakeWechat();
+  const wechat = await pointAtFakeWechat();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
   const { server, url } = await startHttpServer();

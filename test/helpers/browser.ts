@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { useFakeWechat } from '../../scripts/local/fake-wechat';
+import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { root } from '../../scripts/local/serverless-config';
@@ -20,11 +20,21 @@ export interface BrowserStack {
   browser: Browser;
   /** A fresh phone-sized page signed in as this person (token put where the app keeps it). */
   pageAs(person: SeededPerson): Promise<Page>;
+  /** A fresh phone-sized page of a new WeChat user, signed in with the H5 local WeChat button: not bound yet. */
+  pageAsNewWechatUser(): Promise<Page>;
   stop(): Promise<void>;
 }
 
+/** A cheap Android phone's screen, in China. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
 export async function startBrowserStack(idPrefix: string): Promise<BrowserStack> {
-  const wechat = await useFakeWechat();
+  const wechat = await pointAtFakeWechat();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
   const { server, url } = await startHttpServer({ staticDir: join(root, 'dist', 'h5') });
@@ -47,19 +57,20 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     township,
     browser,
     async pageAs(person) {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      const page = await context.newPage();
+      const page = await (await browser.newContext(PHONE)).newPage();
       const r = await page.request.post(`${url}/api/auth/demo-sign-in`, {
         data: { tenantId: person.tenantId, personId: person.personId },
       });
       const { token } = await r.json();
       await page.goto(`${url}/`);
       await page.evaluate((t) => localStorage.setItem('vh.token', JSON.stringify({ data: t })), token);
+      return page;
+    },
+    async pageAsNewWechatUser() {
+      const page = await (await browser.newContext(PHONE)).newPage();
+      await page.goto(`${url}/#/pages/auth/sign-in/index`);
+      await page.locator('#demo-wechat-sign-in').click();
+      await page.waitForURL(/pages\/bindings\/claim\/index/);
       return page;
     },
     async stop() {

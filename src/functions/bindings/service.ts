@@ -128,7 +128,7 @@ export async function redeemInvite(session: SessionClaims, code: string, now: Da
   if (!invite || invite.expiresAt <= now.toISOString()) throw notFound(INVALID_INVITE);
   const person = await getPerson(invite.tenantId, invite.personId);
   if (person?.status !== 'active') throw notFound(INVALID_INVITE);
-  return bindOrExplain(session.accountId, person, 'invite', now, [store.useInvite(code)]);
+  return bindOrExplain(session.accountId, person, 'invite', now, [store.spendInvite(code)]);
 }
 
 /* ---------- staff ---------- */

@@ -91,7 +91,7 @@ export async function putInvite(invite: InviteRecord, audit: TransactItem) {
 }
 
 /** An invite is used once: its deletion is part of the binding. */
-export const useInvite = (code: string): TransactItem => ({
+export const spendInvite = (code: string): TransactItem => ({
   Delete: { TableName: table(), Key: keys.invite(code), ConditionExpression: 'attribute_exists(pk)' },
 });
 

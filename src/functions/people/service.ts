@@ -279,8 +279,9 @@ export async function recordDeparture(
     ...before,
     status: req.kind,
     departedOn: req.on,
-    roles: before.roles.map((t) =>
-      t.until && t.until <= req.on ? t : { ...t, until: t.from > req.on ? t.from : req.on },
+    // Terms end on the day; one that would only have begun later never held.
+    roles: before.roles.flatMap((t) =>
+      t.until && t.until <= req.on ? [t] : t.from > req.on ? [] : [{ ...t, until: req.on }],
     ),
     accountId: undefined,
     boundAt: undefined,

@@ -3,6 +3,7 @@ import { adultFrom, idTail } from '../../shared/rules/identity';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
 import { dynamo, table } from '../lib/db';
+import { invalidField } from '../lib/errors';
 import { keys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 import { fingerprint, seal, unseal } from '../lib/sensitive';
@@ -132,8 +133,8 @@ export interface RosterFilter {
 
 /**
  * One page of a village's roster in register order, filtered by DynamoDB. The
- * cursor is the last returned person's key, so a page cut short mid-query
- * resumes exactly after it.
+ * cursor is the last returned person's id (the partition comes from the
+ * session), so a page cut short mid-query resumes exactly after it.
  */
 export async function pageRoster(villageId: string, filter: RosterFilter, limit: number, cursor?: string) {
   const names: Record<string, string> = {};
@@ -163,9 +164,10 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     clauses.push('#s = :s');
   }
   const items: PersonRecord[] = [];
-  let start = cursor
-    ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>)
-    : undefined;
+  const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+  if (after !== undefined && !/^[0-9A-Za-z_-]{1,64}$/.test(after))
+    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
+  let start: Record<string, unknown> | undefined = after ? keys.person(villageId, after) : undefined;
   do {
     const r = await dynamo.send(
       new QueryCommand({
@@ -185,8 +187,8 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     start = items.length === limit ? keys.person(villageId, items[items.length - 1].personId) : r.LastEvaluatedKey;
     if (items.length === limit || !r.LastEvaluatedKey) break;
   } while (start);
-  const more = items.length === limit && start !== undefined;
-  return { items, nextCursor: more ? Buffer.from(JSON.stringify(start)).toString('base64url') : null };
+  const last = items.length === limit && start !== undefined ? items[items.length - 1].personId : undefined;
+  return { items, nextCursor: last ? Buffer.from(last, 'utf8').toString('base64url') : null };
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -27,7 +27,7 @@ export function checkIdNumber(id: string): IdCheck {
   const year = Number(id.slice(6, 10));
   if (year < 1900 || year > 2099 || !isCalendarDate(birthDate))
     return { ok: false, reason: '身份证号中的出生日期不正确' };
-  if (idCheckDigit(id.slice(0, 17)) !== id[17]) return { ok: false, reason: '身份证号校验位不正确，请核对' };
+  if (idCheckDigit(id.slice(0, 17)) !== id[17]) return { ok: false, reason: '身份证号校验位不正确' };
   return { ok: true, birthDate };
 }
 
@@ -53,9 +53,12 @@ export const isAdult = (birthDate: string, today: string) => today >= adultFrom(
 
 /** Dates as registers write them: 1956-03-07, 1956/3/7, 1956.3.7, 19560307, 1956年3月7日. */
 export function parseLooseDate(s: string): string | undefined {
-  const m = s.trim().match(/^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/);
+  const m = s
+    .replace(/\s+/g, '')
+    .match(/^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))$/);
   if (!m) return undefined;
-  const [month, day] = m[2] ? [m[2], m[3]] : [m[4], m[5]];
+  const month = m[3] ?? m[5] ?? m[7];
+  const day = m[4] ?? m[6] ?? m[8];
   const iso = `${m[1]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;
 }

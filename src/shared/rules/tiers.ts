@@ -17,13 +17,19 @@ const ID_NUMBER =
 export const containsIdNumber = (text: string) => ID_NUMBER.test(text);
 export const idNumberMessage = '不能包含身份证号码（敏感个人信息），请删除后再提交';
 
-/** The sensitive tier, masked for every list and response: 330***********1234, 138****5678, 1956-**-**. */
+/**
+ * The sensitive tier, masked for every list and response: 330***********1234, 138****5678, 1956-**-**.
+ * Anything shorter than a whole ID number (a typo in an import) keeps only its last 4, and a number
+ * too short to hide anything between its ends is hidden entirely.
+ */
 export const maskIdNumber = (id: string) =>
-  id.length > 7
+  id.length >= 18
     ? `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`
     : `${'*'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
 export const maskPhone = (phone: string) =>
   phone.length === 11
     ? `${phone.slice(0, 3)}****${phone.slice(-4)}`
-    : `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 5))}${phone.slice(-2)}`;
+    : phone.length > 5
+      ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 5)}${phone.slice(-2)}`
+      : '*'.repeat(phone.length);
 export const maskBirthDate = (d: string) => `${d.slice(0, 4)}-**-**`;
