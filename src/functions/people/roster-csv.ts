@@ -75,7 +75,8 @@ function decode(bytes: Uint8Array): Decoded {
   const buf = Buffer.from(bytes);
   if (buf.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
     return { problem: '这是 Excel 工作簿（.xlsx），请在 Excel 中“另存为”CSV 文件后再上传' };
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
@@ -136,7 +137,8 @@ function checkRow(raw: Raw, groups: string[]): { row?: RosterRow; reasons: strin
   const c = raw.cells;
   const reasons: string[] = [];
   for (const column of rosterColumns)
-    if (looksLikeFormula(c[column])) reasons.push(`「${label(column)}」像是公式（以 ${c[column][0]} 开头），请改为纯文本`);
+    if (looksLikeFormula(c[column]))
+      reasons.push(`「${label(column)}」像是公式（以 ${c[column][0]} 开头），请改为纯文本`);
   if (!c.householdNo) reasons.push('缺少户号');
   else if (!/^[0-9A-Za-z-]{1,20}$/.test(c.householdNo)) reasons.push('户号只能包含数字、字母和 -');
   if (!c.name) reasons.push('缺少姓名');
@@ -217,7 +219,9 @@ export function parseRoster(
   const { encoding } = decoded;
   const all = records(decoded.text);
   if ('problem' in all) return fileProblem(all.problem, { encoding });
-  const nonBlank = all.map((record, i) => ({ line: i + 1, record })).filter((r) => r.record.some((cell) => cell !== ''));
+  const nonBlank = all
+    .map((record, i) => ({ line: i + 1, record }))
+    .filter((r) => r.record.some((cell) => cell !== ''));
   if (!nonBlank.length) return fileProblem('文件是空的', { encoding });
   const [header, ...data] = nonBlank;
   const totalRows = data.length;
