@@ -66,6 +66,13 @@ export const routes = {
     response: P.SessionResponse,
   }),
   me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me }),
+  mySubmissions: route({
+    method: 'GET',
+    path: '/me/submissions',
+    summary: '我的提交：提过的询问及是否已答复',
+    auth: true,
+    response: P.MySubmissions,
+  }),
   unbindMe: route({
     method: 'DELETE',
     path: '/me/binding',

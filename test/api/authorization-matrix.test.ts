@@ -230,6 +230,11 @@ const matrix: Row[] = [
     expect: everyone(200, { otherVillage: 200 }),
   },
   {
+    endpoint: 'GET /me/submissions',
+    request: async () => ({ method: 'GET', path: '/me/submissions' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
     endpoint: 'GET /villages',
     request: async () => ({ method: 'GET', path: '/villages' }),
     expect: everyone(200, { otherVillage: 200 }),

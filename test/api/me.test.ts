@@ -55,3 +55,26 @@ describe('my household', () => {
     expect((await api.anonymous.get('/me/household')).status).toBe(401);
   });
 });
+
+describe('my submissions', () => {
+  it('lists the questions I asked, newest first, saying which were answered; nobody else’s', async () => {
+    const v = api.township.villages[0];
+    const chair = await api.as(v.chair);
+    const draft = await chair.post('/notices', { category: 'village', title: '我的提交测试', body: '正文' });
+    await chair.post(`/notices/${draft.body.noticeId}/publish`);
+    await (await api.as(v.committee[1])).post(`/notices/${draft.body.noticeId}/approve`);
+    const me = await api.as(v.residents[5]);
+    const first = await me.post(`/notices/${draft.body.noticeId}/questions`, { text: '第一个问题' });
+    const second = await me.post(`/notices/${draft.body.noticeId}/questions`, { text: '第二个问题' });
+    await (await api.as(v.residents[6])).post(`/notices/${draft.body.noticeId}/questions`, { text: '别人的问题' });
+    await chair.post(`/notices/${draft.body.noticeId}/questions/${first.body.questionId}/answer`, { text: '已答复' });
+    const r = await me.get('/me/submissions');
+    expect(r.status).toBe(200);
+    const mine = r.body.questions.filter((q: { noticeId: string }) => q.noticeId === draft.body.noticeId);
+    expect(mine.map((q: { text: string }) => q.text)).toEqual(['第二个问题', '第一个问题']);
+    expect(mine[0].questionId).toBe(second.body.questionId);
+    expect(mine[0].answeredAt).toBeUndefined();
+    expect(mine[1].answeredAt).toEqual(expect.any(String));
+    expect(mine[1].noticeTitle).toBe('我的提交测试');
+  });
+});

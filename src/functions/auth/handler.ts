@@ -1,6 +1,7 @@
 import { routes } from '../../shared/api';
 import * as bindings from '../bindings/service';
 import { http } from '../lib/http';
+import * as notices from '../notices/service';
 import * as auth from './service';
 
 export const wechatSignIn = http(routes.wechatSignIn, ({ body, now }) => auth.wechatSignIn(body.code, now));
@@ -12,3 +13,4 @@ export const me = http(routes.me, ({ session, actor }) => auth.me(session, actor
 export const myHousehold = http(routes.myHousehold, ({ actor }) => auth.myHousehold(actor));
 export const unbindMe = http(routes.unbindMe, ({ actor, now }) => bindings.unbindMe(actor, now));
 export const villageDirectory = http(routes.villageDirectory, () => auth.villageDirectory());
+export const mySubmissions = http(routes.mySubmissions, ({ actor }) => notices.mySubmissions(actor));

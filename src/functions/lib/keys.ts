@@ -104,6 +104,15 @@ export const keys = {
     gsi1sk: `${askedAt}#${questionId}`,
   }),
   openQuestionPartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#QUESTIONS#open` }),
+  /** Every question a person asked, newest first: part of "my submissions" (我的). */
+  askerIndex: (villageId: string, personId: string, askedAt: string, questionId: string) => ({
+    gsi2pk: `${tenant(villageId)}#ASKER#${personId}`,
+    gsi2sk: `${askedAt}#${questionId}`,
+  }),
+  askerPartition: (villageId: string, personId: string) => ({
+    index: 'gsi2',
+    pk: `${tenant(villageId)}#ASKER#${personId}`,
+  }),
 
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({

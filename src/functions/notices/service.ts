@@ -370,3 +370,19 @@ export async function calendar(actor: Actor, villageId: string | undefined, now:
   );
   return { villageId: village.villageId, villageName: village.name, asOf: now.toISOString(), entries };
 }
+
+/** The questions I asked, with whether they were answered: part of my page. */
+export async function mySubmissions(actor: Actor) {
+  if (actor.tenant.kind !== 'village') return { questions: [] };
+  const questions = await store.listQuestionsBy(actor.tenant.villageId, actor.personId);
+  return {
+    questions: questions.map((q) => ({
+      questionId: q.questionId,
+      noticeId: q.noticeId,
+      noticeTitle: q.noticeTitle,
+      text: q.text,
+      askedAt: q.askedAt,
+      answeredAt: q.answer?.answeredAt,
+    })),
+  };
+}

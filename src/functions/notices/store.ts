@@ -245,6 +245,7 @@ export const questionItem = (villageId: string, q: QuestionRecord) => ({
   ...q,
   ...keys.noticeQuestion(villageId, q.noticeId, q.questionId),
   ...(q.answer ? {} : keys.openQuestionIndex(villageId, q.askedAt, q.questionId)),
+  ...keys.askerIndex(villageId, q.askedBy.personId, q.askedAt, q.questionId),
 });
 
 export const questionPut = (villageId: string, q: QuestionRecord): TransactItem => ({
@@ -270,6 +271,17 @@ export async function getQuestion(villageId: string, noticeId: string, questionI
 
 export const listQuestions = (villageId: string, noticeId: string) =>
   queryAll<QuestionRecord>(prefixQuery(keys.noticeQuestionPrefix(villageId, noticeId)));
+
+const MY_QUESTIONS = 50;
+/** The questions a person asked, newest first (the last 50). */
+export async function listQuestionsBy(villageId: string, personId: string) {
+  const r = await dynamo.send(
+    new QueryCommand(
+      indexQuery(keys.askerPartition(villageId, personId), { ScanIndexForward: false, Limit: MY_QUESTIONS }),
+    ),
+  );
+  return (r.Items ?? []) as QuestionRecord[];
+}
 
 const OPEN_QUESTIONS_PAGE = 100;
 /** Unanswered questions, the longest waiting first (one page: a village rarely has more waiting). */

@@ -239,3 +239,17 @@ export const RosterSummary = z.object({
   ),
 });
 export type RosterSummary = z.infer<typeof RosterSummary>;
+
+/** What I have submitted so far (我的提交): questions on notices for now; suggestions and petitions join later. */
+export const MySubmissions = z.object({
+  questions: z.array(
+    z.object({
+      questionId: Id,
+      noticeId: Id,
+      noticeTitle: z.string(),
+      text: z.string(),
+      askedAt: z.string(),
+      answeredAt: z.string().optional(),
+    }),
+  ),
+});
