@@ -5,6 +5,7 @@ import type { BindingOutcome, Claim, ClaimRequest } from '../../shared/schemas/b
 import { type AccountRecord, type BindingVia, ensureAccount } from '../auth/accounts';
 import { type Actor, summaryOf, toActor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
+import { transact } from '../lib/db';
 import { env } from '../lib/env';
 import { conflict, invalidField, notFound, tooMany } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -110,7 +111,7 @@ export async function claim(session: SessionClaims, req: ClaimRequest, now: Date
   const superseded = earlierClaims
     .filter((c) => c.status === 'pending')
     .map((c) => store.decideClaim({ ...c, status: 'withdrawn', decidedAt: record.createdAt }));
-  if (!(await store.transact([store.putClaim(record), ...superseded]))) throw conflict(MOVED);
+  if (!(await transact([store.putClaim(record), ...superseded]))) throw conflict(MOVED);
   return { status: 'pending', claim: claimView(record, village) };
 }
 
@@ -191,7 +192,7 @@ export async function rejectClaim(actor: Actor, claimId: string, reason: string,
     target: `claim:${claimId}`,
     reason,
   });
-  if (!(await store.transact([store.decideClaim(decided), audit]))) throw conflict('该申请已经处理过了');
+  if (!(await transact([store.decideClaim(decided), audit]))) throw conflict('该申请已经处理过了');
   return claimView(decided, village);
 }
 
@@ -238,9 +239,7 @@ export async function unbindMe(actor: Actor, now: Date) {
     actor.personId,
   );
   if (!person) throw notFound();
-  if (
-    !(await store.transact([store.unbindItem(person, actor.accountId, now), unbindAudit(actor, person, now, 'self')]))
-  )
+  if (!(await transact([store.unbindItem(person, actor.accountId, now), unbindAudit(actor, person, now, 'self')])))
     throw conflict(MOVED);
   return sessionFor(actor.accountId, undefined, now);
 }
@@ -250,10 +249,7 @@ export async function unbindPerson(actor: Actor, personId: string, now: Date) {
   const person = await loadPerson(actor, village, personId, 'person.manage');
   if (!person.accountId) throw conflict('这位村民没有绑定微信');
   if (
-    !(await store.transact([
-      store.unbindItem(person, person.accountId, now),
-      unbindAudit(actor, person, now, 'committee'),
-    ]))
+    !(await transact([store.unbindItem(person, person.accountId, now), unbindAudit(actor, person, now, 'committee')]))
   )
     throw conflict(MOVED);
   return personDetail(actor, personId, undefined, now);

@@ -1,12 +1,10 @@
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim } from '../../shared/schemas/binding';
 import { type AccountRecord, type BindingVia, bindAccount } from '../auth/accounts';
-import { dynamo, isConditionFailure, table } from '../lib/db';
+import { dynamo, type TransactItem, table, transact } from '../lib/db';
 import { keys } from '../lib/keys';
 import { indexQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** A claim as stored: what the claimant typed, the sensitive parts only as fingerprint and mask. */
 export interface ClaimRecord extends Omit<Claim, 'villageName'> {
@@ -144,14 +142,3 @@ export const unbindItem = (person: PersonRecord, accountId: string, now: Date): 
     ExpressionAttributeValues: { ':a': accountId, ':at': now.toISOString() },
   },
 });
-
-/** A transaction whose conditions may fail: false then, nothing written. */
-export async function transact(items: TransactItem[]) {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env';
 
 const local = env.dynamoEndpoint
@@ -19,3 +19,16 @@ export const isConditionFailure = (e: unknown) =>
   e instanceof Error &&
   (e.name === 'ConditionalCheckFailedException' ||
     (e.name === 'TransactionCanceledException' && e.message.includes('ConditionalCheckFailed')));
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A transaction whose conditions may fail: false then, and nothing written. */
+export async function transact(items: TransactItem[]): Promise<boolean> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}

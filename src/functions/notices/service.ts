@@ -12,6 +12,7 @@ import type {
 import { noticeCategories } from '../../shared/schemas/notice';
 import type { Actor } from '../lib/actor';
 import { auditPut, changedFields } from '../lib/audit';
+import { transact } from '../lib/db';
 import { conflict, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
@@ -319,7 +320,7 @@ export async function ask(actor: Actor, noticeId: string, text: string, idempote
     audit(actor, village, at, 'notice.ask', noticeId),
   ];
   if (scope) items.push(idempotencyPut(scope, q.questionId, at));
-  if (!(await store.writeAll(items))) throw conflict('这个问题已经提交过了');
+  if (!(await transact(items))) throw conflict('这个问题已经提交过了');
   return questionFor(actor, village, q);
 }
 
@@ -332,7 +333,7 @@ export async function answer(actor: Actor, noticeId: string, questionId: string,
   if (q.answer) throw conflict('这个问题已经答复过了');
   const at = now.toISOString();
   const reply = { text, answeredAt: at, answeredBy: ref(actor) };
-  const ok = await store.writeAll([
+  const ok = await transact([
     store.answerUpdate(village.villageId, q, reply),
     audit(actor, village, at, 'notice.answer', noticeId),
   ]);

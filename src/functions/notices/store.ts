@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
-import { dynamo, isConditionFailure, table } from '../lib/db';
+import { dynamo, isConditionFailure, type TransactItem, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
@@ -50,7 +50,7 @@ export async function getNotice(villageId: string, noticeId: string): Promise<No
   return Item && (withoutKeys(Item) as Notice);
 }
 
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type { TransactItem } from '../lib/db';
 
 /**
  * Saves a notice head, guarded by the status and version it was read with, plus any
@@ -251,16 +251,6 @@ export const questionItem = (villageId: string, q: QuestionRecord) => ({
 export const questionPut = (villageId: string, q: QuestionRecord): TransactItem => ({
   Put: { TableName: table(), Item: questionItem(villageId, q), ConditionExpression: 'attribute_not_exists(pk)' },
 });
-
-export async function writeAll(items: TransactItem[]): Promise<boolean> {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
 
 export async function getQuestion(villageId: string, noticeId: string, questionId: string) {
   const { Item } = await dynamo.send(

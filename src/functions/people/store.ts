@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adultFrom, idTail } from '../../shared/rules/identity';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
-import { dynamo, table } from '../lib/db';
+import { dynamo, type TransactItem, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
 import { keys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
@@ -190,8 +190,6 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
   const last = items.length === limit && start !== undefined ? items[items.length - 1].personId : undefined;
   return { items, nextCursor: last ? Buffer.from(last, 'utf8').toString('base64url') : null };
 }
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type SaveOutcome = 'saved' | 'stale' | 'duplicate-id';
 

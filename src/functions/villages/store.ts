@@ -1,8 +1,8 @@
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { VillageSummary } from '../../shared/schemas/person';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
-import { dynamo, table } from '../lib/db';
+import { dynamo, type TransactItem, table } from '../lib/db';
 import { keys } from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
@@ -71,8 +71,6 @@ export async function listTownshipVillages(townshipId: string): Promise<VillageS
   const villages = await queryAll<VillageSummary>(prefixQuery(keys.townshipVillagePrefix(townshipId)));
   return villages.map(({ villageId, townshipId, name, kind }) => ({ villageId, townshipId, name, kind }));
 }
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Replaces a village's settings (the whole object, validated), with its audit entry, all or nothing. */
 export async function saveSettings(villageId: string, settings: VillageSettings, audit: TransactItem) {
