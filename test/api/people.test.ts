@@ -162,6 +162,25 @@ describe('changing the register', () => {
     expect(future.status).toBe(409);
   });
 
+  it('assigns a representative with the households they represent, which must exist', async () => {
+    const p = (await chair.post('/people', person())).body;
+    const bad = await chair.post(`/people/${p.personId}/roles`, {
+      role: 'representative',
+      households: [p.householdId, 'NOSUCH'],
+      from: '2026-01-01',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('households');
+    const ok = await chair.post(`/people/${p.personId}/roles`, {
+      role: 'representative',
+      households: [p.householdId],
+      from: '2026-01-01',
+    });
+    expect(ok.body.terms.find((t: { role: string }) => t.role === 'representative').households).toEqual([
+      p.householdId,
+    ]);
+  });
+
   it('assigns a grid worker with their grid, and ends a term', async () => {
     const p = (await chair.post('/people', person())).body;
     const noGrid = await chair.post(`/people/${p.personId}/roles`, { role: 'grid_worker', from: '2026-01-01' });

@@ -305,11 +305,19 @@ function checkTerm(village: VillageRecord, req: AssignRoleRequest) {
   if (req.role === 'household_head') throw invalidField('role', '户主由“与户主关系”决定，请修改与户主关系');
 }
 
+/** A representative represents households that are on the register. */
+async function checkHouseholds(village: VillageRecord, householdIds: string[]) {
+  for (const h of householdIds)
+    if (!(await store.listHousehold(village.villageId, h)).length)
+      throw invalidField('households', `代表的户：没有户号 ${h}`);
+}
+
 export async function assignRole(actor: Actor, personId: string, req: AssignRoleRequest, now: Date) {
   const village = await ownVillage(actor);
   const before = await loadPerson(actor, village, personId, 'person.manage');
   if (before.status !== 'active') throw conflict('已去世或迁出的村民不能任命身份');
   checkTerm(village, req);
+  await checkHouseholds(village, req.households ?? []);
   const overlapping = before.roles.find(
     (t) => t.role === req.role && (t.post ?? '') === (req.post ?? '') && (!t.until || t.until >= req.from),
   );
