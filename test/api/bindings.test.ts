@@ -122,6 +122,8 @@ describe('binding by name, ID ending and phone', () => {
     expect(approved.body.status).toBe('approved');
     const again = await chair.post(`/bindings/claims/${claim.claimId}/approve`, { personId: person.personId });
     expect(again.status).toBe(409);
+    const after = await chair.get('/bindings/claims');
+    expect(after.body.items.map((c: { claimId: string }) => c.claimId)).not.toContain(claim.claimId);
     // The claimant signs in again and is bound now.
     const session = await api.anonymous.post('/auth/wechat', { code: wechatCode('wx-approved') });
     expect(session.body.person.personId).toBe(person.personId);
@@ -140,6 +142,8 @@ describe('binding by name, ID ending and phone', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields[0].path).toBe('reason');
     await chair.post(`/bindings/claims/${r.body.claim.claimId}/reject`, { reason: '本村没有此人' });
+    const after = await chair.get('/bindings/claims');
+    expect(after.body.items.map((c: { claimId: string }) => c.claimId)).not.toContain(r.body.claim.claimId);
     const mine = await account.get('/bindings/claims/mine');
     expect(mine.body.items[0]).toMatchObject({ status: 'rejected', reason: '本村没有此人' });
   });

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim } from '../../shared/schemas/binding';
 import { type AccountRecord, type BindingVia, bindAccount } from '../auth/accounts';
 import { dynamo, type TransactItem, table, transact } from '../lib/db';
-import { keys } from '../lib/keys';
+import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
 
@@ -35,13 +35,13 @@ export const claimItem = (c: ClaimRecord) => ({
 
 export async function getClaim(villageId: string, claimId: string) {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.claim(villageId, claimId) }));
-  return Item as ClaimRecord | undefined;
+  return Item ? (withoutKeys(Item) as ClaimRecord) : undefined;
 }
 
 const claimsFrom = async (hits: { pk: string; sk: string }[]) =>
   (
     await Promise.all(hits.map((h) => dynamo.send(new GetCommand({ TableName: table(), Key: { pk: h.pk, sk: h.sk } }))))
-  ).flatMap((r) => (r.Item ? [r.Item as ClaimRecord] : []));
+  ).flatMap((r) => (r.Item ? [withoutKeys(r.Item) as ClaimRecord] : []));
 
 /** Pending claims of a village, oldest first: the committee's to-do list. */
 export const pendingClaims = async (villageId: string) =>
