@@ -119,6 +119,15 @@ describe('changing the register', () => {
     expect(second.body.error.fields[0].path).toBe('relation');
   });
 
+  it('keeps what an edit leaves out, such as the bodies a person belongs to', async () => {
+    const p = (await chair.post('/people', person({ bodies: ['志愿者服务队'] }))).body;
+    const r = await chair.put(`/people/${p.personId}`, { phone: '13811112222' });
+    expect(r.body.bodies).toEqual(['志愿者服务队']);
+    expect(r.body.history.find((h: { action: string }) => h.action === 'person.update').changedFields).toEqual([
+      'phone',
+    ]);
+  });
+
   it('moves a person to another household and group, saying what changed but not the values', async () => {
     const p = (await chair.post('/people', person())).body;
     const newHead = await chair.post('/people', person({ householdId: 'MOVETO' }));
@@ -248,6 +257,7 @@ describe('the township sees counts, not people', () => {
     expect(village.people).toBeGreaterThan(100);
     expect(village.adults).toBeLessThan(village.people);
     expect(village.byGroup.reduce((s: number, g: { people: number }) => s + g.people, 0)).toBe(village.people);
+    expect(village.groups).toEqual(['第一村民小组', '第二村民小组', '第三村民小组', '第四村民小组', '第五村民小组']);
     expect(JSON.stringify(summary.body)).not.toContain(v1.residents[0].name);
     expect((await staff.get(`/people?villageId=${v1.villageId}`)).status).toBe(403);
   });

@@ -369,7 +369,7 @@ export async function endRole(
 
 /* ---------- the township's view: counts only ---------- */
 
-async function villageCounts(village: Pick<VillageRecord, 'villageId' | 'name'>, now: Date) {
+async function villageCounts(village: VillageRecord, now: Date) {
   const people = (await store.listPeople(village.villageId)).filter((p) => p.status === 'active');
   const households = (ps: PersonRecord[]) => new Set(ps.map((p) => p.householdId).filter(Boolean)).size;
   const groups = [...new Set(people.map((p) => p.groupName ?? ''))].sort();
@@ -382,6 +382,7 @@ async function villageCounts(village: Pick<VillageRecord, 'villageId' | 'name'>,
     adults: people.filter((p) => p.adultFrom && p.adultFrom <= day(now)).length,
     households: households(people),
     bound: people.filter((p) => p.accountId).length,
+    groups: village.groups,
     byGroup: groups.map((g) => {
       const inGroup = people.filter((p) => (p.groupName ?? '') === g);
       return { groupName: g, people: inGroup.length, households: households(inGroup) };
@@ -391,10 +392,11 @@ async function villageCounts(village: Pick<VillageRecord, 'villageId' | 'name'>,
 }
 
 export async function rosterSummary(actor: Actor, now: Date): Promise<RosterSummary> {
-  const villages =
+  const villages = await Promise.all(
     actor.tenant.kind === 'village'
-      ? [await resolveVillage(actor)]
-      : await listTownshipVillages(actor.tenant.townshipId);
-  for (const v of villages) authorize(actor, 'roster.summary', targetOf(v as VillageRecord));
+      ? [resolveVillage(actor)]
+      : (await listTownshipVillages(actor.tenant.townshipId)).map((v) => resolveVillage(actor, v.villageId)),
+  );
+  for (const v of villages) authorize(actor, 'roster.summary', targetOf(v));
   return { villages: await Promise.all(villages.map((v) => villageCounts(v, now))) };
 }

@@ -147,6 +147,7 @@ function personFrom(village: VillageRecord, c: Change, now: Date): PersonRecord 
     tenant: { kind: 'village', villageId: village.villageId, townshipId: village.townshipId },
     name: c.row.name,
     roles: [{ termId: newId(now.getTime()), role: 'resident', from: at.slice(0, 10) }],
+    bodies: [],
     verified: false,
     status: 'active',
   };

@@ -196,7 +196,7 @@ export const PersonInput = z.object({
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 /** An edit names the fields it changes; sensitive ones may be left out to keep them. */
-export const PersonUpdate = PersonInput.partial();
+export const PersonUpdate = PersonInput.extend({ bodies: PersonInput.shape.bodies.unwrap().optional() }).partial();
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
 
 export const DepartureRequest = z.object({
@@ -233,6 +233,8 @@ export const RosterSummary = z.object({
       adults: z.number(),
       households: z.number(),
       bound: z.number(),
+      /** Every group of the village, those with nobody in them yet too. */
+      groups: z.array(z.string()),
       byGroup: z.array(z.object({ groupName: z.string(), people: z.number(), households: z.number() })),
       byRole: z.array(z.object({ role: Role, people: z.number() })),
     }),
@@ -253,3 +255,4 @@ export const MySubmissions = z.object({
     }),
   ),
 });
+export type MySubmissions = z.infer<typeof MySubmissions>;
