@@ -5,6 +5,8 @@ import type { Me, Role } from '../../shared/schemas/person';
 const TOKEN = 'vh.token';
 const ME = 'vh.me';
 const LARGE_TEXT = 'vh.largeText';
+/** H5 only, locally: who "the WeChat user" of this browser is (see wechatLoginCode). */
+const DEMO_WECHAT_USER = 'vh.demoWechatUser';
 
 export const session = {
   token: (): string | undefined => Taro.getStorageSync(TOKEN) || undefined,
@@ -26,8 +28,29 @@ export const session = {
   },
 };
 
+const randomId = (length: number) => Array.from({ length }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+
+/**
+ * A one-time WeChat login code to exchange at /auth/wechat. In the mini-program it
+ * comes from wx.login(). H5 has no wx.login: locally, the fake code2Session takes
+ * `<user>.<nonce>`, and <user> is kept in this browser so it stays one WeChat user.
+ * Without `create`, an H5 browser that never signed in as such a user gets none.
+ */
+export async function wechatLoginCode(create = true): Promise<string | undefined> {
+  if (process.env.TARO_ENV === 'weapp') return (await Taro.login()).code;
+  let user: string = Taro.getStorageSync(DEMO_WECHAT_USER) || '';
+  if (!user) {
+    if (!create) return undefined;
+    user = `h5${randomId(14)}`;
+    Taro.setStorageSync(DEMO_WECHAT_USER, user);
+  }
+  return `${user}.${randomId(12)}`;
+}
+
+/** Signed in, but not yet bound to a person of the roster. */
+export const isUnbound = (me?: Me) => me !== undefined && me.person === null;
 export const hasRole = (me: Me | undefined, ...roles: Role[]) =>
-  Boolean(me?.person.roles.some((r) => roles.includes(r)));
+  Boolean(me?.person?.roles.some((r) => roles.includes(r)));
 export const isEditor = (me?: Me) => hasRole(me, 'committee', 'party_branch');
 export const isOverseer = (me?: Me) => hasRole(me, 'committee', 'party_branch', 'supervisor', 'township_staff');
-export const isTownship = (me?: Me) => me?.person.tenant.kind === 'township';
+export const isTownship = (me?: Me) => me?.person?.tenant.kind === 'township';

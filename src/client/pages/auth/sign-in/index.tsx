@@ -1,12 +1,14 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { DemoPeople, Role } from '../../../../shared/schemas/person';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
+import { BIND_PAGE } from '../../../components/use-page-load';
+import { tb } from '../../../i18n/bindings';
 import { t } from '../../../i18n/zh-CN';
-import { call, messageOf } from '../../../services/api';
-import { session } from '../../../services/session';
+import { ApiFailure, call, messageOf } from '../../../services/api';
+import { session, wechatLoginCode } from '../../../services/session';
 
 type Person = DemoPeople['people'][number];
 /** Staff first, in the order people look for them; everyone else is a resident. */
@@ -37,81 +39,119 @@ function PersonRow({ p, onPick }: { p: Person; onPick: (p: Person) => void }) {
   );
 }
 
+/** H5 has no wx.login: locally, a fake WeChat user of this browser stands in (see wechatLoginCode). */
+const WEAPP = process.env.TARO_ENV === 'weapp';
+
 export default function SignIn() {
   const [people, setPeople] = useState<Person[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
+  /** Demo sign-in exists only locally; elsewhere the server refuses it and the demo part is hidden. */
+  const [demo, setDemo] = useState(true);
+  const [signInError, setSignInError] = useState('');
   const [q, setQ] = useState('');
   const load = () => {
     setLoading(true);
     setError('');
     call('demoPeople')
       .then((r) => setPeople(r.people))
-      .catch((e) => setError(messageOf(e)))
+      .catch((e) => (e instanceof ApiFailure && e.status === 403 ? setDemo(false) : setError(messageOf(e))))
       .finally(() => setLoading(false));
   };
   useEffect(load, []);
 
   const tenants = useMemo(() => [...new Set(people.map((p) => p.tenantName))], [people]);
-  const signIn = async (p: Person) => {
+  /** Signs in with the session the server hands out; an account not yet bound goes to bind first. */
+  const signInWith = async (title: string, get: () => Promise<{ token: string; person: unknown }>) => {
     try {
-      setError('');
-      Taro.showLoading({ title: t.signIn.signingIn(p.name) });
-      const r = await call('demoSignIn', { body: { tenantId: p.tenantId, personId: p.personId } });
+      setSignInError('');
+      Taro.showLoading({ title });
+      const r = await get();
       session.signIn(r.token);
-      Taro.reLaunch({ url: '/pages/index/index' });
+      Taro.reLaunch({ url: r.person ? '/pages/index/index' : BIND_PAGE });
     } catch (e) {
-      setError(messageOf(e));
+      setSignInError(messageOf(e));
     } finally {
       Taro.hideLoading();
     }
   };
+  const signIn = (p: Person) =>
+    signInWith(t.signIn.signingIn(p.name), () =>
+      call('demoSignIn', { body: { tenantId: p.tenantId, personId: p.personId } }),
+    );
+  const wechatSignIn = () =>
+    signInWith(tb.signIn.signingIn, async () =>
+      call('wechatSignIn', { body: { code: (await wechatLoginCode()) ?? '' } }),
+    );
 
   return (
     <Page>
-      <View className="vh-title">{t.signIn.title}</View>
-      <View className="vh-hint">{t.signIn.hint}</View>
-      <Input
-        id="person-search"
-        className="vh-input"
-        placeholder={t.signIn.search}
-        value={q}
-        onInput={(e) => setQ(e.detail.value)}
-      />
-      <LoadState loading={loading} error={error} onRetry={load} />
-      {tenants.map((tenant) => {
-        const mine = people.filter((p) => p.tenantName === tenant && (!q || p.name.includes(q)));
-        if (!mine.length) return null;
-        const residents = mine.filter((p) => groupOf(p) === 'resident');
-        const shown = q ? residents : residents.slice(0, SHOWN_RESIDENTS);
-        return (
-          <View className="vh-card vh-tenant" key={tenant}>
-            <View className="vh-card-title">{tenant}</View>
-            {GROUPS.map((role) => {
-              const group = mine.filter((p) => groupOf(p) === role);
-              return group.length ? (
-                <View key={role} className={`vh-person-group vh-person-group-${role}`}>
-                  <View className="vh-subtitle">{t.roles[role]}</View>
-                  {group.map((p) => (
-                    <PersonRow key={p.personId} p={p} onPick={signIn} />
-                  ))}
-                </View>
-              ) : null;
-            })}
-            {shown.length > 0 && (
-              <View className="vh-person-group vh-person-group-resident">
-                <View className="vh-subtitle">{t.signIn.residents}</View>
-                {shown.map((p) => (
-                  <PersonRow key={p.personId} p={p} onPick={signIn} />
-                ))}
+      {WEAPP && (
+        <View className="vh-card">
+          <View className="vh-title">{tb.signIn.title}</View>
+          <View className="vh-hint">{tb.signIn.hint}</View>
+          <Button id="wechat-sign-in" className="vh-button vh-button-primary" onClick={wechatSignIn}>
+            {tb.signIn.wechat}
+          </Button>
+        </View>
+      )}
+      {signInError && <View className="vh-state vh-state-error">{signInError}</View>}
+      {demo && !WEAPP && (
+        <View className="vh-card" id="demo-wechat">
+          <View className="vh-card-title">{tb.signIn.demoTitle}</View>
+          <Button id="demo-wechat-sign-in" className="vh-button vh-button-primary" onClick={wechatSignIn}>
+            {tb.signIn.demoWechat}
+          </Button>
+          <View className="vh-hint">{tb.signIn.demoWechatHint}</View>
+        </View>
+      )}
+      {demo && (
+        <>
+          <View className="vh-title">{t.signIn.title}</View>
+          <View className="vh-hint">{WEAPP ? t.signIn.hint : tb.signIn.demoPeople}</View>
+          <Input
+            id="person-search"
+            className="vh-input"
+            placeholder={t.signIn.search}
+            value={q}
+            onInput={(e) => setQ(e.detail.value)}
+          />
+          <LoadState loading={loading} error={error} onRetry={load} />
+          {tenants.map((tenant) => {
+            const mine = people.filter((p) => p.tenantName === tenant && (!q || p.name.includes(q)));
+            if (!mine.length) return null;
+            const residents = mine.filter((p) => groupOf(p) === 'resident');
+            const shown = q ? residents : residents.slice(0, SHOWN_RESIDENTS);
+            return (
+              <View className="vh-card vh-tenant" key={tenant}>
+                <View className="vh-card-title">{tenant}</View>
+                {GROUPS.map((role) => {
+                  const group = mine.filter((p) => groupOf(p) === role);
+                  return group.length ? (
+                    <View key={role} className={`vh-person-group vh-person-group-${role}`}>
+                      <View className="vh-subtitle">{t.roles[role]}</View>
+                      {group.map((p) => (
+                        <PersonRow key={p.personId} p={p} onPick={signIn} />
+                      ))}
+                    </View>
+                  ) : null;
+                })}
+                {shown.length > 0 && (
+                  <View className="vh-person-group vh-person-group-resident">
+                    <View className="vh-subtitle">{t.signIn.residents}</View>
+                    {shown.map((p) => (
+                      <PersonRow key={p.personId} p={p} onPick={signIn} />
+                    ))}
+                  </View>
+                )}
+                {!q && residents.length > shown.length && (
+                  <View className="vh-hint">{t.signIn.more(residents.length - shown.length)}</View>
+                )}
               </View>
-            )}
-            {!q && residents.length > shown.length && (
-              <View className="vh-hint">{t.signIn.more(residents.length - shown.length)}</View>
-            )}
-          </View>
-        );
-      })}
+            );
+          })}
+        </>
+      )}
     </Page>
   );
 }

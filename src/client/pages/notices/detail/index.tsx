@@ -238,12 +238,12 @@ export default function NoticeDetail() {
               />
             </View>
           )}
-          {editor && notice.status === 'pending_review' && notice.createdBy.personId === me?.person.personId && (
+          {editor && notice.status === 'pending_review' && notice.createdBy.personId === me?.person?.personId && (
             <View className="vh-hint" id="review-by-other">
               {t.detail.reviewByOther}
             </View>
           )}
-          {editor && notice.status === 'pending_review' && notice.createdBy.personId !== me?.person.personId && (
+          {editor && notice.status === 'pending_review' && notice.createdBy.personId !== me?.person?.personId && (
             <View className="vh-actions">
               <ActionButton
                 id="approve"

@@ -1,0 +1,265 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { BindingOutcome, Claim, VillageDirectory } from '../../../../shared/schemas/binding';
+import { ActionButton } from '../../../components/action';
+import { Page } from '../../../components/page';
+import { FieldError, LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
+import { useMe } from '../../../components/use-me';
+import { tb } from '../../../i18n/bindings';
+import { ApiFailure, call, fieldsOf } from '../../../services/api';
+import { formatDate } from '../../../services/format';
+import { session } from '../../../services/session';
+
+type Village = z.infer<typeof VillageDirectory>['items'][number];
+type Way = 'identity' | 'invite';
+const HOME = '/pages/index/index';
+
+/** A labelled box to type in, with the server's word about it underneath. */
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+  return (
+    <View className="vh-setting-row" id={`${id}-field`}>
+      <View className="vh-label">{label}</View>
+      {children}
+      <FieldError message={error} />
+    </View>
+  );
+}
+
+/** My claims, newest first, with where each stands and why one was turned down. */
+function ClaimList({ claims }: { claims: Claim[] }) {
+  if (!claims.length) return null;
+  return (
+    <View className="vh-card" id="my-claims">
+      <View className="vh-card-title">{tb.claim.claims}</View>
+      {claims.map((c) => (
+        <View key={c.claimId} className="vh-question vh-claim" id={`claim-${c.claimId}`}>
+          <View>
+            <Text>
+              {c.villageName} · {c.name}
+            </Text>
+            <Text className={`vh-status ${c.status === 'approved' ? 'vh-status-ok' : ''}`}>
+              {' '}
+              {tb.claim.status[c.status]}
+            </Text>
+          </View>
+          <View className="vh-meta">{tb.claim.submittedAt(formatDate(c.createdAt))}</View>
+          {c.reason && <View className="vh-meta vh-claim-reason">{tb.claim.reason(c.reason)}</View>}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * Binding this WeChat account to a person of the village register: by name, the
+ * end of the ID number and the phone (bound at once when they match, otherwise the
+ * committee reviews it), or by an invite code handed over face to face.
+ */
+export default function ClaimPage() {
+  const me = useMe();
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [claims, setClaims] = useState<Claim[]>([]);
+  const [way, setWay] = useState<Way>('identity');
+  const [villageId, setVillageId] = useState('');
+  const [form, setForm] = useState({ name: '', idTail: '', phone: '', note: '' });
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [replaced, setReplaced] = useState(false);
+  const { loading, error, track } = useLoading();
+
+  const loadClaims = () =>
+    call('myClaims')
+      .then((r) => setClaims(r.items))
+      .catch(() => undefined);
+  const load = () =>
+    track(async () => {
+      const r = await call('villageDirectory');
+      setVillages(r.items);
+      if (r.items.length === 1) setVillageId(r.items[0].villageId);
+    });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens
+  useEffect(() => {
+    load();
+    loadClaims();
+  }, []);
+
+  const townships = [...new Set(villages.map((v) => v.townshipName))];
+  const pending = claims.find((c) => c.status === 'pending');
+  const set = (k: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [k]: e.detail.value });
+
+  const outcome = async (send: () => Promise<BindingOutcome>) => {
+    setErrors({});
+    let r: BindingOutcome;
+    try {
+      r = await send();
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+    if (r.status === 'bound') {
+      session.signIn(r.session.token);
+      // One person, one account: tell them when their other phone was signed out; otherwise straight home.
+      if (r.replacedEarlierAccount) setReplaced(true);
+      else Taro.reLaunch({ url: HOME });
+    } else {
+      await loadClaims();
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    }
+  };
+
+  if (replaced || me?.person)
+    return (
+      <Page>
+        <View className="vh-banner vh-banner-ok" id="claim-bound">
+          {me?.person && !replaced ? tb.claim.alreadyBound(me.person.name) : tb.claim.replaced}
+        </View>
+        <Button id="go-home" className="vh-button vh-button-primary" onClick={() => Taro.reLaunch({ url: HOME })}>
+          {tb.claim.goHome}
+        </Button>
+      </Page>
+    );
+
+  return (
+    <Page>
+      <View className="vh-title">{tb.claim.title}</View>
+      {pending && (
+        <View className="vh-banner" id="claim-pending">
+          <View className="vh-subtitle">{tb.claim.pending}</View>
+          <View>{tb.claim.pendingHint}</View>
+        </View>
+      )}
+      <View className="vh-segments" id="claim-way">
+        {(['identity', 'invite'] as const).map((w) => (
+          <View
+            key={w}
+            id={`way-${w}`}
+            className={`vh-segment ${way === w ? 'vh-segment-on' : ''}`}
+            onClick={() => {
+              setWay(w);
+              setErrors({});
+            }}
+          >
+            {w === 'identity' ? tb.claim.byIdentity : tb.claim.byInvite}
+          </View>
+        ))}
+      </View>
+
+      {way === 'identity' ? (
+        <View className="vh-card" id="claim-identity">
+          <View className="vh-hint">{tb.claim.identityHint}</View>
+          <View className="vh-label">{tb.claim.village}</View>
+          <LoadState loading={loading} error={error} onRetry={load} />
+          {!loading && !error && !villages.length && <View className="vh-hint">{tb.claim.noVillages}</View>}
+          {townships.map((township) => (
+            <View key={township}>
+              {townships.length > 1 && <View className="vh-subtitle">{township}</View>}
+              <View className="vh-tabs">
+                {villages
+                  .filter((v) => v.townshipName === township)
+                  .map((v) => (
+                    <View
+                      key={v.villageId}
+                      id={`village-${v.villageId}`}
+                      className={`vh-tab vh-village ${villageId === v.villageId ? 'vh-tab-on' : ''}`}
+                      onClick={() => setVillageId(v.villageId)}
+                    >
+                      {v.name}
+                    </View>
+                  ))}
+              </View>
+            </View>
+          ))}
+          <FieldError message={errors.villageId} />
+
+          <Field id="claim-name" label={tb.claim.name} error={errors.name}>
+            <Input
+              id="claim-name"
+              className="vh-input"
+              placeholder={tb.claim.namePlaceholder}
+              maxlength={20}
+              value={form.name}
+              onInput={set('name')}
+            />
+          </Field>
+          <Field id="claim-id-tail" label={tb.claim.idTail} error={errors.idTail}>
+            <Input
+              id="claim-id-tail"
+              className="vh-input"
+              type="idcard"
+              placeholder={tb.claim.idTailPlaceholder}
+              maxlength={4}
+              value={form.idTail}
+              onInput={set('idTail')}
+            />
+          </Field>
+          <Field id="claim-phone" label={tb.claim.phone} error={errors.phone}>
+            <Input
+              id="claim-phone"
+              className="vh-input"
+              type="number"
+              placeholder={tb.claim.phonePlaceholder}
+              maxlength={20}
+              value={form.phone}
+              onInput={set('phone')}
+            />
+          </Field>
+          <Field id="claim-note" label={tb.claim.note} error={errors.note}>
+            <Textarea
+              id="claim-note"
+              className="vh-textarea"
+              placeholder={tb.claim.notePlaceholder}
+              maxlength={100}
+              value={form.note}
+              onInput={set('note')}
+            />
+          </Field>
+          <ActionButton
+            id="claim-submit"
+            label={tb.claim.submit}
+            doneText={tb.claim.pending}
+            run={() =>
+              outcome(async () => {
+                if (!villageId)
+                  throw new ApiFailure(400, tb.claim.chooseVillage, [
+                    { path: 'villageId', message: tb.claim.chooseVillage },
+                  ]);
+                return call('claimPerson', {
+                  body: {
+                    villageId,
+                    name: form.name,
+                    idTail: form.idTail,
+                    phone: form.phone,
+                    note: form.note.trim() || undefined,
+                  },
+                });
+              })
+            }
+          />
+        </View>
+      ) : (
+        <View className="vh-card" id="claim-invite">
+          <View className="vh-hint">{tb.claim.inviteHint}</View>
+          <Field id="invite-code" label={tb.claim.code} error={errors.code}>
+            <Input
+              id="invite-code"
+              className="vh-input"
+              placeholder={tb.claim.codePlaceholder}
+              maxlength={10}
+              value={code}
+              onInput={(e) => setCode(e.detail.value)}
+            />
+          </Field>
+          <ActionButton
+            id="invite-submit"
+            label={tb.claim.redeem}
+            run={() => outcome(() => call('redeemInvite', { body: { code } }))}
+          />
+        </View>
+      )}
+      <ClaimList claims={claims} />
+    </Page>
+  );
+}
