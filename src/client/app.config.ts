@@ -6,11 +6,18 @@ export default defineAppConfig({
     'pages/notices/detail/index',
     'pages/notices/versions/index',
     'pages/notices/print/index',
+    'pages/bindings/claim/index',
+    'pages/me/index',
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [
     { root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index', 'questions/index'] },
     { root: 'pages/villages', pages: ['settings/index'] },
+    {
+      root: 'pages/people',
+      pages: ['list/index', 'detail/index', 'household/index', 'edit/index', 'import/index', 'summary/index'],
+    },
+    { root: 'pages/bindings/review', pages: ['index'] },
   ],
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,

@@ -1,70 +1,110 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
-import { MyHousehold } from '../../components/my-household';
+import { useEffect, useState } from 'react';
+import type { Me } from '../../../shared/schemas/person';
+import { LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { Page } from '../../components/page';
+import { PersonCard, placeOf } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
+import { BIND_PAGE } from '../../components/use-page-load';
+import { tb } from '../../i18n/bindings';
+import { tp } from '../../i18n/people';
 import { t } from '../../i18n/zh-CN';
-import { isOverseer, isTownship, session } from '../../services/session';
+import { call } from '../../services/api';
+import { hasRole, isOverseer, isUnbound, session } from '../../services/session';
 
-/** The big buttons of the home page; staff ones only for those who oversee the board. */
-const tiles = [
+/** The big buttons of the home page; staff ones only for those whose role needs them. */
+const tiles: { id: string; url: string; title: string; hint: string; shown: (me?: Me) => boolean }[] = [
   {
     id: 'tile-notices',
     url: '/pages/notices/list/index',
     title: t.home.notices,
     hint: t.home.noticesHint,
-    staff: false,
+    shown: () => true,
+  },
+  { id: 'tile-me', url: '/pages/me/index', title: t.home.me, hint: tb.home.meHint, shown: () => true },
+  {
+    id: 'tile-review',
+    url: '/pages/bindings/review/index',
+    title: tb.home.review,
+    hint: tb.home.reviewHint,
+    shown: (me) => hasRole(me, 'committee'),
+  },
+  {
+    id: 'tile-roster',
+    url: '/pages/people/list/index',
+    title: tp.home.roster,
+    hint: tp.home.rosterHint,
+    shown: (me) => hasRole(me, 'committee', 'party_branch', 'supervisor', 'grid_worker', 'township_staff'),
   },
   {
     id: 'tile-calendar',
     url: '/pages/notices/staff/calendar/index',
     title: t.home.calendar,
     hint: t.home.calendarHint,
-    staff: true,
+    shown: isOverseer,
   },
   {
     id: 'tile-settings',
     url: '/pages/villages/settings/index',
     title: t.home.settings,
     hint: t.home.settingsHint,
-    staff: true,
+    shown: isOverseer,
   },
   {
     id: 'tile-questions',
     url: '/pages/notices/staff/questions/index',
     title: t.home.openQuestions,
     hint: t.home.openQuestionsHint,
-    staff: true,
+    shown: isOverseer,
   },
 ];
 
+/** Not bound to a person yet: one big way forward, and where a claim already sent stands. */
+function BindCard() {
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    call('myClaims')
+      .then((r) => setPending(r.items.some((c) => c.status === 'pending')))
+      .catch(() => undefined);
+  }, []);
+  return (
+    <View className="vh-card" id="bind-card">
+      <View className="vh-card-title">{tb.home.bindTitle}</View>
+      <View className="vh-hint">{tb.home.bindHint}</View>
+      {pending && <View className="vh-banner">{tb.home.pending}</View>}
+      <Button id="go-bind" className="vh-button vh-button-primary" onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
+        {tb.home.bindButton}
+      </Button>
+    </View>
+  );
+}
+
 export default function Home() {
   const me = useMe();
-  const [large, setLarge] = useState(session.largeText());
+  const [large, setLarge] = useLargeText();
   useDidShow(() => {
     if (!session.token()) Taro.redirectTo({ url: '/pages/auth/sign-in/index' });
   });
-  const place = me?.villages.length === 1 ? me.villages[0].name : me?.township.name;
-  const toggleLarge = (on: boolean) => {
-    session.setLargeText(on);
-    setLarge(on);
-  };
+  const unbound = isUnbound(me);
   return (
     <Page className={large ? 'vh-large' : ''}>
       <View className="vh-hero">
-        <View className="vh-hero-place">{place}</View>
-        <View className="vh-hero-hello">{me ? t.home.hello(me.person.name) : t.appName}</View>
-        {me && (
+        <View className="vh-hero-place">{placeOf(me)}</View>
+        <View className="vh-hero-hello">
+          {me?.person ? t.home.hello(me.person.name) : unbound ? tb.home.hello : t.appName}
+        </View>
+        {me?.person && (
           <View className="vh-hero-roles">
             {me.person.roles.map((r) => t.roles[r]).join(' · ')}
             {me.person.posts.length ? `（${me.person.posts.join('、')}）` : ''}
           </View>
         )}
       </View>
+      {unbound && <BindCard />}
       <View className="vh-tiles">
         {tiles
-          .filter((tile) => !tile.staff || isOverseer(me))
+          .filter((tile) => (unbound ? tile.id === 'tile-me' : tile.shown(me)))
           .map((tile) => (
             <View key={tile.id} id={tile.id} className="vh-tile" onClick={() => Taro.navigateTo({ url: tile.url })}>
               <Text className="vh-tile-title">{tile.title}</Text>
@@ -73,37 +113,13 @@ export default function Home() {
           ))}
       </View>
       <View className="vh-card">
-        <View className="vh-card-title">{t.home.me}</View>
-        {me && (
-          <View id="me-card">
-            <View className="vh-person-name">{me.person.name}</View>
-            <View className="vh-meta">
-              {t.home.roles}：{me.person.roles.map((r) => t.roles[r]).join('、')}
-              {me.person.posts.length ? `（${me.person.posts.join('、')}）` : ''}
-            </View>
-            <View className="vh-meta">
-              {isTownship(me) ? t.home.township : t.home.village}：{place}
-              {me.person.groupName ? ` · ${me.person.groupName}` : ''}
-            </View>
-            <MyHousehold personId={me.person.personId} />
-          </View>
+        {me?.person && (
+          <>
+            <View className="vh-card-title">{t.home.me}</View>
+            <PersonCard me={me} />
+          </>
         )}
-        <View className="vh-setting">
-          <Text>
-            {t.home.largeText}（{large ? t.home.largeTextOn : t.home.largeTextOff}）
-          </Text>
-          <Switch id="large-text" checked={large} onChange={(e) => toggleLarge(e.detail.value)} color="#a31515" />
-        </View>
-        <Button
-          id="sign-out"
-          className="vh-button vh-button-plain"
-          onClick={() => {
-            session.signOut();
-            Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
-          }}
-        >
-          {t.home.signOut}
-        </Button>
+        <LargeTextSwitch on={large} onChange={setLarge} />
       </View>
     </Page>
   );
