@@ -1,9 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
-import { root } from '../../scripts/local/serverless-config';
-import { type BrowserStack, screenshotDir, startBrowserStack } from '../helpers/browser';
+import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/browser';
 
 /**
  * Getting in, in headless Chromium on the H5 build: a new WeChat user signs in
@@ -20,19 +17,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-/** Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1 the README's copies in docs/ are refreshed too. */
-const shot = async (page: Page, name: string, keep = false) => {
-  const file = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (keep && process.env.UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs', 'screenshots', `${name}.png`));
-  }
-};
-const fill = async (page: Page, id: string, text: string) => {
-  const field = page.locator(`#${id}`).locator('input, textarea').first();
-  await field.fill(text);
-};
 /** Waits long enough for a cold lambda, and fails on the step that did not happen rather than on the test's timeout. */
 const patient = (page: Page) => {
   page.setDefaultTimeout(15_000);

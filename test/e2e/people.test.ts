@@ -1,10 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SeededVillage } from '../../scripts/local/seed';
-import { root } from '../../scripts/local/serverless-config';
-import { type BrowserStack, screenshotDir, startBrowserStack } from '../helpers/browser';
+import { type BrowserStack, shot, startBrowserStack } from '../helpers/browser';
 
 /**
  * The roster (村民名册) as the committee keeps it, in headless Chromium on the H5
@@ -25,15 +24,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1 the README's copies in docs/ are refreshed too. */
-const shot = async (page: Page, name: string, keep = false) => {
-  const file = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (keep && process.env.UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
-    copyFileSync(file, join(root, 'docs', 'screenshots', `${name}.png`));
-  }
-};
 /** A step that does not happen says which one, well before the test's own time runs out. */
 const open = async (person: Parameters<BrowserStack['pageAs']>[0]) => {
   const page = await stack.pageAs(person);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -80,3 +80,19 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     },
   };
 }
+
+/** Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1 the README's copies in docs/ are refreshed too. */
+export const shot = async (page: Page, name: string, keep = false) => {
+  const file = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (keep && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+    copyFileSync(file, join(root, 'docs', 'screenshots', `${name}.png`));
+  }
+};
+
+/** Types into the input or textarea inside the element with this id (Taro wraps native inputs). */
+export const fill = async (page: Page, id: string, text: string) => {
+  const field = page.locator(`#${id}`).locator('input, textarea').first();
+  await field.fill(text);
+};
