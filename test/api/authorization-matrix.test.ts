@@ -3,10 +3,13 @@ import { idCheckDigit } from '../../src/shared/rules/identity';
 import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
 
 /**
- * Who may do what, asserted through the HTTP API: every notice endpoint × every
- * kind of caller. The matrix is data; later capabilities add their rows.
- * Expected: a status code. "Hidden" cells are 404 on purpose: a resident is not
- * told that a draft exists, nor anyone that another village's notice does.
+ * Who may do what, asserted through the HTTP API: every endpoint × every kind of
+ * caller. The matrix is data; later capabilities add their rows. Expected: a
+ * status code. "Hidden" cells are 404 on purpose: a resident is not told that a
+ * draft exists, nor anyone that another village's notice or person does.
+ * Not here, because no role decides them: signing in (POST /auth/wechat, the demo
+ * sign-in) and unbinding oneself (DELETE /me/binding, which would sign the caller
+ * out of the next cells); test/api/bindings.test.ts covers them.
  */
 type Who =
   | 'resident'
