@@ -89,6 +89,8 @@ describe('the roster in the browser', () => {
     await chair.locator('.vh-roster-row').first().waitFor();
     await fill(chair, 'roster-search', '司马德明');
     await chair.locator('#roster-search-button').click();
+    // The search narrows the list: the household imported beside him is gone from it.
+    await chair.locator('.vh-roster-row', { hasText: '欧阳秋云' }).waitFor({ state: 'detached' });
     const row = chair.locator('.vh-roster-row', { hasText: '司马德明' });
     await row.getByText(/第二村民小组 · 户号 T9002 · 户主/).waitFor();
     await row.getByText(/身份证 330\*{11}013[\dX]/).waitFor();
