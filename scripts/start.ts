@@ -32,7 +32,8 @@ async function main() {
   App:      ${stack.url}/
   API:      ${stack.apiUrl}  (OpenAPI: ${stack.apiUrl}/openapi.json)
   Database: DynamoDB Local at ${stack.dynamoEndpoint} (${values.persist ? 'persisted in .data/' : 'in memory'})${stack.seeded ? ', demo township seeded' : ''}
-Sign in on the app's demo page as any seeded villager, committee member, supervisor or township staff.
+Sign in on the app's demo page as any seeded villager, committee member, supervisor or township staff,
+or as a new WeChat user (a local fake of WeChat's code2Session) who then binds to a person of the roster.
 Press Ctrl+C to stop.`);
   const stop = async () => {
     await stack.stop();
