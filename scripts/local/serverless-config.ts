@@ -7,6 +7,7 @@ export const root = join(__dirname, '..', '..');
 
 interface HttpApiEvent {
   httpApi?: { method: string; path: string };
+  schedule?: string;
 }
 interface ServerlessFile {
   functions: Record<string, { handler: string; events?: HttpApiEvent[] }>;
@@ -52,4 +53,33 @@ export function tableDefinitions(): Record<string, unknown>[] {
       const { TableName, PointInTimeRecoverySpecification, TimeToLiveSpecification, ...rest } = Properties;
       return rest;
     });
+}
+
+export interface ScheduledFunction {
+  functionName: string;
+  module: string;
+  exportName: string;
+  everyMs: number;
+}
+
+const UNIT_MS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000 };
+
+/** Functions with a `schedule: rate(N minutes)` event, so the local stack can run them on the same rate. */
+export function scheduledFunctions(): ScheduledFunction[] {
+  return Object.entries(file().functions).flatMap(([functionName, fn]) => {
+    const dot = fn.handler.lastIndexOf('.');
+    return (fn.events ?? []).flatMap((e) => {
+      const m = e.schedule?.match(/^rate\((\d+) (minutes?|hours?)\)$/);
+      return m
+        ? [
+            {
+              functionName,
+              module: fn.handler.slice(0, dot),
+              exportName: fn.handler.slice(dot + 1),
+              everyMs: Number(m[1]) * UNIT_MS[m[2]],
+            },
+          ]
+        : [];
+    });
+  });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createTables, startDynamo } from './dynamodb';
 import { pointAtFakeWechat } from './fake-wechat';
 import { startHttpServer } from './http-server';
+import { root, scheduledFunctions } from './serverless-config';
 
 /**
  * The whole local product in one process: DynamoDB Local (embedded), tables from
@@ -64,6 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await seedDemo({ now: new Date() });
     seeded = true;
   }
+  const timers = await startSchedules();
   const { server, url } = await startHttpServer({
     port: options.port,
     host: options.host,
@@ -76,11 +78,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tableName,
     seeded,
     stop: async () => {
+      for (const t of timers) clearInterval(t);
       await closeServer(server);
       wechat.server.close();
       dynamo.stop();
     },
   };
+}
+
+/** Runs the scheduled functions of serverless.yml on their rates, as EventBridge would. */
+async function startSchedules() {
+  return Promise.all(
+    scheduledFunctions().map(async (f) => {
+      const mod = (await import(join(root, f.module))) as Record<string, () => Promise<unknown>>;
+      const timer = setInterval(() => {
+        mod[f.exportName]().catch((e: Error) => console.error(`${f.functionName} failed: ${e.name}`));
+      }, f.everyMs);
+      timer.unref();
+      return timer;
+    }),
+  );
 }
 
 export const closeServer = (server: Server) =>

@@ -4,6 +4,7 @@ import * as N from './schemas/notice';
 import * as P from './schemas/person';
 import * as R from './schemas/roster-import';
 import * as S from './schemas/settings';
+import * as T from './schemas/topic';
 
 /**
  * Every HTTP route of the API, with the zod schemas of its inputs and output.
@@ -35,6 +36,7 @@ const versionParams = noticeParams.extend({
 /** Township staff name one of their villages; everyone else is held to their own. */
 const villageScope = N.CalendarQuery;
 const personParams = z.object({ personId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '人员编号不正确') });
+const topicParams = z.object({ topicId: z.string().regex(/^[0-9A-Z]{26}$/, '议题编号不正确') });
 const claimParams = z.object({ claimId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });
 export const Health = z.object({ ok: z.literal(true), stage: z.string() });
 export const Empty = z.object({});
@@ -135,6 +137,85 @@ export const routes = {
     params: claimParams,
     body: B.RejectClaimRequest,
     response: B.Claim,
+  }),
+  listTopics: route({
+    method: 'GET',
+    path: '/topics',
+    summary: '议事协商议题（最新在前）',
+    auth: true,
+    query: villageScope,
+    response: T.TopicList,
+  }),
+  createTopic: route({
+    method: 'POST',
+    path: '/topics',
+    summary: '提出议题（草稿）',
+    auth: true,
+    body: T.CreateTopicRequest,
+    response: T.Topic,
+    idempotent: true,
+  }),
+  getTopic: route({
+    method: 'GET',
+    path: '/topics/{topicId}',
+    summary: '议题详情、表决结果与我的投票情况',
+    auth: true,
+    params: topicParams,
+    query: villageScope,
+    response: T.Topic,
+  }),
+  openVoting: route({
+    method: 'POST',
+    path: '/topics/{topicId}/open',
+    summary: '开始表决（冻结有表决权的人员名单）',
+    auth: true,
+    params: topicParams,
+    response: T.Topic,
+  }),
+  castBallot: route({
+    method: 'POST',
+    path: '/topics/{topicId}/ballots',
+    summary: '投票（每人或每户一票）',
+    auth: true,
+    params: topicParams,
+    body: T.CastBallotRequest,
+    response: T.Receipt,
+    idempotent: true,
+  }),
+  recordBallot: route({
+    method: 'POST',
+    path: '/topics/{topicId}/recorded-ballots',
+    summary: '监票人录入会场或纸质选票',
+    auth: true,
+    params: topicParams,
+    body: T.RecordBallotRequest,
+    response: T.Receipt,
+  }),
+  checkReceipt: route({
+    method: 'GET',
+    path: '/topics/{topicId}/receipts/{receipt}',
+    summary: '凭回执查询选票是否已计入',
+    auth: true,
+    params: topicParams.extend({ receipt: z.string().regex(/^[0-9A-Za-z_-]{16,64}$/, '回执格式不正确') }),
+    response: T.ReceiptCheck,
+  }),
+  turnout: route({
+    method: 'GET',
+    path: '/topics/{topicId}/turnout',
+    summary: '参与情况：已参与人数与有效人数',
+    auth: true,
+    params: topicParams,
+    query: villageScope,
+    response: T.Turnout,
+  }),
+  closeVoting: route({
+    method: 'POST',
+    path: '/topics/{topicId}/close',
+    summary: '提前结束表决（写明原因），计票并公布结果',
+    auth: true,
+    params: topicParams,
+    body: T.CloseTopicRequest,
+    response: T.Topic,
   }),
   listPeople: route({
     method: 'GET',

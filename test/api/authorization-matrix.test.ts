@@ -49,6 +49,9 @@ interface Fixtures {
   claim(): Promise<{ claimId: string; personId: string }>;
   invite(): Promise<string>;
   importFile(): Promise<{ fileBase64: string; checksum: string }>;
+  /** A fresh topic: a draft, or open for a villagers' meeting (every adult votes). */
+  topic(open: boolean): Promise<string>;
+  residentId: string;
   published(): Promise<string>;
   draft(): Promise<string>;
   pending(): Promise<string>;
@@ -65,6 +68,14 @@ const freshIdNumber = () => {
   const first17 = `330199${1950 + (n % 50)}${two(1 + (n % 12))}${two(1 + (n % 28))}${String(n % 1000).padStart(3, '0')}`;
   return first17 + idCheckDigit(first17);
 };
+const topicBody = () => ({
+  title: '权限矩阵测试议题',
+  background: '用于权限矩阵测试的议题背景说明。',
+  body: 'villagers_meeting',
+  kind: 'motion',
+  secret: true,
+  closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+});
 const newPerson = () => ({
   name: `矩阵${serial}`,
   groupName: '第一村民小组',
@@ -387,6 +398,63 @@ const matrix: Row[] = [
     request: async (f) => ({ method: 'GET', path: scoped('/roster-export', f.villageId) }),
     expect: everyone(403, { committee: 200, supervisor: 200 }),
   },
+  {
+    endpoint: 'GET /topics',
+    request: async (f) => ({ method: 'GET', path: scoped('/topics', f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /topics',
+    request: async () => ({ method: 'POST', path: '/topics', body: topicBody() }),
+    expect: everyone(403, { committee: 201, otherVillage: 201 }),
+  },
+  {
+    endpoint: 'GET /topics/{id}',
+    request: async (f) => ({ method: 'GET', path: scoped(`/topics/${await f.topic(false)}`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /topics/{id}/open',
+    request: async (f) => ({ method: 'POST', path: `/topics/${await f.topic(false)}/open` }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /topics/{id}/ballots',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(true)}/ballots`,
+      body: { choices: ['approve'] },
+    }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'POST /topics/{id}/recorded-ballots',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(true)}/recorded-ballots`,
+      body: { personId: f.residentId, choices: ['oppose'], channel: 'paper' },
+    }),
+    expect: everyone(403, { committee: 200, supervisor: 200 }),
+  },
+  {
+    endpoint: 'GET /topics/{id}/receipts/{r}',
+    request: async (f) => ({ method: 'GET', path: `/topics/${await f.topic(true)}/receipts/AAAAAAAAAAAAAAAAAAAAAAAA` }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'GET /topics/{id}/turnout',
+    request: async (f) => ({ method: 'GET', path: scoped(`/topics/${await f.topic(true)}/turnout`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /topics/{id}/close',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(true)}/close`,
+      body: { reason: '矩阵测试' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
 ];
 
 let api: TestApi;
@@ -460,6 +528,12 @@ beforeAll(async () => {
         phone: '13900000000',
       });
       return { claimId: r.body.claim.claimId as string, personId };
+    },
+    residentId: v1.residents[4].personId,
+    topic: async (open) => {
+      const t = await chair.post('/topics', topicBody());
+      if (open) await chair.post(`/topics/${t.body.topicId}/open`);
+      return t.body.topicId as string;
     },
     importFile: async () => {
       const csv = `户号,姓名,与户主关系,身份证号,村民小组\nIMP${serial},导入${serial},户主,${freshIdNumber()},第二村民小组\n`;

@@ -114,6 +114,48 @@ export const keys = {
     pk: `${tenant(villageId)}#ASKER#${personId}`,
   }),
 
+  /**
+   * A consultation topic's partition holds its head, its frozen electorate
+   * (VOTER#), its ballots (BALLOT#, keyed by a hash of the receipt, never by the
+   * voter) and its sharded tally counters (TALLY#).
+   */
+  topic: (villageId: string, topicId: string) => ({ pk: `${tenant(villageId)}#T#${topicId}`, sk: 'HEAD' }),
+  topicVoter: (villageId: string, topicId: string, voterKey: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    sk: `VOTER#${voterKey}`,
+  }),
+  topicVoterPrefix: (villageId: string, topicId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    skPrefix: 'VOTER#',
+  }),
+  topicBallot: (villageId: string, topicId: string, ballotKey: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    sk: `BALLOT#${ballotKey}`,
+  }),
+  topicBallotPrefix: (villageId: string, topicId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    skPrefix: 'BALLOT#',
+  }),
+  topicTally: (villageId: string, topicId: string, shard: number) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    sk: `TALLY#${String(shard).padStart(2, '0')}`,
+  }),
+  topicTallyPrefix: (villageId: string, topicId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    skPrefix: 'TALLY#',
+  }),
+  /** A village's topics, newest first, on gsi1. */
+  topicListIndex: (villageId: string, createdAt: string, topicId: string) => ({
+    gsi1pk: `${tenant(villageId)}#TOPICS`,
+    gsi1sk: `${createdAt}#${topicId}`,
+  }),
+  topicListPartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#TOPICS` }),
+  /** Topics open for voting, by closing time, across villages: what the scheduled closer reads (gsi2). */
+  openTopicIndex: (closesAt: string, villageId: string, topicId: string) => ({
+    gsi2pk: 'TOPICS#open',
+    gsi2sk: `${closesAt}#${villageId}#${topicId}`,
+  }),
+
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({
     pk: `${tenant(tenantId)}#IDEM`,

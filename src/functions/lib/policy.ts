@@ -30,7 +30,11 @@ export type Action =
   | 'roster.import'
   | 'roster.export'
   | 'roster.summary' // counts only
-  | 'binding.review'; // approve or reject a claim that did not match
+  | 'binding.review' // approve or reject a claim that did not match
+  | 'topic.propose' // open a consultation topic as a draft
+  | 'topic.run' // open and close voting
+  | 'topic.vote' // cast one's own ballot (the frozen electorate decides who counts)
+  | 'topic.scrutinize'; // 监票人: record ballots cast at the meeting or on paper
 
 export interface Target {
   villageId: string;
@@ -109,6 +113,13 @@ const rules: Record<Action, Rule> = {
   'roster.export': { roles: () => ['committee', 'supervisor'], denied: '只有村委会委员和监委会可以导出名册' },
   'roster.summary': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看名册统计' },
   'binding.review': { roles: () => ['committee'], denied: '只有村委会委员可以审核绑定申请' },
+  'topic.propose': { roles: () => ['committee'], denied: '只有村委会委员可以提出表决议题' },
+  'topic.run': { roles: () => ['committee'], denied: '只有村委会委员可以开始或结束表决' },
+  'topic.vote': { roles: () => villageMembers, denied: '只有本村村民可以投票' },
+  'topic.scrutinize': {
+    roles: () => ['committee', 'supervisor'],
+    denied: '只有村委会委员和监委会委员可以作为监票人录入选票',
+  },
 };
 
 /** The groups whose people an actor may browse: all (undefined) for the village's overseers, their own grids for a grid worker. */

@@ -21,7 +21,7 @@ const derive = (purpose: string) => {
   return key;
 };
 
-export type FingerprintKind = 'id-number' | 'phone' | 'openid';
+export type FingerprintKind = 'id-number' | 'phone' | 'openid' | 'receipt';
 export const fingerprint = (kind: FingerprintKind, value: string) =>
   createHmac('sha256', derive(`fingerprint:${kind}`))
     .update(value)

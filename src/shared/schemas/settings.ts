@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lawDefaults as voteLawDefaults } from '../rules/quorum';
 import type { NoticeCategory } from './notice-category';
 
 /**
@@ -18,6 +19,17 @@ const cadenceByCategory = z.object({
   service: Cadence,
 } satisfies Record<NoticeCategory, typeof Cadence>);
 
+const share = z.tuple([z.number().int().min(1), z.number().int().min(1)], { error: '比例应为 [分子, 分母]' });
+const threshold = z.object({ share, strict: z.boolean() });
+/** Quorum and majority per deciding body (村民委员会组织法 art. 22, 26 by default). */
+const voteRule = z.object({ turnout: threshold, majority: threshold });
+const voteRules = z.object({
+  villagers_meeting: voteRule,
+  representatives: voteRule,
+  party_members: voteRule,
+  custom: voteRule,
+});
+
 const fields = {
   /** 六规范: a second committee member approves before a notice is published. */
   noticeReviewRequired: z.boolean({ error: '请选择是否需要审核' }),
@@ -30,6 +42,9 @@ const fields = {
     .min(0, '提前提醒天数不能为负数')
     .max(31, '提前提醒天数最多 31 天'),
   /** China has one time zone and no DST; kept as a setting for completeness. */
+  voteRules,
+  /** Proxy votes (委托投票) recorded by scrutineers: off unless the village's rules allow them. */
+  proxyVotesAllowed: z.boolean({ error: '请选择是否允许委托投票' }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -47,6 +62,8 @@ const lawDefaults = {
     service: 'on_change',
   },
   disclosureDueSoonDays: 10,
+  voteRules: voteLawDefaults,
+  proxyVotesAllowed: false,
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -55,6 +72,8 @@ export const VillageSettings = z.object({
   noticeReviewRequired: fields.noticeReviewRequired.default(lawDefaults.noticeReviewRequired),
   disclosureCadence: fields.disclosureCadence.default(lawDefaults.disclosureCadence),
   disclosureDueSoonDays: fields.disclosureDueSoonDays.default(lawDefaults.disclosureDueSoonDays),
+  voteRules: fields.voteRules.default(lawDefaults.voteRules),
+  proxyVotesAllowed: fields.proxyVotesAllowed.default(lawDefaults.proxyVotesAllowed),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

@@ -1,0 +1,402 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { decide, householdTurnout, needed } from '../../shared/rules/quorum';
+import type { Notice } from '../../shared/schemas/notice';
+import {
+  type Channel,
+  type CreateTopicRequest,
+  motionOptions,
+  type Outcome,
+  type Topic,
+} from '../../shared/schemas/topic';
+import type { Actor } from '../lib/actor';
+import { activeTerms } from '../lib/actor';
+import { auditPut } from '../lib/audit';
+import { table, transact } from '../lib/db';
+import { conflict, invalidField, notFound } from '../lib/errors';
+import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
+import { newId } from '../lib/ids';
+import { authorize } from '../lib/policy';
+import { fingerprint } from '../lib/sensitive';
+import * as notices from '../notices/store';
+import { getPerson, listPeople, type PersonRecord } from '../people/store';
+import { ownVillage, resolveVillage } from '../villages/service';
+import { getVillage, type VillageRecord } from '../villages/store';
+import * as store from './store';
+
+const STALE = '议题刚被其他人修改过，请刷新后再试';
+const day = (now: Date) => now.toISOString().slice(0, 10);
+const ref = (a: Actor) => ({ personId: a.personId, name: a.name });
+const audit = (actor: { personId: string }, v: VillageRecord, at: string, action: string, topicId: string, more = {}) =>
+  auditPut({ tenantId: v.villageId, at, actorId: actor.personId, action, target: `topic:${topicId}`, ...more });
+
+async function loadTopic(village: VillageRecord, topicId: string) {
+  const t = await store.getTopic(village.villageId, topicId);
+  if (!t) throw notFound('没有找到该议题');
+  return t;
+}
+
+/* ---------- proposing ---------- */
+
+export async function createTopic(
+  actor: Actor,
+  req: CreateTopicRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.propose', village);
+  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
+  const earlier = scope && (await findIdempotentResult(scope));
+  if (earlier) return loadTopic(village, earlier);
+  if (req.closesAt <= now.toISOString()) throw invalidField('closesAt', '结束时间应晚于现在');
+  const at = now.toISOString();
+  const topic: store.TopicRecord = {
+    topicId: newId(now.getTime()),
+    villageId: village.villageId,
+    title: req.title,
+    background: req.background,
+    body: req.body,
+    perHousehold: req.perHousehold,
+    customBody: req.customBody,
+    kind: req.kind,
+    options: req.kind === 'motion' ? motionOptions : req.options.map((label, i) => ({ optionId: `o${i + 1}`, label })),
+    maxChoices: req.kind === 'multiple' ? req.maxChoices : 1,
+    secret: req.secret,
+    status: 'draft',
+    closesAt: new Date(req.closesAt).toISOString(),
+    createdAt: at,
+    createdBy: ref(actor),
+  };
+  const items = [store.putTopic(topic, 'new'), audit(actor, village, at, 'topic.create', topic.topicId)];
+  if (scope) items.push(idempotencyPut(scope, topic.topicId, at));
+  if (!(await transact(items))) throw conflict(STALE);
+  return topic;
+}
+
+/* ---------- the electorate ---------- */
+
+const isAdult = (p: PersonRecord, now: Date) => Boolean(p.adultFrom && p.adultFrom <= day(now));
+const holds = (p: PersonRecord, now: Date, ...roles: string[]) =>
+  activeTerms(p, now).some((t) => roles.includes(t.role));
+
+/** Who may vote, by the deciding body (domain.md §5): people, or households voting once each. */
+function electorateOf(t: store.TopicRecord, people: PersonRecord[], now: Date): store.VoterRecord[] {
+  const active = people.filter((p) => p.status === 'active');
+  const one = (p: PersonRecord) => ({ voterKey: p.personId, name: p.name, personIds: [p.personId] });
+  switch (t.body) {
+    case 'representatives':
+      return active.filter((p) => holds(p, now, 'representative')).map(one);
+    case 'party_members':
+      return active.filter((p) => holds(p, now, 'party_member', 'party_branch')).map(one);
+    case 'custom':
+      return active.filter((p) => isAdult(p, now) && p.bodies?.includes(t.customBody ?? '')).map(one);
+    case 'villagers_meeting': {
+      const adults = active.filter((p) => isAdult(p, now));
+      if (!t.perHousehold) return adults.map(one);
+      const households = new Map<string, PersonRecord[]>();
+      for (const p of adults)
+        if (p.householdId) households.set(p.householdId, [...(households.get(p.householdId) ?? []), p]);
+      return [...households].map(([householdId, members]) => ({
+        voterKey: `HH-${householdId}`,
+        name: (members.find((m) => m.relation === '户主') ?? members[0]).name,
+        personIds: members.map((m) => m.personId),
+      }));
+    }
+  }
+}
+
+/** Opening freezes the electorate: later roster changes don't move the quorum. */
+export async function openVoting(actor: Actor, topicId: string, now: Date) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.run', village);
+  const t = await loadTopic(village, topicId);
+  if (t.status !== 'draft') throw conflict('这个议题已经开始表决了');
+  if (t.closesAt <= now.toISOString()) throw conflict('结束时间已过，请重新提出议题');
+  const voters = electorateOf(t, await listPeople(village.villageId), now);
+  if (!voters.length) throw conflict('按这个表决机构，本村没有有表决权的人员');
+  await store.writeElectorate(village.villageId, topicId, voters);
+  const at = now.toISOString();
+  const next = { ...t, status: 'open' as const, openedAt: at, electorate: voters.length };
+  if (!(await transact([store.putTopic(next, 'draft'), audit(actor, village, at, 'topic.open', topicId)])))
+    throw conflict(STALE);
+  return next;
+}
+
+/* ---------- voting ---------- */
+
+/** The vote a person holds in this topic's electorate: their own, or their household's. */
+const voterKeyOf = (t: store.TopicRecord, p: Pick<PersonRecord, 'personId' | 'householdId'>) =>
+  t.perHousehold ? `HH-${p.householdId ?? ''}` : p.personId;
+
+function checkChoices(t: store.TopicRecord, choices: string[]) {
+  const known = new Set(t.options.map((o) => o.optionId));
+  if (new Set(choices).size !== choices.length) throw invalidField('choices', '同一个选项只能选一次');
+  const unknown = choices.find((c) => !known.has(c));
+  if (unknown) throw invalidField('choices', `没有这个选项：${unknown}`);
+  const max = t.kind === 'multiple' ? (t.maxChoices ?? 1) : 1;
+  if (choices.length > max) throw invalidField('choices', `最多只能选 ${max} 项`);
+}
+
+const ballotKeyOf = (receipt: string) => createHash('sha256').update(receipt).digest('base64url');
+const ALREADY = '已经投过票了，每人（或每户）只能投一票';
+
+async function castFor(
+  village: VillageRecord,
+  t: store.TopicRecord,
+  voterKey: string,
+  castBy: string,
+  choices: string[],
+  channel: Channel,
+  receipt: string,
+  now: Date,
+  proxy = false,
+) {
+  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  checkChoices(t, choices);
+  const voter = await store.getVoter(village.villageId, t.topicId, voterKey);
+  if (!voter?.personIds.includes(castBy)) throw conflict('不在本次表决的名单中（名单在开始表决时确定）');
+  const ballot: store.BallotRecord = {
+    choices,
+    channel,
+    ...(proxy ? { proxy } : {}),
+    ...(t.secret ? {} : { voterKey, name: voter.name }),
+  };
+  const outcome = await store.cast(t, { voterKey, castBy }, ballotKeyOf(receipt), ballot, now);
+  if (outcome === 'closed') throw conflict('表决已经结束');
+  if (outcome === 'already-voted') throw conflict(voter.votedAt ? ALREADY : `${ALREADY}（刚刚已有一票计入）`);
+  return { topicId: t.topicId, receipt, channel };
+}
+
+/**
+ * The receipt proves to the voter that a ballot of theirs is in the count, and
+ * nothing about its choices. With an Idempotency-Key it is derived from the
+ * voter, the topic and that key (which is never stored), so a retry returns the
+ * same receipt, yet nothing stored links the ballot back to the voter.
+ */
+export async function castBallot(
+  actor: Actor,
+  topicId: string,
+  choices: string[],
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.vote', village);
+  const t = await loadTopic(village, topicId);
+  const me = await getPerson(village.villageId, actor.personId);
+  const voterKey = voterKeyOf(t, { personId: actor.personId, householdId: me?.householdId });
+  const receipt = idempotencyKey
+    ? fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`)
+    : randomBytes(24).toString('base64url');
+  if (idempotencyKey && (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt))))
+    return { topicId, receipt, channel: 'app' as const }; // the same request, retried: it was counted
+  return castFor(village, t, voterKey, actor.personId, choices, 'app', receipt, now);
+}
+
+/** 监票人: a ballot cast at the meeting or on paper, for a voter; the same one-vote rule holds. */
+export async function recordBallot(
+  actor: Actor,
+  topicId: string,
+  req: { personId: string; choices: string[]; channel: 'meeting' | 'paper'; proxy: boolean },
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.scrutinize', village);
+  if (req.proxy && !village.settings.proxyVotesAllowed) throw invalidField('proxy', '本村设置不允许委托投票');
+  const t = await loadTopic(village, topicId);
+  const voter = await getPerson(village.villageId, req.personId);
+  if (!voter) throw notFound('没有找到这位村民');
+  const receipt = randomBytes(24).toString('base64url');
+  const r = await castFor(
+    village,
+    t,
+    voterKeyOf(t, voter),
+    voter.personId,
+    req.choices,
+    req.channel,
+    receipt,
+    now,
+    req.proxy,
+  );
+  await transact([audit(actor, village, now.toISOString(), `topic.record-${req.channel}`, topicId)]);
+  return r;
+}
+
+export async function checkReceipt(actor: Actor, topicId: string, receipt: string) {
+  const village = await ownVillage(actor);
+  await loadTopic(village, topicId);
+  return { counted: await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt)) };
+}
+
+/* ---------- reading ---------- */
+
+const ruleOf = (village: VillageRecord, t: store.TopicRecord) => {
+  const rule = village.settings.voteRules[t.body];
+  return t.perHousehold ? { ...rule, turnout: householdTurnout } : rule;
+};
+const unitOf = (t: store.TopicRecord) => (t.perHousehold ? ('户' as const) : ('人' as const));
+
+export async function turnout(actor: Actor, topicId: string, villageId: string | undefined) {
+  const village = await resolveVillage(actor, villageId);
+  const t = await loadTopic(village, topicId);
+  const voters = t.status === 'draft' ? [] : await store.listVoters(village.villageId, topicId);
+  const voted = voters.filter((v) => v.votedAt).sort((a, b) => (a.votedAt ?? '').localeCompare(b.votedAt ?? ''));
+  const choicesOf = new Map<string, string[]>();
+  if (!t.secret)
+    for (const b of await store.listBallots(village.villageId, topicId))
+      if (b.voterKey) choicesOf.set(b.voterKey, b.choices);
+  const electorate = t.electorate ?? 0;
+  return {
+    electorate,
+    participants: voted.length,
+    needed: needed(electorate, ruleOf(village, t).turnout),
+    unit: unitOf(t),
+    voters: voted.map((v) => ({
+      name: v.name,
+      channel: v.channel ?? 'app',
+      ...(t.secret ? {} : { choices: choicesOf.get(v.voterKey) ?? [] }),
+    })),
+  };
+}
+
+async function myStanding(actor: Actor, t: store.TopicRecord) {
+  if (t.status === 'draft' || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
+  const me = await getPerson(t.villageId, actor.personId);
+  const voter = me && (await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, me)));
+  return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.votedAt) };
+}
+
+export async function openTopic(
+  actor: Actor,
+  topicId: string,
+  villageId: string | undefined,
+  now: Date,
+): Promise<Topic> {
+  const village = await resolveVillage(actor, villageId);
+  let t = await loadTopic(village, topicId);
+  if (t.status === 'open' && t.closesAt <= now.toISOString()) t = await closeAndPublish(village, t, t.createdBy, now);
+  return { ...t, me: await myStanding(actor, t) };
+}
+
+export async function listTopics(actor: Actor, villageId: string | undefined) {
+  const village = await resolveVillage(actor, villageId);
+  return { items: (await store.listTopics(village.villageId)).map(({ background, ...t }) => t) };
+}
+
+/* ---------- closing and the result ---------- */
+
+function resultNotice(
+  village: VillageRecord,
+  t: store.TopicRecord,
+  outcome: Outcome,
+  by: { personId: string; name: string },
+  at: string,
+): Notice {
+  const label = new Map(t.options.map((o) => [o.optionId, o.label]));
+  const lines = outcome.tallies.map((x) => `${label.get(x.optionId) ?? x.optionId}：${x.votes} 票`);
+  return {
+    noticeId: newId(Date.parse(at)),
+    villageId: village.villageId,
+    category: 'village',
+    title: `表决结果：${t.title}`.slice(0, 60),
+    body: [
+      `议题：${t.title}`,
+      `表决方式：${t.secret ? '无记名投票' : '记名投票'}，表决时间至 ${t.closedAt ?? at}。`,
+      outcome.explanation,
+      ...lines,
+    ].join('\n'),
+    major: false,
+    attachments: [],
+    status: 'published',
+    version: 1,
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    publishedAt: at,
+  };
+}
+
+/**
+ * Counts (summing the tally shards), applies the village's quorum and majority
+ * rules, and publishes the result as a 村务 notice, linked both ways, in one
+ * transaction with the topic's closing.
+ */
+async function closeAndPublish(
+  village: VillageRecord,
+  t: store.TopicRecord,
+  by: { personId: string; name: string },
+  now: Date,
+  earlyReason?: string,
+) {
+  const at = now.toISOString();
+  const count = await store.tally(village.villageId, t.topicId);
+  const outcome = decide({
+    kind: t.kind,
+    electorate: t.electorate ?? 0,
+    participants: count.participants,
+    tallies: t.options.map((o) => ({ optionId: o.optionId, votes: count.votesFor(o.optionId) })),
+    rule: ruleOf(village, t),
+    unit: unitOf(t),
+  });
+  const closed: store.TopicRecord = {
+    ...t,
+    status: 'closed',
+    closedAt: at,
+    ...(earlyReason ? { closedEarlyReason: earlyReason } : {}),
+    result: outcome,
+  };
+  const notice = resultNotice(village, closed, outcome, by, at);
+  const linked = { ...closed, resultNoticeId: notice.noticeId };
+  const ok = await transact([
+    store.putTopic(linked, 'open'),
+    { Put: { TableName: table(), Item: notices.noticeItem(notice), ConditionExpression: 'attribute_not_exists(pk)' } },
+    notices.putVersion(village.villageId, {
+      noticeId: notice.noticeId,
+      version: 1,
+      title: notice.title,
+      category: notice.category,
+      body: notice.body,
+      major: false,
+      attachments: [],
+      publishedAt: at,
+      publishedBy: by,
+    }),
+    audit(
+      by,
+      village,
+      at,
+      earlyReason ? 'topic.close-early' : 'topic.close',
+      t.topicId,
+      earlyReason ? { reason: earlyReason } : {},
+    ),
+  ]);
+  if (!ok) {
+    const now2 = await store.getTopic(village.villageId, t.topicId);
+    if (now2?.status === 'closed') return now2; // closed a moment ago by someone else, or by the scheduler
+    throw conflict(STALE);
+  }
+  return linked;
+}
+
+export async function closeVoting(actor: Actor, topicId: string, reason: string, now: Date) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.run', village);
+  const t = await loadTopic(village, topicId);
+  if (t.status !== 'open') throw conflict(t.status === 'draft' ? '这个议题还没有开始表决' : '表决已经结束');
+  const closed = await closeAndPublish(village, t, ref(actor), now, reason);
+  return { ...closed, me: await myStanding(actor, closed) };
+}
+
+/** The scheduled closer: every topic whose window has passed is counted and its result published. */
+export async function closeDue(now: Date) {
+  let closed = 0;
+  for (const { villageId, topicId } of await store.dueTopics(now)) {
+    const village = await getVillage(villageId);
+    const t = village && (await store.getTopic(villageId, topicId));
+    if (village && t?.status === 'open') {
+      await closeAndPublish(village, t, t.createdBy, now);
+      closed++;
+    }
+  }
+  return closed;
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common';
+
+/**
+ * Consultation topics and votes (议事协商与表决, domain.md §5). A topic is put to
+ * a deciding body; its electorate is frozen when voting opens; each voter (or
+ * household) counts once across every channel; a secret ballot stores no voter.
+ */
+export const DecidingBody = z.enum(['villagers_meeting', 'representatives', 'party_members', 'custom'], {
+  error: '请选择表决机构',
+});
+export type DecidingBody = z.infer<typeof DecidingBody>;
+export const BallotKind = z.enum(['motion', 'single', 'multiple'], { error: '请选择表决方式' });
+export type BallotKind = z.infer<typeof BallotKind>;
+export const TopicStatus = z.enum(['draft', 'open', 'closed']);
+export const Channel = z.enum(['app', 'meeting', 'paper']);
+export type Channel = z.infer<typeof Channel>;
+
+/** A motion's options are fixed: 同意 / 反对 / 弃权. */
+export const motionOptions = [
+  { optionId: 'approve', label: '同意' },
+  { optionId: 'oppose', label: '反对' },
+  { optionId: 'abstain', label: '弃权' },
+];
+
+const Title = z.string().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字');
+export const CreateTopicRequest = z
+  .object({
+    title: Title,
+    background: z.string().trim().min(10, '请说明背景（至少 10 个字）').max(5000, '背景最多 5000 字'),
+    body: DecidingBody,
+    /** 村民会议: one vote per household (户) instead of one per adult villager. */
+    perHousehold: z.boolean().default(false),
+    /** For a custom body: the name of the body (a residents' council, an owners' group) its members carry. */
+    customBody: z.string().trim().max(20).optional(),
+    kind: BallotKind,
+    options: z
+      .array(z.string().trim().min(1, '选项不能为空').max(40, '选项最多 40 字'))
+      .max(20, '最多 20 个选项')
+      .default([]),
+    maxChoices: z.number().int().min(1).max(20).optional(),
+    secret: z.boolean({ error: '请选择是否无记名投票' }),
+    closesAt: IsoDateTime,
+    linkedSuggestionId: Id.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.kind !== 'motion' && t.options.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: '选择题至少要有 2 个选项' });
+    if (t.kind === 'multiple' && (!t.maxChoices || t.maxChoices > t.options.length))
+      ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: '请填写最多可选几项（不超过选项数）' });
+    if (t.body === 'custom' && !t.customBody)
+      ctx.addIssue({ code: 'custom', path: ['customBody'], message: '请填写由哪个组织表决' });
+    if (t.perHousehold && t.body !== 'villagers_meeting')
+      ctx.addIssue({ code: 'custom', path: ['perHousehold'], message: '只有村民会议可以按户表决' });
+    if (new Set(t.options).size !== t.options.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复' });
+  });
+export type CreateTopicRequest = z.infer<typeof CreateTopicRequest>;
+
+export const Option = z.object({ optionId: z.string(), label: z.string() });
+export const Tally = z.object({ optionId: z.string(), votes: z.number() });
+export const Outcome = z.object({
+  electorate: z.number(),
+  participants: z.number(),
+  valid: z.boolean(),
+  turnoutNeeded: z.number(),
+  passed: z.boolean(),
+  winners: z.array(z.string()),
+  tallies: z.array(Tally),
+  explanation: z.string(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Topic = z.object({
+  topicId: Id,
+  villageId: Id,
+  title: z.string(),
+  background: z.string(),
+  body: DecidingBody,
+  perHousehold: z.boolean(),
+  customBody: z.string().optional(),
+  kind: BallotKind,
+  options: z.array(Option),
+  maxChoices: z.number().optional(),
+  secret: z.boolean(),
+  status: TopicStatus,
+  closesAt: z.string(),
+  createdAt: z.string(),
+  createdBy: z.object({ personId: Id, name: z.string() }),
+  openedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  closedEarlyReason: z.string().optional(),
+  electorate: z.number().optional(), // frozen when voting opened
+  result: Outcome.optional(),
+  resultNoticeId: Id.optional(),
+  /** The caller's own standing: eligible in the frozen electorate, and whether their vote (or household's) is in. */
+  me: z.object({ eligible: z.boolean(), voted: z.boolean() }).optional(),
+});
+export type Topic = z.infer<typeof Topic>;
+export const TopicList = z.object({ items: z.array(Topic.omit({ background: true, me: true })) });
+
+export const CastBallotRequest = z.object({
+  choices: z.array(z.string().max(40)).min(1, '请选择').max(20, '选项过多'),
+});
+/** A ballot a scrutineer (监票人) records for a voter: at the meeting, or from a paper ballot afterwards. */
+export const RecordBallotRequest = CastBallotRequest.extend({
+  personId: Id,
+  channel: Channel.exclude(['app']),
+  proxy: z.boolean().default(false),
+});
+/** Proof for the voter that their ballot is in the count, not of how they voted. */
+export const Receipt = z.object({ topicId: Id, receipt: z.string(), channel: Channel });
+export const ReceiptCheck = z.object({ counted: z.boolean() });
+
+export const Turnout = z.object({
+  electorate: z.number(),
+  participants: z.number(),
+  needed: z.number(),
+  unit: z.enum(['人', '户']),
+  /** Who took part is public to the electorate; how they voted, on a secret ballot, never. */
+  voters: z.array(z.object({ name: z.string(), channel: Channel, choices: z.array(z.string()).optional() })),
+});
+export const CloseTopicRequest = z.object({
+  reason: z.string().trim().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+});

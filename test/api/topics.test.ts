@@ -1,0 +1,229 @@
+import type { SeededVillage } from '../../scripts/local/seed';
+import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
+
+/**
+ * Consultation topics and votes through the HTTP API: a frozen electorate, one
+ * vote per voter across the app, the meeting and paper, secret ballots that
+ * cannot be linked to their voters in the stored data, receipts, and results
+ * by the law's quorum published as a notice.
+ */
+let api: TestApi;
+let v1: SeededVillage;
+let chair: ApiClient;
+
+const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+const motion = (over: Record<string, unknown> = {}) => ({
+  title: '关于村道硬化工程的表决',
+  background: '经村“两委”讨论，拟对三组至五组村道进行硬化，资金来自上级补助和村集体收入。',
+  body: 'representatives',
+  kind: 'motion',
+  secret: true,
+  closesAt: inHours(24),
+  ...over,
+});
+const openTopic = async (over: Record<string, unknown> = {}) => {
+  const created = await chair.post('/topics', motion(over));
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  const opened = await chair.post(`/topics/${created.body.topicId}/open`);
+  if (opened.status !== 200) throw new Error(JSON.stringify(opened.body));
+  return opened.body;
+};
+const vote = async (who: ApiClient, topicId: string, choices: string[], key?: string) =>
+  who.post(`/topics/${topicId}/ballots`, { choices }, key ? { 'idempotency-key': key } : {});
+
+beforeAll(async () => {
+  api = await startTestApi('topics');
+  v1 = api.township.villages[0];
+  chair = await api.as(v1.chair);
+});
+afterAll(() => api.stop());
+
+describe('proposing and opening', () => {
+  it('refuses a bad topic, naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ kind: 'single', options: ['甲'] }, 'options'],
+      [{ kind: 'multiple', options: ['甲', '乙'], maxChoices: 3 }, 'maxChoices'],
+      [{ body: 'custom' }, 'customBody'],
+      [{ perHousehold: true }, 'perHousehold'],
+      [{ closesAt: inHours(-1) }, 'closesAt'],
+      [{ title: '表决' }, 'title'],
+    ];
+    for (const [over, field] of cases) {
+      const r = await chair.post('/topics', motion(over));
+      expect(r.status).toBe(400);
+      expect(r.body.error.fields[0].path).toBe(field);
+    }
+  });
+
+  it('freezes the electorate when voting opens', async () => {
+    const t = await openTopic();
+    expect(t.status).toBe('open');
+    expect(t.electorate).toBe(v1.representatives.length);
+    // A representative appointed after opening is not in this vote.
+    const newcomer = v1.residents[20];
+    await chair.post(`/people/${newcomer.personId}/roles`, { role: 'representative', from: '2026-01-01' });
+    const r = await vote(await api.as(newcomer), t.topicId, ['approve']);
+    expect(r.status).toBe(409);
+    expect(r.body.error.message).toContain('名单');
+    expect((await chair.get(`/topics/${t.topicId}`)).body.electorate).toBe(v1.representatives.length);
+  });
+
+  it('lets only the committee propose, open and close', async () => {
+    const resident = await api.as(v1.residents[0]);
+    expect((await resident.post('/topics', motion())).status).toBe(403);
+    const t = (await chair.post('/topics', motion())).body;
+    expect((await resident.post(`/topics/${t.topicId}/open`)).status).toBe(403);
+    expect((await (await api.as(v1.supervisor)).post(`/topics/${t.topicId}/open`)).status).toBe(403);
+  });
+});
+
+describe('one vote per voter, across every channel', () => {
+  it('counts an app ballot once, returns the same receipt on a retry, and refuses a second ballot', async () => {
+    const t = await openTopic();
+    const rep = await api.as(v1.representatives[0]);
+    const first = await vote(rep, t.topicId, ['approve'], 'retry-key-0001');
+    expect(first.status).toBe(200);
+    const retry = await vote(rep, t.topicId, ['approve'], 'retry-key-0001');
+    expect(retry.status).toBe(200);
+    expect(retry.body.receipt).toBe(first.body.receipt);
+    const second = await vote(rep, t.topicId, ['oppose'], 'another-key-0002');
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain('已经投过票');
+    const check = await rep.get(`/topics/${t.topicId}/receipts/${first.body.receipt}`);
+    expect(check.body).toEqual({ counted: true });
+    const turnout = await rep.get(`/topics/${t.topicId}/turnout`);
+    expect(turnout.body.participants).toBe(1);
+  });
+
+  it('refuses a paper ballot for someone who voted in the app, and the app after a paper ballot', async () => {
+    const t = await openTopic();
+    await vote(await api.as(v1.representatives[1]), t.topicId, ['approve']);
+    const paper = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
+      personId: v1.representatives[1].personId,
+      choices: ['oppose'],
+      channel: 'paper',
+    });
+    expect(paper.status).toBe(409);
+    const meeting = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
+      personId: v1.representatives[2].personId,
+      choices: ['oppose'],
+      channel: 'meeting',
+    });
+    expect(meeting.status).toBe(200);
+    expect((await vote(await api.as(v1.representatives[2]), t.topicId, ['approve'])).status).toBe(409);
+    const turnout = await chair.get(`/topics/${t.topicId}/turnout`);
+    expect(turnout.body.participants).toBe(2);
+    expect(turnout.body.voters.map((v: { channel: string }) => v.channel).sort()).toEqual(['app', 'meeting']);
+  });
+
+  it('refuses proxy votes unless the settings allow them', async () => {
+    const t = await openTopic();
+    const r = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
+      personId: v1.representatives[3].personId,
+      choices: ['approve'],
+      channel: 'paper',
+      proxy: true,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0].path).toBe('proxy');
+  });
+
+  it('refuses bad ballots and changes nothing', async () => {
+    const t = await openTopic({
+      kind: 'multiple',
+      options: ['修路', '修桥', '装路灯'],
+      maxChoices: 2,
+      body: 'villagers_meeting',
+    });
+    const resident = await api.as(v1.residents[1]);
+    for (const choices of [['o1', 'o2', 'o3'], ['o9'], ['o1', 'o1'], []]) {
+      const r = await vote(resident, t.topicId, choices);
+      expect(r.status).toBe(400);
+    }
+    const other = await vote(await api.as(api.township.villages[1].residents[0]), t.topicId, ['o1']);
+    expect(other.status).toBe(404);
+    expect((await chair.get(`/topics/${t.topicId}/turnout`)).body.participants).toBe(0);
+    expect((await vote(resident, t.topicId, ['o1', 'o3'])).status).toBe(200);
+  });
+});
+
+describe('secret ballots', () => {
+  it('stores no link from a ballot to its voter, not even for the database operator', async () => {
+    const t = await openTopic({ secret: true });
+    for (const p of v1.representatives.slice(0, 3)) await vote(await api.as(p), t.topicId, ['approve']);
+    const items = await rawTable().partition(`TN#${v1.villageId}#T#${t.topicId}`);
+    const ballots = items.filter((i) => i.type === 'ballot');
+    expect(ballots).toHaveLength(3);
+    const ids = v1.representatives.flatMap((p) => [p.personId, p.name]);
+    for (const b of ballots) {
+      expect(Object.keys(b).sort()).toEqual(['channel', 'choices', 'pk', 'sk', 'type']);
+      for (const id of ids) expect(JSON.stringify(b)).not.toContain(id);
+    }
+    const markers = items.filter((i) => i.type === 'voter' && i.votedAt);
+    expect(markers).toHaveLength(3);
+    for (const m of markers) expect(JSON.stringify(m)).not.toMatch(/approve|oppose|BALLOT/);
+    // Who took part is visible to the electorate; how, never.
+    const turnout = await (await api.as(v1.representatives[5])).get(`/topics/${t.topicId}/turnout`);
+    expect(turnout.body.voters).toHaveLength(3);
+    expect(turnout.body.voters[0].choices).toBeUndefined();
+  });
+
+  it('shows how each person voted on an open ballot', async () => {
+    const t = await openTopic({ secret: false });
+    await vote(await api.as(v1.representatives[0]), t.topicId, ['oppose']);
+    const turnout = await chair.get(`/topics/${t.topicId}/turnout`);
+    expect(turnout.body.voters[0]).toMatchObject({ name: v1.representatives[0].name, choices: ['oppose'] });
+  });
+});
+
+describe('results', () => {
+  it('is invalid without a quorum, says so in plain words, and is published as a notice', async () => {
+    const t = await openTopic();
+    await vote(await api.as(v1.representatives[0]), t.topicId, ['approve']);
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '会议提前结束' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.result).toMatchObject({ valid: false, passed: false, participants: 1 });
+    expect(closed.body.result.explanation).toContain('无效');
+    const notice = await (await api.as(v1.residents[2])).get(`/notices/${closed.body.resultNoticeId}`);
+    expect(notice.status).toBe(200);
+    expect(notice.body).toMatchObject({ status: 'published', category: 'village' });
+    expect(notice.body.title).toContain(t.title);
+    expect((await vote(await api.as(v1.representatives[1]), t.topicId, ['approve'])).status).toBe(409);
+  });
+
+  it('passes a motion with a quorum of two thirds and more than half approving', async () => {
+    const t = await openTopic();
+    const reps = v1.representatives; // (one more was appointed above: the electorate counts them too)
+    const quorum = Math.ceil((t.electorate * 2) / 3);
+    for (const [i, p] of reps.slice(0, quorum).entries())
+      await vote(await api.as(p), t.topicId, [i < Math.floor(quorum / 2) + 1 ? 'approve' : 'oppose']);
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '全部到会代表已投票' });
+    expect(closed.body.result).toMatchObject({
+      valid: true,
+      passed: true,
+      participants: quorum,
+      electorate: t.electorate,
+    });
+  });
+
+  it('closes by itself when the window passes, on the next look', async () => {
+    const created = await chair.post('/topics', motion({ closesAt: new Date(Date.now() + 2500).toISOString() }));
+    await chair.post(`/topics/${created.body.topicId}/open`);
+    await new Promise((r) => setTimeout(r, 2600));
+    const late = await vote(await api.as(v1.representatives[0]), created.body.topicId, ['approve']);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('结束');
+    const t = await (await api.as(v1.residents[3])).get(`/topics/${created.body.topicId}`);
+    expect(t.body.status).toBe('closed');
+    expect(t.body.resultNoticeId).toEqual(expect.any(String));
+  });
+
+  it('lists topics for the village, newest first', async () => {
+    const r = await (await api.as(v1.residents[0])).get('/topics');
+    expect(r.status).toBe(200);
+    expect(r.body.items.length).toBeGreaterThan(3);
+    const times = r.body.items.map((t: { createdAt: string }) => t.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+});
