@@ -1,0 +1,201 @@
+import { performance } from 'node:perf_hooks';
+import { idCheckDigit } from '../../src/shared/rules/identity';
+import { startBenchStack } from './stack';
+
+/**
+ * Benchmark (not a test): the whole village votes in the same few minutes of a
+ * meeting. 2,000 voters cast their ballots through the HTTP API on the local
+ * stack, with retries (the same Idempotency-Key resent) and duplicates (a second
+ * ballot from someone who voted) mixed in; then the count is checked: 0 lost,
+ * 0 doubled, tally exact. The same database transactions are then issued
+ * directly for a second topic in the same run; the ratio is the figure.
+ *   npm run bench:ballots -- [--voters 2000] [--concurrency 64]
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const VOTERS = arg('voters', 2000);
+const CONCURRENCY = arg('concurrency', 64);
+
+interface Json {
+  [k: string]: unknown;
+}
+
+/** Adults for the electorate, imported as a register would be. */
+function register(people: number) {
+  const lines = ['户号,姓名,与户主关系,身份证号,村民小组'];
+  for (let i = 0; i < people; i++) {
+    const birth = `${1950 + (i % 50)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+    const first17 = `3301${String(20 + Math.floor(i / 1000)).padStart(2, '0')}${birth}${String(i % 1000).padStart(3, '0')}`;
+    lines.push(`V${String(i).padStart(5, '0')},投票人${i},户主,${first17 + idCheckDigit(first17)},第一村民小组`);
+  }
+  return Buffer.from(lines.join('\n')).toString('base64');
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+async function main() {
+  const { township, gateway, stop } = await startBenchStack({ withNotices: false });
+  try {
+    const village = township.villages[0];
+    const chairHeaders = { ...(await gateway.signIn(village.chair)), 'content-type': 'application/json' };
+    const api = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = chairHeaders,
+    ) => {
+      const r = await fetch(`${gateway.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as Json };
+    };
+    const fileBase64 = register(VOTERS);
+    const preview = await api('POST', '/roster-imports/preview', { fileBase64 });
+    await api('POST', '/roster-imports', { fileBase64, checksum: preview.body.checksum });
+
+    // The voters: the imported adults (names 投票人…), each signed in through the demo sign-in.
+    const voters: { personId: string }[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = await api(
+        'GET',
+        `/people?q=${encodeURIComponent('投票人')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      voters.push(...(page.body.items as { personId: string }[]));
+      cursor = (page.body.nextCursor as string | null) ?? undefined;
+      if (!cursor) break;
+    }
+    const tokens: Record<string, string>[] = [];
+    await pool(voters, 32, async (v) => {
+      tokens.push({
+        ...(await gateway.signIn({ ...v, tenantId: village.villageId, name: '' })),
+        'content-type': 'application/json',
+      });
+    });
+
+    const topic = async (title: string) => {
+      const created = await api('POST', '/topics', {
+        title,
+        background: '基准测试：全村在会场上同时投票。',
+        body: 'villagers_meeting',
+        kind: 'motion',
+        secret: true,
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      const opened = await api('POST', `/topics/${created.body.topicId}/open`);
+      return opened.body as { topicId: string; electorate: number };
+    };
+    const t = await topic('基准测试：通过 HTTP 投票');
+
+    // Each voter's choice is known in advance, so the tally can be checked exactly.
+    const choiceOf = (i: number) => (i % 10 < 6 ? 'approve' : i % 10 < 9 ? 'oppose' : 'abstain');
+    const latencies: number[] = [];
+    let counted = 0;
+    let refusedDuplicates = 0;
+    let sameReceiptRetries = 0;
+    let errors = 0;
+    const started = performance.now();
+    await pool(
+      tokens.map((headers, i) => ({ headers, i })),
+      CONCURRENCY,
+      async ({ headers, i }) => {
+        const key = `bench-${i}-${t.topicId}`;
+        const cast = async (k: string, choice = choiceOf(i)) => {
+          const t0 = performance.now();
+          const r = await fetch(`${gateway.url}/topics/${t.topicId}/ballots`, {
+            method: 'POST',
+            headers: { ...headers, 'idempotency-key': k },
+            body: JSON.stringify({ choices: [choice] }),
+          });
+          latencies.push(performance.now() - t0);
+          return { status: r.status, body: (await r.json()) as Json };
+        };
+        const first = await cast(key);
+        if (first.status === 200) counted++;
+        else errors++;
+        if (i % 10 === 3) {
+          // A phone that lost the answer and sends the same request again.
+          const retry = await cast(key);
+          if (retry.status === 200 && retry.body.receipt === first.body.receipt) sameReceiptRetries++;
+          else errors++;
+        }
+        if (i % 20 === 7) {
+          // Someone trying to vote twice, with another choice.
+          const twice = await cast(`${key}-again`, 'oppose');
+          if (twice.status === 409) refusedDuplicates++;
+          else errors++;
+        }
+      },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    const closed = await api('POST', `/topics/${t.topicId}/close`, { reason: '基准测试结束' });
+    const result = closed.body.result as { participants: number; tallies: { optionId: string; votes: number }[] };
+    const expected = { approve: 0, oppose: 0, abstain: 0 } as Record<string, number>;
+    for (let i = 0; i < tokens.length; i++) expected[choiceOf(i)]++;
+    const tallyExact = result.tallies.every((x) => x.votes === expected[x.optionId]);
+    const lost = tokens.length - result.participants;
+
+    // The same transactions straight to DynamoDB, for a second topic, in this run.
+    const { getTopic, cast: castDirect } = await import('../../src/functions/topics/store');
+    const t2 = await topic('基准测试：直接写入数据库');
+    const record = await getTopic(village.villageId, t2.topicId);
+    if (!record) throw new Error('topic missing');
+    const direct: number[] = [];
+    const directStarted = performance.now();
+    await pool(
+      voters.map((v, i) => ({ v, i })),
+      CONCURRENCY,
+      async ({ v, i }) => {
+        const t0 = performance.now();
+        await castDirect(
+          record,
+          { voterKey: v.personId, castBy: v.personId },
+          `direct-${i}`,
+          { choices: [choiceOf(i)], channel: 'app' },
+          new Date(),
+        );
+        direct.push(performance.now() - t0);
+      },
+    );
+    const directSeconds = (performance.now() - directStarted) / 1000;
+    direct.sort((a, b) => a - b);
+
+    const perSecond = latencies.length / seconds;
+    const directPerSecond = direct.length / directSeconds;
+    console.log(
+      `\nBallots through the HTTP API, ${tokens.length} voters (electorate ${t.electorate}), ${CONCURRENCY} at once, DynamoDB Local`,
+    );
+    console.log(
+      `HTTP API:  ${latencies.length} requests in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)} ballots/s, p50 ${pct(latencies, 0.5).toFixed(0)} ms, p99 ${pct(latencies, 0.99).toFixed(0)} ms`,
+    );
+    console.log(
+      `Direct:    ${direct.length} transactions in ${directSeconds.toFixed(1)} s = ${directPerSecond.toFixed(0)} ballots/s, p50 ${pct(direct, 0.5).toFixed(0)} ms, p99 ${pct(direct, 0.99).toFixed(0)} ms`,
+    );
+    console.log(`Ratio API / direct: ${(perSecond / directPerSecond).toFixed(2)}`);
+    console.log(
+      `Checks: counted ${counted}, lost ${lost}, doubled ${result.participants - counted}, retries answered with the same receipt ${sameReceiptRetries}, duplicates refused ${refusedDuplicates}, unexpected answers ${errors}, tally exact: ${tallyExact ? 'yes' : 'NO'} (${JSON.stringify(expected)})`,
+    );
+    if (lost || result.participants !== counted || !tallyExact || errors) process.exitCode = 1;
+  } finally {
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
