@@ -41,7 +41,6 @@ export const CreateTopicRequest = z
     maxChoices: z.number().int().min(1).max(20).optional(),
     secret: z.boolean({ error: '请选择是否无记名投票' }),
     closesAt: IsoDateTime,
-    linkedSuggestionId: Id.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.kind !== 'motion' && t.options.length < 2)
