@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { httpRoutes, scheduledFunctions } from '../../scripts/local/serverless-config';
 import { routes } from '../../src/shared/api';
 import { startTestApi, type TestApi } from '../helpers/api';
 
@@ -26,17 +26,20 @@ describe('the platform', () => {
   });
 
   it('serverless.yml declares exactly the routes the API defines', () => {
-    const yml = parse(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8'));
-    const declared = Object.values(
-      yml.functions as Record<string, { events: { httpApi: { method: string; path: string } }[] }>,
-    )
-      .flatMap((f) => f.events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`))
+    const declared = httpRoutes()
+      .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(declared).toEqual(
       Object.values(routes)
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     );
+  });
+
+  it('runs the result closer on a schedule', () => {
+    expect(scheduledFunctions().map((f) => [f.module, f.exportName, f.everyMs])).toEqual([
+      ['src/functions/topics/handler', 'closeDue', 5 * 60_000],
+    ]);
   });
 
   it('no request path uses a Scan', () => {
