@@ -455,6 +455,42 @@ const matrix: Row[] = [
     }),
     expect: everyone(403, { committee: 200 }),
   },
+  {
+    endpoint: 'POST /topics/{id}/stages',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(false)}/stages`,
+      body: { stage: 'proposal', on: '2026-01-05', minutes: '党支部提议的纪要', outcome: '提交商议' },
+    }),
+    expect: everyone(403, { committee: 200, partyBranch: 200 }),
+  },
+  {
+    endpoint: 'GET /topics/{id}/comments',
+    request: async (f) => ({ method: 'GET', path: scoped(`/topics/${await f.topic(false)}/comments`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /topics/{id}/comments',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(false)}/comments`,
+      body: { text: '同意这个方案' },
+    }),
+    expect: everyone(201, { township: 403 }),
+  },
+  {
+    endpoint: 'POST /topics/{id}/comments/{c}/hide',
+    request: async (f) => {
+      const topicId = await f.topic(false);
+      const c = await f.chair.post(`/topics/${topicId}/comments`, { text: '一条要隐藏的发言' });
+      return {
+        method: 'POST',
+        path: `/topics/${topicId}/comments/${c.body.commentId}/hide`,
+        body: { reason: '矩阵测试' },
+      };
+    },
+    expect: everyone(403, { committee: 200 }),
+  },
 ];
 
 let api: TestApi;

@@ -227,3 +227,83 @@ describe('results', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 });
+
+describe('四议两公开 for a major matter', () => {
+  const stage = (topicId: string, s: string, on = new Date().toISOString().slice(0, 10)) =>
+    chair.post(`/topics/${topicId}/stages`, {
+      stage: s,
+      on,
+      minutes: `${s} 会议纪要摘要`,
+      outcome: '同意提交下一环节',
+    });
+
+  it('records the stages in order, refuses to skip one, and opens the vote only after the first three', async () => {
+    const t = (await chair.post('/topics', motion({ major: true, body: 'villagers_meeting' }))).body;
+    const early = await chair.post(`/topics/${t.topicId}/open`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('党支部提议');
+    const skipped = await stage(t.topicId, 'committees');
+    expect(skipped.status).toBe(409);
+    expect(skipped.body.error.message).toContain('党支部提议');
+    const secretary = await api.as(v1.partySecretary);
+    const proposed = await secretary.post(`/topics/${t.topicId}/stages`, {
+      stage: 'proposal',
+      on: new Date().toISOString().slice(0, 10),
+      minutes: '党支部委员会提议硬化村道',
+      outcome: '提交“两委”商议',
+    });
+    expect(proposed.status).toBe(200);
+    expect((await stage(t.topicId, 'committees')).status).toBe(200);
+    expect((await stage(t.topicId, 'committees')).status).toBe(409);
+    expect((await stage(t.topicId, 'party_review')).status).toBe(200);
+    expect((await (await api.as(v1.residents[0])).post(`/topics/${t.topicId}/stages`, {})).status).toBe(400);
+    const opened = await chair.post(`/topics/${t.topicId}/open`);
+    expect(opened.status).toBe(200);
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '测试结束' });
+    expect(closed.body.stages.map((s: { stage: string }) => s.stage)).toEqual([
+      'proposal',
+      'committees',
+      'party_review',
+      'decision',
+      'decision_published',
+    ]);
+    expect((await stage(t.topicId, 'result_published')).status).toBe(200);
+  });
+
+  it('lets a village that does not make the process binding open a major matter at once', async () => {
+    const settings = (await chair.get('/village-settings')).body.settings;
+    await chair.put('/village-settings', { ...settings, majorMattersProcessMandatory: false });
+    const t = (await chair.post('/topics', motion({ major: true }))).body;
+    expect((await chair.post(`/topics/${t.topicId}/open`)).status).toBe(200);
+    await chair.put('/village-settings', settings);
+  });
+});
+
+describe('discussion before the vote', () => {
+  it('lets residents comment, masks names for others, and a hidden comment stays as hidden with its reason', async () => {
+    const t = (await chair.post('/topics', motion())).body;
+    const resident = await api.as(v1.residents[7]);
+    const posted = await resident.post(`/topics/${t.topicId}/comments`, { text: '建议先修三组的路，那里最难走。' });
+    expect(posted.status).toBe(201);
+    expect(posted.body.by).toEqual({ name: v1.residents[7].name, isMe: true });
+    const rude = await (await api.as(v1.residents[8])).post(`/topics/${t.topicId}/comments`, {
+      text: '骂人的话不堪入目',
+    });
+    const other = await (await api.as(v1.residents[9])).get(`/topics/${t.topicId}/comments`);
+    expect(other.body.items[0].by.name).not.toBe(v1.residents[7].name);
+    expect(other.body.items[0].by.name).toMatch(/\*/);
+    expect(
+      (await resident.post(`/topics/${t.topicId}/comments/${rude.body.commentId}/hide`, { reason: '不文明' })).status,
+    ).toBe(403);
+    const hidden = await chair.post(`/topics/${t.topicId}/comments/${rude.body.commentId}/hide`, {
+      reason: '含有辱骂内容',
+    });
+    expect(hidden.status).toBe(200);
+    const list = await (await api.as(v1.residents[9])).get(`/topics/${t.topicId}/comments`);
+    const shown = list.body.items.find((c: { commentId: string }) => c.commentId === rude.body.commentId);
+    expect(shown.text).toBeUndefined();
+    expect(shown.hidden.reason).toBe('含有辱骂内容');
+    const idNumber = await resident.post(`/topics/${t.topicId}/comments`, { text: '我的身份证 11010519491231002X' });
+    expect(idNumber.status).toBe(400);
+  });
+});

@@ -140,6 +140,14 @@ export const keys = {
     pk: `${tenant(villageId)}#T#${topicId}`,
     sk: `TALLY#${String(shard).padStart(2, '0')}`,
   }),
+  topicComment: (villageId: string, topicId: string, commentId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    sk: `COMMENT#${commentId}`,
+  }),
+  topicCommentPrefix: (villageId: string, topicId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    skPrefix: 'COMMENT#',
+  }),
   topicTallyPrefix: (villageId: string, topicId: string) => ({
     pk: `${tenant(villageId)}#T#${topicId}`,
     skPrefix: 'TALLY#',

@@ -34,7 +34,10 @@ export type Action =
   | 'topic.propose' // open a consultation topic as a draft
   | 'topic.run' // open and close voting
   | 'topic.vote' // cast one's own ballot (the frozen electorate decides who counts)
-  | 'topic.scrutinize'; // 监票人: record ballots cast at the meeting or on paper
+  | 'topic.scrutinize' // 监票人: record ballots cast at the meeting or on paper
+  | 'topic.stage' // record a stage of 四议两公开
+  | 'topic.comment'
+  | 'topic.moderate'; // hide a comment, with a reason
 
 export interface Target {
   villageId: string;
@@ -116,6 +119,12 @@ const rules: Record<Action, Rule> = {
   'topic.propose': { roles: () => ['committee'], denied: '只有村委会委员可以提出表决议题' },
   'topic.run': { roles: () => ['committee'], denied: '只有村委会委员可以开始或结束表决' },
   'topic.vote': { roles: () => villageMembers, denied: '只有本村村民可以投票' },
+  'topic.stage': {
+    roles: () => ['committee', 'party_branch'],
+    denied: '只有村“两委”委员可以记录“四议两公开”环节',
+  },
+  'topic.comment': { roles: () => villageMembers, denied: '只有本村村民可以发表意见' },
+  'topic.moderate': { roles: () => ['committee'], denied: '只有村委会委员可以隐藏发言' },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
     denied: '只有村委会委员和监委会委员可以作为监票人录入选票',

@@ -30,6 +30,22 @@ export const close = http(routes.closeVoting, ({ actor, params, body, now }) =>
   topics.closeVoting(actor, params.topicId, body.reason, now),
 );
 
+export const stage = http(routes.recordStage, ({ actor, params, body, now }) =>
+  topics.recordStage(actor, params.topicId, body, now),
+);
+export const comments = http(routes.listComments, ({ actor, params, query }) =>
+  topics.listComments(actor, params.topicId, query.villageId),
+);
+export const comment = http(
+  routes.postComment,
+  ({ actor, params, body, idempotencyKey, now }) =>
+    topics.postComment(actor, params.topicId, body.text, idempotencyKey, now),
+  { status: 201 },
+);
+export const hideComment = http(routes.hideComment, ({ actor, params, body, now }) =>
+  topics.hideComment(actor, params.topicId, params.commentId, body.reason, now),
+);
+
 /** Scheduled (serverless.yml): closes every topic whose voting window has passed and publishes its result. */
 export const closeDue = async () => {
   const closed = await topics.closeDue(systemClock.now());

@@ -1,11 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import { decide, householdTurnout, needed } from '../../shared/rules/quorum';
+import { maskName } from '../../shared/rules/tiers';
 import type { Notice } from '../../shared/schemas/notice';
 import {
   type Channel,
   type CreateTopicRequest,
   motionOptions,
   type Outcome,
+  type RecordStageRequest,
+  type Stage,
+  stageOrder,
   type Topic,
 } from '../../shared/schemas/topic';
 import type { Actor } from '../lib/actor';
@@ -15,7 +20,7 @@ import { table, transact } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
-import { authorize } from '../lib/policy';
+import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
 import * as notices from '../notices/store';
 import { getPerson, listPeople, type PersonRecord } from '../people/store';
@@ -62,6 +67,8 @@ export async function createTopic(
     options: req.kind === 'motion' ? motionOptions : req.options.map((label, i) => ({ optionId: `o${i + 1}`, label })),
     maxChoices: req.kind === 'multiple' ? req.maxChoices : 1,
     secret: req.secret,
+    major: req.major ?? false,
+    stages: [],
     status: 'draft',
     closesAt: new Date(req.closesAt).toISOString(),
     createdAt: at,
@@ -71,6 +78,104 @@ export async function createTopic(
   if (scope) items.push(idempotencyPut(scope, topic.topicId, at));
   if (!(await transact(items))) throw conflict(STALE);
   return topic;
+}
+
+/* ---------- 四议两公开 ---------- */
+
+const stageLabels: Record<Stage, string> = {
+  proposal: '党支部提议',
+  committees: '“两委”会议商议',
+  party_review: '党员大会审议',
+  decision: '村民会议或村民代表会议决议',
+  decision_published: '决议公开',
+  result_published: '实施结果公开',
+};
+
+/** The earlier stages not yet recorded, where the village makes the process binding for a major matter. */
+function missingStagesBefore(village: VillageRecord, t: store.TopicRecord, stage: Stage) {
+  if (!t.major || !village.settings.majorMattersProcessMandatory) return [];
+  const done = new Set(t.stages.map((s) => s.stage));
+  return stageOrder.slice(0, stageOrder.indexOf(stage)).filter((s) => !done.has(s));
+}
+
+export async function recordStage(actor: Actor, topicId: string, req: z.output<typeof RecordStageRequest>, now: Date) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.stage', village);
+  const t = await loadTopic(village, topicId);
+  if (t.stages.some((s) => s.stage === req.stage)) throw conflict(`“${stageLabels[req.stage]}”已经记录过了`);
+  if (req.stage === 'decision' || req.stage === 'decision_published')
+    throw invalidField('stage', '决议和决议公开由表决结束时自动记录');
+  if (req.stage === 'result_published' && t.status !== 'closed')
+    throw invalidField('stage', '表决结束后才能公开实施结果');
+  const missing = missingStagesBefore(village, t, req.stage);
+  if (missing.length) throw conflict(`请先记录前面的环节：${missing.map((m) => stageLabels[m]).join('、')}`);
+  if (req.on > day(now)) throw invalidField('on', '日期不能晚于今天');
+  const at = now.toISOString();
+  const next = { ...t, stages: [...t.stages, { ...req, recordedBy: ref(actor), recordedAt: at }] };
+  if (
+    !(await transact([store.putTopic(next, t.status), audit(actor, village, at, `topic.stage.${req.stage}`, topicId)]))
+  )
+    throw conflict(STALE);
+  return { ...next, me: await myStanding(actor, next) };
+}
+
+/* ---------- discussion ---------- */
+
+const commentFor = (actor: Actor, village: VillageRecord, c: store.CommentRecord) => {
+  const isMe = c.by.personId === actor.personId;
+  const staff = allows(actor, 'topic.moderate', village);
+  return {
+    commentId: c.commentId,
+    ...(c.hidden ? {} : { text: c.text }),
+    at: c.at,
+    by: { name: isMe || staff ? c.by.name : maskName(c.by.name), isMe },
+    ...(c.hidden ? { hidden: { reason: c.hidden.reason, at: c.hidden.at } } : {}),
+  };
+};
+
+export async function listComments(actor: Actor, topicId: string, villageId: string | undefined) {
+  const village = await resolveVillage(actor, villageId);
+  await loadTopic(village, topicId);
+  return { items: (await store.listComments(village.villageId, topicId)).map((c) => commentFor(actor, village, c)) };
+}
+
+export async function postComment(
+  actor: Actor,
+  topicId: string,
+  text: string,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.comment', village);
+  const t = await loadTopic(village, topicId);
+  if (t.status === 'closed') throw conflict('表决已经结束，不能再发表意见');
+  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
+  const earlier = scope && (await findIdempotentResult(scope));
+  const found = earlier && (await store.getComment(village.villageId, topicId, earlier));
+  if (found) return commentFor(actor, village, found);
+  const at = now.toISOString();
+  const c: store.CommentRecord = { commentId: newId(now.getTime()), text, at, by: ref(actor) };
+  const items = [store.putComment(village.villageId, topicId, c, false)];
+  if (scope) items.push(idempotencyPut(scope, c.commentId, at));
+  if (!(await transact(items))) throw conflict('这条意见已经发表过了');
+  return commentFor(actor, village, c);
+}
+
+export async function hideComment(actor: Actor, topicId: string, commentId: string, reason: string, now: Date) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.moderate', village);
+  const c = await store.getComment(village.villageId, topicId, commentId);
+  if (!c) throw notFound('没有找到这条发言');
+  if (c.hidden) throw conflict('这条发言已经隐藏了');
+  const at = now.toISOString();
+  const hidden = { ...c, hidden: { reason, at, by: ref(actor) } };
+  const ok = await transact([
+    store.putComment(village.villageId, topicId, hidden, true),
+    audit(actor, village, at, 'topic.comment.hide', topicId, { reason }),
+  ]);
+  if (!ok) throw conflict('这条发言已经隐藏了');
+  return commentFor(actor, village, hidden);
 }
 
 /* ---------- the electorate ---------- */
@@ -112,6 +217,9 @@ export async function openVoting(actor: Actor, topicId: string, now: Date) {
   const t = await loadTopic(village, topicId);
   if (t.status !== 'draft') throw conflict('这个议题已经开始表决了');
   if (t.closesAt <= now.toISOString()) throw conflict('结束时间已过，请重新提出议题');
+  const missing = missingStagesBefore(village, t, 'decision');
+  if (missing.length)
+    throw conflict(`重大事项须按“四议两公开”进行，请先记录：${missing.map((m) => stageLabels[m]).join('、')}`);
   const voters = electorateOf(t, await listPeople(village.villageId), now);
   if (!voters.length) throw conflict('按这个表决机构，本村没有有表决权的人员');
   await store.writeElectorate(village.villageId, topicId, voters);
@@ -338,8 +446,31 @@ async function closeAndPublish(
     rule: ruleOf(village, t),
     unit: unitOf(t),
   });
+  const day_ = at.slice(0, 10);
+  const verdict = `${outcome.valid ? '表决有效' : '表决无效'}，${outcome.passed ? '通过' : '未通过'}`;
   const closed: store.TopicRecord = {
     ...t,
+    stages: t.major
+      ? [
+          ...t.stages,
+          {
+            stage: 'decision',
+            on: day_,
+            minutes: outcome.explanation,
+            outcome: verdict,
+            recordedBy: by,
+            recordedAt: at,
+          },
+          {
+            stage: 'decision_published',
+            on: day_,
+            minutes: '表决结果已自动公告',
+            outcome: '已公开',
+            recordedBy: by,
+            recordedAt: at,
+          },
+        ]
+      : t.stages,
     status: 'closed',
     closedAt: at,
     ...(earlyReason ? { closedEarlyReason: earlyReason } : {}),

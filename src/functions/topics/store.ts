@@ -26,6 +26,42 @@ export interface BallotRecord {
   name?: string;
 }
 
+export interface CommentRecord {
+  commentId: string;
+  text: string; // kept when hidden: the moderation is visible, the record is not destroyed
+  at: string;
+  by: { personId: string; name: string };
+  hidden?: { reason: string; at: string; by: { personId: string; name: string } };
+}
+
+export const putComment = (
+  villageId: string,
+  topicId: string,
+  c: CommentRecord,
+  expectVisible: boolean,
+): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.topicComment(villageId, topicId, c.commentId), type: 'topic-comment', ...c },
+    ...(expectVisible
+      ? {
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#h)',
+          ExpressionAttributeNames: { '#h': 'hidden' },
+        }
+      : { ConditionExpression: 'attribute_not_exists(pk)' }),
+  },
+});
+
+export async function getComment(villageId: string, topicId: string, commentId: string) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.topicComment(villageId, topicId, commentId) }),
+  );
+  return Item ? (withoutKeys(Item) as CommentRecord) : undefined;
+}
+
+export const listComments = (villageId: string, topicId: string) =>
+  queryAll<CommentRecord>(prefixQuery(keys.topicCommentPrefix(villageId, topicId)));
+
 export const TALLY_SHARDS = 10;
 /** Counter attribute per option: option ids are our own (approve, o1…), so the name is safe. */
 export const tallyAttribute = (optionId: string) => `c_${optionId}`;

@@ -43,6 +43,8 @@ const fields = {
     .max(31, '提前提醒天数最多 31 天'),
   /** China has one time zone and no DST; kept as a setting for completeness. */
   voteRules,
+  /** A major matter may not be put to the vote before its 四议 stages are recorded. */
+  majorMattersProcessMandatory: z.boolean({ error: '请选择是否强制“四议两公开”程序' }),
   /** Proxy votes (委托投票) recorded by scrutineers: off unless the village's rules allow them. */
   proxyVotesAllowed: z.boolean({ error: '请选择是否允许委托投票' }),
   utcOffsetMinutes: z
@@ -63,6 +65,7 @@ const lawDefaults = {
   },
   disclosureDueSoonDays: 10,
   voteRules: voteLawDefaults,
+  majorMattersProcessMandatory: true,
   proxyVotesAllowed: false,
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
@@ -73,6 +76,7 @@ export const VillageSettings = z.object({
   disclosureCadence: fields.disclosureCadence.default(lawDefaults.disclosureCadence),
   disclosureDueSoonDays: fields.disclosureDueSoonDays.default(lawDefaults.disclosureDueSoonDays),
   voteRules: fields.voteRules.default(lawDefaults.voteRules),
+  majorMattersProcessMandatory: fields.majorMattersProcessMandatory.default(lawDefaults.majorMattersProcessMandatory),
   proxyVotesAllowed: fields.proxyVotesAllowed.default(lawDefaults.proxyVotesAllowed),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { containsIdNumber, idNumberMessage } from '../rules/tiers';
+import { Id, IsoDate, IsoDateTime } from './common';
 
 /**
  * Consultation topics and votes (议事协商与表决, domain.md §5). A topic is put to
@@ -13,6 +14,54 @@ export type DecidingBody = z.infer<typeof DecidingBody>;
 export const BallotKind = z.enum(['motion', 'single', 'multiple'], { error: '请选择表决方式' });
 export type BallotKind = z.infer<typeof BallotKind>;
 export const TopicStatus = z.enum(['draft', 'open', 'closed']);
+
+/** 四议两公开: the stages a major matter passes, in order. */
+export const Stage = z.enum(
+  ['proposal', 'committees', 'party_review', 'decision', 'decision_published', 'result_published'],
+  { error: '请选择环节' },
+);
+export type Stage = z.infer<typeof Stage>;
+export const stageOrder = Stage.options;
+export const StageRecord = z.object({
+  stage: Stage,
+  on: IsoDate,
+  minutes: z.string(), // 会议纪要摘要
+  outcome: z.string(),
+  recordedBy: z.object({ personId: Id, name: z.string() }),
+  recordedAt: z.string(),
+});
+export const RecordStageRequest = z.object({
+  stage: Stage,
+  on: IsoDate,
+  minutes: z
+    .string()
+    .trim()
+    .min(4, '请填写会议纪要摘要（至少 4 个字）')
+    .max(2000, '纪要摘要最多 2000 字')
+    .refine((t) => !containsIdNumber(t), idNumberMessage),
+  outcome: z.string().trim().min(2, '请填写结论（至少 2 个字）').max(200, '结论最多 200 字'),
+});
+
+/** Discussion before the vote; a hidden comment stays in place, marked hidden with the reason. */
+export const Comment = z.object({
+  commentId: Id,
+  text: z.string().optional(), // absent when hidden
+  at: z.string(),
+  by: z.object({ name: z.string(), isMe: z.boolean() }),
+  hidden: z.object({ reason: z.string(), at: z.string() }).optional(),
+});
+export const CommentList = z.object({ items: z.array(Comment) });
+export const PostCommentRequest = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(2, '请写下您的意见（至少 2 个字）')
+    .max(1000, '意见最多 1000 字')
+    .refine((t) => !containsIdNumber(t), idNumberMessage),
+});
+export const HideCommentRequest = z.object({
+  reason: z.string().trim().min(2, '请写明隐藏的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+});
 export const Channel = z.enum(['app', 'meeting', 'paper']);
 export type Channel = z.infer<typeof Channel>;
 
@@ -40,6 +89,8 @@ export const CreateTopicRequest = z
       .default([]),
     maxChoices: z.number().int().min(1).max(20).optional(),
     secret: z.boolean({ error: '请选择是否无记名投票' }),
+    /** A major matter (重大事项) follows 四议两公开 before its vote. */
+    major: z.boolean().optional(),
     closesAt: IsoDateTime,
   })
   .superRefine((t, ctx) => {
@@ -82,6 +133,8 @@ export const Topic = z.object({
   options: z.array(Option),
   maxChoices: z.number().optional(),
   secret: z.boolean(),
+  major: z.boolean().default(false),
+  stages: z.array(StageRecord).default([]),
   status: TopicStatus,
   closesAt: z.string(),
   createdAt: z.string(),
