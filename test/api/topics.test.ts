@@ -55,6 +55,11 @@ describe('proposing and opening', () => {
     }
   });
 
+  it('keeps the attachments listed by name', async () => {
+    const r = await chair.post('/topics', motion({ attachments: [{ name: '村道硬化预算表.xlsx' }] }));
+    expect((await chair.get(`/topics/${r.body.topicId}`)).body.attachments).toEqual([{ name: '村道硬化预算表.xlsx' }]);
+  });
+
   it('freezes the electorate when voting opens', async () => {
     const t = await openTopic();
     expect(t.status).toBe('open');

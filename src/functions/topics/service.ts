@@ -68,6 +68,7 @@ export async function createTopic(
     maxChoices: req.kind === 'multiple' ? req.maxChoices : 1,
     secret: req.secret,
     major: req.major ?? false,
+    attachments: req.attachments ?? [],
     stages: [],
     status: 'draft',
     closesAt: new Date(req.closesAt).toISOString(),

@@ -91,6 +91,11 @@ export const CreateTopicRequest = z
     secret: z.boolean({ error: '请选择是否无记名投票' }),
     /** A major matter (重大事项) follows 四议两公开 before its vote. */
     major: z.boolean().optional(),
+    /** Documents shown by name, as on a notice (the plan, the budget, the drawings). */
+    attachments: z
+      .array(z.object({ name: z.string().trim().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
+      .max(20, '附件最多 20 个')
+      .optional(),
     closesAt: IsoDateTime,
   })
   .superRefine((t, ctx) => {
@@ -134,6 +139,7 @@ export const Topic = z.object({
   maxChoices: z.number().optional(),
   secret: z.boolean(),
   major: z.boolean().default(false),
+  attachments: z.array(z.object({ name: z.string() })).default([]),
   stages: z.array(StageRecord).default([]),
   status: TopicStatus,
   closesAt: z.string(),
