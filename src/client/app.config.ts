@@ -6,6 +6,8 @@ export default defineAppConfig({
     'pages/notices/detail/index',
     'pages/notices/versions/index',
     'pages/notices/print/index',
+    'pages/topics/list/index',
+    'pages/topics/detail/index',
     'pages/bindings/claim/index',
     'pages/me/index',
   ],
@@ -18,6 +20,7 @@ export default defineAppConfig({
       pages: ['list/index', 'detail/index', 'household/index', 'edit/index', 'import/index', 'summary/index'],
     },
     { root: 'pages/bindings/review', pages: ['index'] },
+    { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },
   ],
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,

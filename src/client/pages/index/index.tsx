@@ -9,6 +9,7 @@ import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { tb } from '../../i18n/bindings';
 import { tp } from '../../i18n/people';
+import { tt } from '../../i18n/topics';
 import { t } from '../../i18n/zh-CN';
 import { call } from '../../services/api';
 import { hasRole, isOverseer, isUnbound, session } from '../../services/session';
@@ -20,6 +21,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     url: '/pages/notices/list/index',
     title: t.home.notices,
     hint: t.home.noticesHint,
+    shown: () => true,
+  },
+  {
+    id: 'tile-topics',
+    url: '/pages/topics/list/index',
+    title: tt.home.topics,
+    hint: tt.home.topicsHint,
     shown: () => true,
   },
   { id: 'tile-me', url: '/pages/me/index', title: t.home.me, hint: tb.home.meHint, shown: () => true },

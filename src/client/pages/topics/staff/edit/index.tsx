@@ -1,0 +1,269 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../../../../shared/schemas/topic';
+import { ActionButton } from '../../../../components/action';
+import { Page } from '../../../../components/page';
+import { FieldError } from '../../../../components/state';
+import { useMe } from '../../../../components/use-me';
+import { usePageLoad } from '../../../../components/use-page-load';
+import { tt } from '../../../../i18n/topics';
+import { call, fieldsOf, newIdempotencyKey } from '../../../../services/api';
+
+const bodies: DecidingBody[] = ['villagers_meeting', 'representatives', 'party_members', 'custom'];
+const kinds: BallotKind[] = ['motion', 'single', 'multiple'];
+
+/** The form as typed: text boxes hold strings, turned into a request on submit. */
+interface Form {
+  title: string;
+  background: string;
+  body: DecidingBody;
+  perHousehold: boolean;
+  customBody: string;
+  kind: BallotKind;
+  options: string[];
+  maxChoices: string;
+  secret: boolean;
+  date: string;
+  time: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** "9:30" or "9：30" (typed with a Chinese keyboard) → "09:30". */
+const cleanTime = (s: string) => {
+  const t = s.trim().replace('：', ':');
+  return /^\d:\d{2}$/.test(t) ? `0${t}` : t;
+};
+/** The closing moment, in Beijing time, as the API takes it; empty when the boxes are not filled in right. */
+const closesAtOf = (f: Form) =>
+  DATE.test(f.date.trim()) && TIME.test(cleanTime(f.time)) ? `${f.date.trim()}T${cleanTime(f.time)}:00+08:00` : '';
+
+function toRequest(f: Form): CreateTopicRequest {
+  const choosing = f.kind !== 'motion';
+  return {
+    title: f.title,
+    background: f.background,
+    body: f.body,
+    perHousehold: f.body === 'villagers_meeting' && f.perHousehold,
+    customBody: f.body === 'custom' ? f.customBody.trim() || undefined : undefined,
+    kind: f.kind,
+    options: choosing ? f.options : [],
+    maxChoices: f.kind === 'multiple' && f.maxChoices.trim() ? Number(f.maxChoices) : undefined,
+    secret: f.secret,
+    closesAt: closesAtOf(f),
+  };
+}
+
+/** 提出议题: what is to be decided, by which body, how the ballot reads, secret or not, and until when. */
+export default function EditTopic() {
+  const me = useMe();
+  usePageLoad(me, () => undefined);
+  const [form, setForm] = useState<Form>({
+    title: '',
+    background: '',
+    body: 'villagers_meeting',
+    perHousehold: false,
+    customBody: '',
+    kind: 'motion',
+    options: ['', ''],
+    maxChoices: '',
+    secret: true,
+    date: dayjs().add(1, 'day').format('YYYY-MM-DD'),
+    time: '18:00',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [createKey] = useState(newIdempotencyKey());
+  const update = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  const err = (path: string) => errors[path];
+
+  const submit = async () => {
+    const local: Record<string, string> = {};
+    if (!DATE.test(form.date.trim())) local.date = tt.edit.badDate;
+    if (!TIME.test(cleanTime(form.time))) local.time = tt.edit.badTime;
+    setErrors(local);
+    if (Object.keys(local).length) throw new Error(local.date ?? local.time);
+    try {
+      const topic = await call('createTopic', { body: toRequest(form), idempotencyKey: createKey });
+      Taro.redirectTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+  };
+
+  return (
+    <Page>
+      <View className="vh-form" id="topic-form">
+        <View className="vh-label">{tt.edit.topicTitle}</View>
+        <Input
+          id="topic-title-input"
+          className="vh-input"
+          placeholder={tt.edit.titlePlaceholder}
+          value={form.title}
+          maxlength={60}
+          onInput={(e) => update({ title: e.detail.value })}
+        />
+        <FieldError message={err('title')} />
+
+        <View className="vh-label">{tt.edit.background}</View>
+        <Textarea
+          id="topic-background-input"
+          className="vh-textarea vh-textarea-tall"
+          placeholder={tt.edit.backgroundPlaceholder}
+          value={form.background}
+          maxlength={5000}
+          onInput={(e) => update({ background: e.detail.value })}
+        />
+        <FieldError message={err('background')} />
+
+        <View className="vh-label">{tt.edit.body}</View>
+        <View className="vh-tabs" id="topic-body-choice">
+          {bodies.map((b) => (
+            <View
+              key={b}
+              id={`body-${b}`}
+              className={`vh-tab ${form.body === b ? 'vh-tab-on' : ''}`}
+              onClick={() => update({ body: b })}
+            >
+              {tt.bodies[b]}
+            </View>
+          ))}
+        </View>
+        <FieldError message={err('body')} />
+        {form.body === 'villagers_meeting' && (
+          <View className="vh-setting">
+            <Text>{tt.edit.perHousehold}</Text>
+            <Switch
+              id="per-household"
+              checked={form.perHousehold}
+              onChange={(e) => update({ perHousehold: e.detail.value })}
+              color="#a31515"
+            />
+          </View>
+        )}
+        <FieldError message={err('perHousehold')} />
+        {form.body === 'custom' && (
+          <>
+            <View className="vh-label">{tt.edit.customBody}</View>
+            <Input
+              id="custom-body"
+              className="vh-input"
+              placeholder={tt.edit.customBodyPlaceholder}
+              value={form.customBody}
+              maxlength={20}
+              onInput={(e) => update({ customBody: e.detail.value })}
+            />
+            <FieldError message={err('customBody')} />
+          </>
+        )}
+
+        <View className="vh-label">{tt.edit.kind}</View>
+        <View className="vh-tabs" id="topic-kind-choice">
+          {kinds.map((k) => (
+            <View
+              key={k}
+              id={`kind-${k}`}
+              className={`vh-tab ${form.kind === k ? 'vh-tab-on' : ''}`}
+              onClick={() => update({ kind: k })}
+            >
+              {k === 'multiple' ? tt.kinds.multiple : tt.kinds[k]}
+            </View>
+          ))}
+        </View>
+        <View className="vh-hint">{tt.edit.kindHints[form.kind]}</View>
+        <FieldError message={err('kind')} />
+
+        {form.kind !== 'motion' && (
+          <View className="vh-card" id="options-editor">
+            <View className="vh-card-title">{tt.edit.options}</View>
+            {form.options.map((value, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: options have no identity but their position
+              <View key={i} className="vh-list-edit-item">
+                <View className="vh-row">
+                  <Input
+                    id={`option-${i}`}
+                    className="vh-input"
+                    placeholder={tt.edit.option(i + 1)}
+                    value={value}
+                    maxlength={40}
+                    onInput={(e) => update({ options: form.options.map((v, k) => (k === i ? e.detail.value : v)) })}
+                  />
+                  <Button
+                    id={`option-remove-${i}`}
+                    className="vh-button vh-button-plain vh-button-small"
+                    onClick={() => update({ options: form.options.filter((_, k) => k !== i) })}
+                  >
+                    {tt.edit.removeOption}
+                  </Button>
+                </View>
+                <FieldError message={err(`options.${i}`)} />
+              </View>
+            ))}
+            <Button
+              id="option-add"
+              className="vh-button vh-button-plain"
+              onClick={() => update({ options: [...form.options, ''] })}
+            >
+              {tt.edit.addOption}
+            </Button>
+            <FieldError message={err('options')} />
+            {form.kind === 'multiple' && (
+              <>
+                <View className="vh-label">{tt.edit.maxChoices}</View>
+                <Input
+                  id="max-choices"
+                  className="vh-input"
+                  type="number"
+                  value={form.maxChoices}
+                  maxlength={2}
+                  onInput={(e) => update({ maxChoices: e.detail.value })}
+                />
+                <FieldError message={err('maxChoices')} />
+              </>
+            )}
+          </View>
+        )}
+
+        <View className="vh-setting">
+          <Text>{tt.edit.secret}</Text>
+          <Switch
+            id="topic-secret-switch"
+            checked={form.secret}
+            onChange={(e) => update({ secret: e.detail.value })}
+            color="#a31515"
+          />
+        </View>
+        <FieldError message={err('secret')} />
+
+        <View className="vh-label">{tt.edit.closes}</View>
+        <View className="vh-hint">
+          {tt.edit.date}　{tt.edit.time}
+        </View>
+        <View className="vh-row">
+          <Input
+            id="closes-date"
+            className="vh-input"
+            placeholder={tt.edit.date}
+            value={form.date}
+            maxlength={10}
+            onInput={(e) => update({ date: e.detail.value })}
+          />
+          <Input
+            id="closes-time"
+            className="vh-input"
+            placeholder={tt.edit.time}
+            value={form.time}
+            maxlength={5}
+            onInput={(e) => update({ time: e.detail.value })}
+          />
+        </View>
+        <FieldError message={err('date') ?? err('time') ?? err('closesAt')} />
+
+        <View className="vh-hint">{tt.edit.draftHint}</View>
+        <ActionButton id="save-topic" label={tt.edit.save} doneText={tt.edit.saved} run={submit} />
+      </View>
+    </Page>
+  );
+}
