@@ -14,6 +14,17 @@ import { call, fieldsOf } from '../../../services/api';
 import { hasRole, isTownship } from '../../../services/session';
 
 const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
+type Threshold = VillageSettings['voteRules']['representatives']['turnout'];
+/** The two thresholds the law uses, as a village chooses between them. */
+const thresholds: Record<'half' | 'twoThirds', Threshold> = {
+  half: { share: [1, 2], strict: true },
+  twoThirds: { share: [2, 3], strict: false },
+};
+const presetOf = (x: Threshold) =>
+  (Object.keys(thresholds) as (keyof typeof thresholds)[]).find(
+    (k) => JSON.stringify(thresholds[k]) === JSON.stringify(x),
+  ) ?? 'half';
+const bodies = ['villagers_meeting', 'representatives', 'party_members', 'custom'] as const;
 
 /** One choice among a few, as big buttons (no wheel pickers for elderly hands). */
 function Choice<T extends string | boolean>({
@@ -151,6 +162,66 @@ export default function SettingsPage() {
               String(view.defaults.disclosureDueSoonDays),
             )}
             <FieldError message={errors.disclosureDueSoonDays} />
+          </View>
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.votes}</View>
+            <View className="vh-hint">{t.settings.votesHint}</View>
+            {bodies.map((b) =>
+              (['turnout', 'majority'] as const).map((part) => {
+                const value = presetOf(draft.voteRules[b][part]);
+                const law = presetOf(view.defaults.voteRules[b][part]);
+                return (
+                  <View key={`${b}-${part}`} className="vh-setting-row">
+                    <View className="vh-label">{`${t.settings.bodies[b]} · ${t.settings[part]}`}</View>
+                    <Choice
+                      id={`setting-vote-${b}-${part}`}
+                      options={['half', 'twoThirds'] as const}
+                      value={value}
+                      label={(v) => t.settings.shares[v]}
+                      onChoose={(v) =>
+                        update({
+                          voteRules: { ...draft.voteRules, [b]: { ...draft.voteRules[b], [part]: thresholds[v] } },
+                        })
+                      }
+                      disabled={!canChange}
+                    />
+                    {lawDefault(value !== law, t.settings.shares[law])}
+                  </View>
+                );
+              }),
+            )}
+          </View>
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.major}</View>
+            <View className="vh-hint">{t.settings.majorHint}</View>
+            <Choice
+              id="setting-major"
+              options={[true, false]}
+              value={draft.majorMattersProcessMandatory}
+              label={(v) => (v ? t.settings.majorOn : t.settings.majorOff)}
+              onChoose={(v) => update({ majorMattersProcessMandatory: v })}
+              disabled={!canChange}
+            />
+            {lawDefault(
+              draft.majorMattersProcessMandatory !== view.defaults.majorMattersProcessMandatory,
+              t.settings.majorOn,
+            )}
+          </View>
+
+          <View className="vh-card">
+            <View className="vh-card-title">{t.settings.proxy}</View>
+            <View className="vh-hint">{t.settings.proxyHint}</View>
+            <Choice
+              id="setting-proxy"
+              options={[false, true]}
+              value={draft.proxyVotesAllowed}
+              label={(v) => (v ? t.settings.proxyOn : t.settings.proxyOff)}
+              onChoose={(v) => update({ proxyVotesAllowed: v })}
+              disabled={!canChange}
+            />
+            {lawDefault(draft.proxyVotesAllowed !== view.defaults.proxyVotesAllowed, t.settings.proxyOff)}
           </View>
 
           {canChange && (
