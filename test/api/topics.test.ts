@@ -212,6 +212,21 @@ describe('results', () => {
     });
   });
 
+  it("applies the village's own rule where it changed the law's default", async () => {
+    const settings = (await chair.get('/village-settings')).body.settings;
+    const half = { share: [1, 2], strict: true };
+    await chair.put('/village-settings', {
+      ...settings,
+      voteRules: { ...settings.voteRules, representatives: { turnout: half, majority: half } },
+    });
+    const t = await openTopic();
+    const enough = Math.floor(t.electorate / 2) + 1; // more than half, less than two thirds
+    for (const p of v1.representatives.slice(0, enough)) await vote(await api.as(p), t.topicId, ['approve']);
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '测试村规' });
+    expect(closed.body.result).toMatchObject({ valid: true, passed: true, participants: enough });
+    await chair.put('/village-settings', settings);
+  });
+
   it('closes by itself when the window passes, on the next look', async () => {
     const created = await chair.post('/topics', motion({ closesAt: new Date(Date.now() + 2500).toISOString() }));
     await chair.post(`/topics/${created.body.topicId}/open`);
