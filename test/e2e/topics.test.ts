@@ -29,6 +29,8 @@ const open = async (person: SeededPerson) => {
 const openTopic = (page: Page, topicId: string) => page.goto(`${stack.url}/#/pages/topics/detail/index?id=${topicId}`);
 /** Tomorrow's date in Beijing, as the form takes it: 2025-06-30. */
 const tomorrow = () => new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+/** A day some days back in Beijing, as the stage form takes it. */
+const daysAgo = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
 describe('topics and votes in the browser', () => {
   jest.setTimeout(60_000);
@@ -172,4 +174,106 @@ describe('topics and votes in the browser', () => {
     await chair.locator('#result-notice').click();
     await chair.locator('#notice-title-text', { hasText: TITLE }).waitFor();
   });
+
+  it('a major matter goes through 四议 before its vote; residents discuss it, and the chair hides a remark with a reason', async () => {
+    const title = '关于村集体经营性资产出租的议题';
+    const chair = await open(village.chair);
+    await chair.goto(`${stack.url}/#/pages/topics/staff/edit/index`);
+    await fill(chair, 'topic-title-input', title);
+    await fill(chair, 'topic-background-input', '村集体的两间临街仓库拟对外出租五年，年租金约三万元，请村民会议表决。');
+    await chair.locator('#body-villagers_meeting').click();
+    await chair.locator('#kind-motion').click();
+    await chair.locator('#topic-major-switch').click();
+    await expect(chair.locator('#topic-major-switch input').isChecked()).resolves.toBe(true);
+    await chair.locator('#topic-major-hint').waitFor();
+    await chair.locator('#attachment-add').click();
+    await fill(chair, 'attachment-0', '仓库出租方案');
+    await fill(chair, 'closes-date', tomorrow());
+    await fill(chair, 'closes-time', '18:00');
+    await chair.locator('#save-topic').click();
+
+    await chair.locator('#topic-title', { hasText: title }).waitFor();
+    const majorId = new URL(chair.url().replace('#', '')).searchParams.get('id') ?? '';
+    await chair.locator('#topic-major', { hasText: '重大事项' }).waitFor();
+    await chair.locator('#topic-attachments', { hasText: '仓库出租方案' }).waitFor();
+    await chair.locator('#stage-proposal', { hasText: '待进行' }).waitFor();
+    await chair.locator('#stages-needed', { hasText: '党支部提议' }).waitFor();
+
+    // Not before 四议: the server's refusal shows under the button.
+    await chair.locator('#open-voting').click();
+    const refusal = chair.locator('.vh-action', { has: chair.locator('#open-voting') }).locator('.vh-action-failed');
+    await refusal.filter({ hasText: '党支部提议' }).waitFor();
+    await expect(chair.locator('#topic-status').textContent()).resolves.toContain('草稿');
+
+    // A remark too short is named under its box; nothing is recorded.
+    await chair.locator('#stage-form-title', { hasText: '党支部提议' }).waitFor();
+    await fill(chair, 'stage-on', daysAgo(3));
+    await fill(chair, 'stage-minutes', '同意');
+    await fill(chair, 'stage-outcome', '同意提议');
+    await chair.locator('#record-stage').click();
+    await chair.locator('#stage-form .vh-field-error', { hasText: '至少 4 个字' }).waitFor();
+
+    const record = async (label: string, day: string, minutes: string, outcome: string) => {
+      await chair.locator('#stage-form-title', { hasText: label }).waitFor();
+      await fill(chair, 'stage-on', day);
+      await fill(chair, 'stage-minutes', minutes);
+      await fill(chair, 'stage-outcome', outcome);
+      await chair.locator('#record-stage').click();
+      await chair.locator('#stage-recorded', { hasText: label }).waitFor();
+    };
+    await record('党支部提议', daysAgo(3), '党支部委员会研究，提议将两间仓库公开出租。', '同意提议，提交两委商议');
+    await record('“两委”会议商议', daysAgo(2), '两委联席会议商议出租方案和租金底价。', '形成出租方案');
+    await record('党员大会审议', daysAgo(1), '党员大会审议出租方案，到会党员一致同意。', '审议通过');
+
+    for (const stage of ['proposal', 'committees', 'party_review'])
+      await chair.locator(`#stage-${stage}`, { hasText: '已完成' }).waitFor();
+    await chair.locator('#stage-proposal', { hasText: '提议将两间仓库公开出租' }).waitFor();
+    await chair.locator('#stage-proposal', { hasText: `记录人：${village.chair.name}` }).waitFor();
+    await chair.locator('#stage-decision', { hasText: '待进行' }).waitFor();
+    await chair.locator('#stages-before-vote-done').waitFor();
+    await expect(chair.locator('#stage-form').count()).resolves.toBe(0);
+    await expect(chair.locator('#stages-needed').count()).resolves.toBe(0);
+
+    await chair.locator('#open-voting').click();
+    await chair.locator('#topic-status', { hasText: '表决中' }).waitFor({ timeout: 20_000 });
+
+    // Two residents speak; each sees their own name, others' masked.
+    const speak = async (person: SeededPerson, text: string) => {
+      const page = await open(person);
+      await openTopic(page, majorId);
+      await fill(page, 'comment-text', text);
+      await page.locator('#post-comment').click();
+      await page.locator('.vh-comment', { hasText: text }).getByText(`${person.name}（我）`).waitFor();
+      return page;
+    };
+    const kind = '建议租金每年按物价上调，租期不宜超过五年。';
+    const rude = '这事就是有人想捞好处，谁同意谁就是傻子！';
+    const first = await speak(village.residents[0], kind);
+    const second = await speak(village.residents[1], rude);
+    await second.locator('.vh-comment', { hasText: kind }).waitFor();
+    await expect(second.locator('.vh-comment', { hasText: kind }).textContent()).resolves.not.toContain(
+      village.residents[0].name,
+    );
+
+    await openTopic(chair, majorId);
+    const remark = chair.locator('.vh-comment', { hasText: rude });
+    await remark.getByText(village.residents[1].name).waitFor(); // staff see who said it
+    const commentId = (await remark.getAttribute('id'))?.replace('comment-', '') ?? '';
+    await chair.locator(`#hide-open-${commentId}`).click();
+    await fill(chair, `hide-reason-${commentId}`, '含有辱骂他人的话');
+    await chair.locator(`#hide-${commentId}`).click();
+    await chair.locator(`#comment-${commentId}`, { hasText: '该发言已被隐藏：含有辱骂他人的话' }).waitFor();
+    await expect(chair.locator('.vh-comment', { hasText: kind }).locator('[id^="hide-open-"]').count()).resolves.toBe(
+      1,
+    );
+    await chair.locator('#stages').evaluate((el) => el.scrollIntoView());
+    await shot(chair, 'topic-stages', true);
+
+    await second.reload();
+    await second.locator(`#comment-${commentId}`, { hasText: '该发言已被隐藏：含有辱骂他人的话' }).waitFor();
+    await expect(second.locator('#discussion').textContent()).resolves.not.toContain(rude);
+    await first.reload();
+    await first.locator(`#comment-${commentId}`, { hasText: '该发言已被隐藏' }).waitFor();
+    await expect(first.locator('[id^="hide-open-"]').count()).resolves.toBe(0);
+  }, 120_000);
 });

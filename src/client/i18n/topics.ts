@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BallotKind, Channel, DecidingBody, Topic, TopicStatus } from '../../shared/schemas/topic';
-import { motionOptions } from '../../shared/schemas/topic';
+import { motionOptions, stageLabels } from '../../shared/schemas/topic';
 
 type Status = z.infer<typeof TopicStatus>;
 
@@ -134,6 +134,11 @@ export const tt = {
     save: '保存议题（草稿）',
     saved: '已保存',
     draftHint: '保存后是草稿，在议题页点“开始表决”后大家才能投票。',
+    major: '重大事项（按“四议两公开”程序）',
+    majorHint: '重大事项要先记录党支部提议、“两委”会议商议、党员大会审议，才能开始表决；结果和实施情况都要公开。',
+    attachments: '附件（填写名称）',
+    attachment: (n: number) => `附件 ${n} 的名称，例如：施工预算表`,
+    addAttachment: '添加附件',
   },
   scrutineer: {
     title: '监票人录入',
@@ -153,6 +158,40 @@ export const tt = {
     recorded: (name: string, channel: string) => `已录入：${name}（${channel}）`,
     session: '本次已录入',
     none: '还没有录入',
+  },
+  attachments: '附件',
+  major: '重大事项',
+  stages: {
+    title: '四议两公开',
+    labels: stageLabels,
+    done: '已完成',
+    waiting: '待进行',
+    auto: '表决结束时自动记录',
+    on: (date: string) => `日期：${date}`,
+    minutes: '纪要摘要',
+    outcome: '结论',
+    recordedBy: (name: string) => `记录人：${name}`,
+    record: (label: string) => `记录：${label}`,
+    date: '日期（年-月-日，例如 2026-06-30）',
+    minutesPlaceholder: '会议纪要摘要：谁参加、议了什么（至少 4 个字）',
+    outcomePlaceholder: '结论，例如：同意提交两委会议商议',
+    save: '记录这个环节',
+    saved: (label: string) => `已记录：${label}`,
+    afterVote: '前三个环节已记录，可以开始表决。表决结束后自动记录决议和决议公开，之后再记录实施结果公开。',
+    needed: (labels: string) => `这是重大事项，要先记录这些环节才能开始表决：${labels}`,
+  },
+  discussion: {
+    title: (n: number) => `讨论（${n} 条）`,
+    empty: '还没有人发言',
+    me: '（我）',
+    hidden: (reason: string) => `该发言已被隐藏：${reason}`,
+    placeholder: '写下您的意见（至少 2 个字）',
+    post: '发表意见',
+    closed: '表决已经结束，不能再发表意见。',
+    hide: '隐藏',
+    hideReason: '隐藏的原因，例如：含有辱骂他人的话',
+    hideConfirm: '确认隐藏',
+    cancel: '取消',
   },
 };
 

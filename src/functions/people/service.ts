@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { checkIdNumber, normalizeIdNumber, normalizePhone } from '../../shared/rules/identity';
+import { localDay } from '../../shared/rules/local-day';
 import { maskName } from '../../shared/rules/tiers';
 import type {
   AssignRoleRequest,
@@ -273,7 +274,7 @@ export async function recordDeparture(
   const village = await ownVillage(actor);
   const before = await loadPerson(actor, village, personId, 'person.manage');
   if (before.status !== 'active') throw conflict('这位村民已登记为去世或迁出');
-  if (req.on > day(now)) throw invalidField('on', '日期不能晚于今天');
+  if (req.on > localDay(now, village.settings.utcOffsetMinutes)) throw invalidField('on', '日期不能晚于今天');
   const at = now.toISOString();
   const next: PersonRecord = {
     ...before,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { localDay } from '../../shared/rules/local-day';
 import { decide, householdTurnout, needed } from '../../shared/rules/quorum';
 import { maskName } from '../../shared/rules/tiers';
 import type { Notice } from '../../shared/schemas/notice';
@@ -10,6 +11,7 @@ import {
   type Outcome,
   type RecordStageRequest,
   type Stage,
+  stageLabels,
   stageOrder,
   type Topic,
 } from '../../shared/schemas/topic';
@@ -83,15 +85,6 @@ export async function createTopic(
 
 /* ---------- 四议两公开 ---------- */
 
-const stageLabels: Record<Stage, string> = {
-  proposal: '党支部提议',
-  committees: '“两委”会议商议',
-  party_review: '党员大会审议',
-  decision: '村民会议或村民代表会议决议',
-  decision_published: '决议公开',
-  result_published: '实施结果公开',
-};
-
 /** The earlier stages not yet recorded, where the village makes the process binding for a major matter. */
 function missingStagesBefore(village: VillageRecord, t: store.TopicRecord, stage: Stage) {
   if (!t.major || !village.settings.majorMattersProcessMandatory) return [];
@@ -110,7 +103,7 @@ export async function recordStage(actor: Actor, topicId: string, req: z.output<t
     throw invalidField('stage', '表决结束后才能公开实施结果');
   const missing = missingStagesBefore(village, t, req.stage);
   if (missing.length) throw conflict(`请先记录前面的环节：${missing.map((m) => stageLabels[m]).join('、')}`);
-  if (req.on > day(now)) throw invalidField('on', '日期不能晚于今天');
+  if (req.on > localDay(now, village.settings.utcOffsetMinutes)) throw invalidField('on', '日期不能晚于今天');
   const at = now.toISOString();
   const next = { ...t, stages: [...t.stages, { ...req, recordedBy: ref(actor), recordedAt: at }] };
   if (
@@ -447,7 +440,7 @@ async function closeAndPublish(
     rule: ruleOf(village, t),
     unit: unitOf(t),
   });
-  const day_ = at.slice(0, 10);
+  const decidedOn = localDay(now, village.settings.utcOffsetMinutes);
   const verdict = `${outcome.valid ? '表决有效' : '表决无效'}，${outcome.passed ? '通过' : '未通过'}`;
   const closed: store.TopicRecord = {
     ...t,
@@ -456,7 +449,7 @@ async function closeAndPublish(
           ...t.stages,
           {
             stage: 'decision',
-            on: day_,
+            on: decidedOn,
             minutes: outcome.explanation,
             outcome: verdict,
             recordedBy: by,
@@ -464,7 +457,7 @@ async function closeAndPublish(
           },
           {
             stage: 'decision_published',
-            on: day_,
+            on: decidedOn,
             minutes: '表决结果已自动公告',
             outcome: '已公开',
             recordedBy: by,

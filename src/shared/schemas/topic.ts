@@ -22,6 +22,14 @@ export const Stage = z.enum(
 );
 export type Stage = z.infer<typeof Stage>;
 export const stageOrder = Stage.options;
+export const stageLabels: Record<Stage, string> = {
+  proposal: '党支部提议',
+  committees: '“两委”会议商议',
+  party_review: '党员大会审议',
+  decision: '村民会议或村民代表会议决议',
+  decision_published: '决议公开',
+  result_published: '实施结果公开',
+};
 export const StageRecord = z.object({
   stage: Stage,
   on: IsoDate,

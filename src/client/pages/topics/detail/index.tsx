@@ -1,8 +1,14 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { Topic, Turnout as TurnoutSchema } from '../../../../shared/schemas/topic';
+import {
+  type Comment as CommentSchema,
+  type Stage,
+  stageOrder,
+  type Topic,
+  type Turnout as TurnoutSchema,
+} from '../../../../shared/schemas/topic';
 import { ActionButton } from '../../../components/action';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
@@ -11,11 +17,16 @@ import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { bodyName, choiceLabels, kindName, optionsOf, receiptKey, toggleChoice, tt } from '../../../i18n/topics';
-import { call, newIdempotencyKey } from '../../../services/api';
+import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../services/api';
 import { formatDate, formatDateTime } from '../../../services/format';
-import { hasRole, isTownship } from '../../../services/session';
+import { hasRole, isEditor, isTownship } from '../../../services/session';
 
 type Turnout = z.infer<typeof TurnoutSchema>;
+type Comment = z.infer<typeof CommentSchema>;
+/** 决议 and 决议公开 are written by the count itself; the others by hand. */
+const AUTO_STAGES: Stage[] = ['decision', 'decision_published'];
+/** The stages a major matter must have on record before its vote opens (where the village makes it binding). */
+const BEFORE_VOTE = stageOrder.slice(0, stageOrder.indexOf('decision'));
 const REFRESH_MS = 10_000;
 const COLORS = { mine: '#a31515', needed: '#e65100', all: '#9e9e9e', win: '#2e7d32' };
 
@@ -312,6 +323,234 @@ function CloseEarly({ close }: { close: (reason: string) => Promise<unknown> }) 
   );
 }
 
+/** The stage to record next by hand: none while the vote is still to come, or once all are on record. */
+function nextStage(topic: Topic): Stage | undefined {
+  const done = new Set(topic.stages.map((s) => s.stage));
+  const next = stageOrder.find((s) => !done.has(s) && !AUTO_STAGES.includes(s));
+  return next === 'result_published' && topic.status !== 'closed' ? undefined : next;
+}
+
+/** 记录一个环节: its date typed as 2026-06-30, the minutes in short, the conclusion. */
+function StageForm({ topic, stage, onRecorded }: { topic: Topic; stage: Stage; onRecorded: (t: Topic) => void }) {
+  const [on, setOn] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const record = async () => {
+    setErrors({});
+    try {
+      const body = { stage, on: on.trim(), minutes, outcome };
+      onRecorded(await call('recordStage', { params: { topicId: topic.topicId }, body }));
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+  };
+  return (
+    <View className="vh-card vh-confirm" id="stage-form">
+      <View className="vh-card-title" id="stage-form-title">
+        {tt.stages.record(tt.stages.labels[stage])}
+      </View>
+      <View className="vh-label">{tt.stages.date}</View>
+      <Input
+        id="stage-on"
+        className="vh-input"
+        placeholder="2026-06-30"
+        value={on}
+        maxlength={10}
+        onInput={(e) => setOn(e.detail.value)}
+      />
+      <FieldError message={errors.on} />
+      <View className="vh-label">{tt.stages.minutes}</View>
+      <Textarea
+        id="stage-minutes"
+        className="vh-textarea"
+        placeholder={tt.stages.minutesPlaceholder}
+        value={minutes}
+        maxlength={2000}
+        onInput={(e) => setMinutes(e.detail.value)}
+      />
+      <FieldError message={errors.minutes} />
+      <View className="vh-label">{tt.stages.outcome}</View>
+      <Input
+        id="stage-outcome"
+        className="vh-input"
+        placeholder={tt.stages.outcomePlaceholder}
+        value={outcome}
+        maxlength={200}
+        onInput={(e) => setOutcome(e.detail.value)}
+      />
+      <FieldError message={errors.outcome ?? errors.stage} />
+      <ActionButton id="record-stage" label={tt.stages.save} run={record} />
+    </View>
+  );
+}
+
+/** 四议两公开: the six stages in order, each done (when, what, concluded, by whom) or still waiting. */
+function StageTimeline({
+  topic,
+  canRecord,
+  onRecorded,
+}: {
+  topic: Topic;
+  canRecord: boolean;
+  onRecorded: (t: Topic) => void;
+}) {
+  const [justRecorded, setJustRecorded] = useState<Stage>();
+  const next = nextStage(topic);
+  const before = BEFORE_VOTE.every((s) => topic.stages.some((r) => r.stage === s));
+  return (
+    <View className="vh-card" id="stages">
+      <View className="vh-card-title">{tt.stages.title}</View>
+      {stageOrder.map((stage, i) => {
+        const r = topic.stages.find((x) => x.stage === stage);
+        return (
+          <View key={stage} className="vh-question vh-stage" id={`stage-${stage}`}>
+            <View className="vh-row" style={{ justifyContent: 'space-between' }}>
+              <Text className="vh-question-text">
+                {i + 1}. {tt.stages.labels[stage]}
+              </Text>
+              <Text className={`vh-status ${r ? 'vh-status-ok' : 'vh-status-due'}`} style={{ flex: 'none' }}>
+                {r ? tt.stages.done : tt.stages.waiting}
+              </Text>
+            </View>
+            {r ? (
+              <View className="vh-answer">
+                <View className="vh-meta">{tt.stages.on(formatDate(r.on))}</View>
+                <View>
+                  {tt.stages.minutes}：{r.minutes}
+                </View>
+                <View>
+                  {tt.stages.outcome}：{r.outcome}
+                </View>
+                <View className="vh-meta">{tt.stages.recordedBy(r.recordedBy.name)}</View>
+              </View>
+            ) : (
+              AUTO_STAGES.includes(stage) && <View className="vh-meta">{tt.stages.auto}</View>
+            )}
+          </View>
+        );
+      })}
+      {justRecorded && (
+        <View className="vh-banner vh-banner-ok" id="stage-recorded">
+          {tt.stages.saved(tt.stages.labels[justRecorded])}
+        </View>
+      )}
+      {canRecord && next && (
+        <StageForm
+          key={next}
+          topic={topic}
+          stage={next}
+          onRecorded={(t) => {
+            setJustRecorded(next);
+            onRecorded(t);
+          }}
+        />
+      )}
+      {canRecord && !next && topic.status !== 'closed' && before && (
+        <View className="vh-hint" id="stages-before-vote-done">
+          {tt.stages.afterVote}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/**
+ * 讨论: what people said before the vote, names masked for others; a hidden remark stays
+ * in its place with the reason. One Idempotency-Key per attempt at a remark, so a retry
+ * after the network dropped posts it once; a different text is a new attempt.
+ */
+function Discussion({
+  topic,
+  comments,
+  canPost,
+  canModerate,
+  onChanged,
+}: {
+  topic: Topic;
+  comments: Comment[];
+  canPost: boolean;
+  canModerate: boolean;
+  onChanged: (c: Comment) => void;
+}) {
+  const [hiding, setHiding] = useState<string>();
+  const attempt = useRef<{ key: string; text: string }>();
+  const post = async (text: string) => {
+    if (attempt.current?.text !== text) attempt.current = { key: newIdempotencyKey(), text };
+    const c = await call('postComment', {
+      params: { topicId: topic.topicId },
+      body: { text },
+      idempotencyKey: attempt.current.key,
+    });
+    attempt.current = undefined;
+    onChanged(c);
+  };
+  const hide = async (commentId: string, reason: string) => {
+    onChanged(await call('hideComment', { params: { topicId: topic.topicId, commentId }, body: { reason } }));
+    setHiding(undefined);
+  };
+  return (
+    <View className="vh-card" id="discussion">
+      <View className="vh-card-title">{tt.discussion.title(comments.length)}</View>
+      {!comments.length && <View className="vh-meta">{tt.discussion.empty}</View>}
+      {comments.map((c) => (
+        <View key={c.commentId} className="vh-question vh-comment" id={`comment-${c.commentId}`}>
+          {c.hidden ? (
+            <View className="vh-waiting vh-comment-hidden">{tt.discussion.hidden(c.hidden.reason)}</View>
+          ) : (
+            <Text className="vh-body vh-comment-text" userSelect>
+              {c.text}
+            </Text>
+          )}
+          <View className="vh-meta">
+            {c.by.name}
+            {c.by.isMe ? tt.discussion.me : ''} · {formatDateTime(c.at)}
+          </View>
+          {canModerate && !c.hidden && hiding !== c.commentId && (
+            <Button
+              id={`hide-open-${c.commentId}`}
+              className="vh-button vh-button-plain vh-button-small"
+              onClick={() => setHiding(c.commentId)}
+            >
+              {tt.discussion.hide}
+            </Button>
+          )}
+          {canModerate && !c.hidden && hiding === c.commentId && (
+            <View className="vh-card vh-confirm">
+              <TextForm
+                id={`hide-reason-${c.commentId}`}
+                buttonId={`hide-${c.commentId}`}
+                placeholder={tt.discussion.hideReason}
+                label={tt.discussion.hideConfirm}
+                send={(reason) => hide(c.commentId, reason)}
+              />
+              <Button className="vh-button vh-button-plain" onClick={() => setHiding(undefined)}>
+                {tt.discussion.cancel}
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+      {topic.status === 'closed' ? (
+        <View className="vh-hint" id="comment-closed">
+          {tt.discussion.closed}
+        </View>
+      ) : (
+        canPost && (
+          <TextForm
+            id="comment-text"
+            buttonId="post-comment"
+            placeholder={tt.discussion.placeholder}
+            label={tt.discussion.post}
+            send={post}
+          />
+        )
+      )}
+    </View>
+  );
+}
+
 /** One topic: what is put to the vote, the ballot or the receipt, live turnout, the result, and the committee's steps. */
 export default function TopicDetail() {
   const { params } = useRouter();
@@ -324,17 +563,38 @@ export default function TopicDetail() {
   const [justVoted, setJustVoted] = useState(false);
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(true);
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [commentsError, setCommentsError] = useState('');
+  const [mandatory, setMandatory] = useState(true); // the law's default, until the village's setting is read
   const { loading, error, track } = useLoading();
+  const committee = hasRole(me, 'committee') && !isTownship(me);
+  const scrutineer = hasRole(me, 'committee', 'supervisor') && !isTownship(me);
+  const twoCommittees = isEditor(me) && !isTownship(me); // 村“两委”: committee and party branch
 
   const loadTurnout = () =>
     call('turnout', { params: { topicId }, query: { villageId } })
       .then(setTurnout)
       .catch(() => undefined); // the last numbers stay up; the next refresh tries again
+  const loadComments = () =>
+    call('listComments', { params: { topicId }, query: { villageId } })
+      .then((r) => {
+        setComments(r.items);
+        setCommentsError('');
+      })
+      .catch((e) => setCommentsError(messageOf(e)));
   const load = () =>
     track(async () => {
       const t = await call('getTopic', { params: { topicId }, query: { villageId } });
       setTopic(t);
-      if (t.status !== 'draft') await loadTurnout();
+      const more: Promise<unknown>[] = [loadComments()];
+      if (t.status !== 'draft') more.push(loadTurnout());
+      if (committee && t.major && t.status === 'draft')
+        more.push(
+          call('villageSettings', { query: { villageId } })
+            .then((v) => setMandatory(v.settings.majorMattersProcessMandatory))
+            .catch(() => undefined), // the server decides in any case; its refusal shows on the button
+        );
+      await Promise.all(more);
     });
   usePageLoad(me, load);
 
@@ -355,8 +615,15 @@ export default function TopicDetail() {
     return () => clearInterval(timer);
   }, [shown, topic?.status]);
 
-  const committee = hasRole(me, 'committee') && !isTownship(me);
-  const scrutineer = hasRole(me, 'committee', 'supervisor') && !isTownship(me);
+  const commented = (c: Comment) =>
+    setComments((all) =>
+      all.some((x) => x.commentId === c.commentId)
+        ? all.map((x) => (x.commentId === c.commentId ? c : x))
+        : [...all, c],
+    );
+  const missingBeforeVote = topic?.major
+    ? BEFORE_VOTE.filter((s) => !topic.stages.some((r) => r.stage === s)).map((s) => tt.stages.labels[s])
+    : [];
   const voted = async (code: string) => {
     Taro.setStorageSync(receiptKey(topicId), code);
     setReceipt(code);
@@ -388,6 +655,11 @@ export default function TopicDetail() {
               {topic.secret ? tt.secret : tt.open}
             </Text>
             {topic.perHousehold && <Text className="vh-badge">{tt.perHousehold}</Text>}
+            {topic.major && (
+              <Text className="vh-badge vh-badge-major" id="topic-major">
+                {tt.major}
+              </Text>
+            )}
           </View>
           <View className="vh-guide-row">
             <Text className="vh-label">{tt.detail.kind}</Text>
@@ -410,12 +682,31 @@ export default function TopicDetail() {
           <Text className="vh-body" userSelect id="topic-background">
             {topic.background}
           </Text>
+          {topic.attachments.length > 0 && (
+            <View className="vh-attachments" id="topic-attachments">
+              <View className="vh-label">{tt.attachments}</View>
+              {topic.attachments.map((a, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two attachments may share a name
+                <View key={i} className="vh-attachment">
+                  {i + 1}. {a.name}
+                </View>
+              ))}
+            </View>
+          )}
+
+          {topic.major && <StageTimeline topic={topic} canRecord={twoCommittees} onRecorded={setTopic} />}
 
           {topic.status === 'draft' && <View className="vh-banner">{tt.detail.draftHint}</View>}
           {committee && topic.status === 'draft' && (
             <View className="vh-actions">
               <View className="vh-hint">{tt.detail.openHint}</View>
+              {mandatory && missingBeforeVote.length > 0 && (
+                <View className="vh-banner vh-banner-withdrawn" id="stages-needed">
+                  {tt.stages.needed(missingBeforeVote.join('、'))}
+                </View>
+              )}
               <ActionButton
+                key={topic.stages.length} // a refusal for missing stages goes once they are recorded
                 id="open-voting"
                 label={tt.detail.openVoting}
                 run={async () => {
@@ -467,6 +758,17 @@ export default function TopicDetail() {
                 />
               )}
             </View>
+          )}
+
+          <LoadState loading={false} error={commentsError} onRetry={loadComments} />
+          {!commentsError && (
+            <Discussion
+              topic={topic}
+              comments={comments}
+              canPost={!isTownship(me)}
+              canModerate={committee}
+              onChanged={commented}
+            />
           )}
         </View>
       )}

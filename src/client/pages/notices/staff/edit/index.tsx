@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AmountRow, NoticeCategory, NoticeContent } from '../../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../../shared/schemas/notice';
 import { ActionButton } from '../../../../components/action';
+import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
 import { FieldError, LoadState } from '../../../../components/state';
 import { t } from '../../../../i18n/zh-CN';
@@ -92,53 +93,6 @@ function fromContent(n: NoticeContent): Form {
     place: n.guide?.place ?? '',
     attachments: n.attachments.map((a) => a.name),
   };
-}
-
-/** A list of short texts (materials, attachment names): one box per item, add and remove. */
-function ListEditor({
-  id,
-  items,
-  onChange,
-  placeholder,
-  addLabel,
-  errorAt,
-}: {
-  id: string;
-  items: string[];
-  onChange: (items: string[]) => void;
-  placeholder: string;
-  addLabel: string;
-  errorAt: (i: number) => string | undefined;
-}) {
-  return (
-    <View className="vh-list-edit" id={`${id}-list`}>
-      {items.map((value, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity but their position
-        <View key={i} className="vh-list-edit-item">
-          <View className="vh-row">
-            <Input
-              id={`${id}-${i}`}
-              className="vh-input"
-              placeholder={placeholder}
-              value={value}
-              onInput={(e) => onChange(items.map((v, k) => (k === i ? e.detail.value : v)))}
-            />
-            <Button
-              id={`${id}-remove-${i}`}
-              className="vh-button vh-button-plain vh-button-small"
-              onClick={() => onChange(items.filter((_, k) => k !== i))}
-            >
-              {t.edit.removeRow}
-            </Button>
-          </View>
-          <FieldError message={errorAt(i)} />
-        </View>
-      ))}
-      <Button id={`${id}-add`} className="vh-button vh-button-plain" onClick={() => onChange([...items, ''])}>
-        {addLabel}
-      </Button>
-    </View>
-  );
 }
 
 /** Old drafts kept on the phone stored lists as one text per line. */
@@ -369,6 +323,7 @@ export default function EditNotice() {
               <FieldError message={err('guide.item')} />
               <View className="vh-label">{t.edit.materials}</View>
               <ListEditor
+                removeLabel={t.edit.removeRow}
                 id="guide-material"
                 items={form.materials}
                 onChange={(materials) => update({ materials })}
@@ -392,6 +347,7 @@ export default function EditNotice() {
 
           <View className="vh-label">{t.edit.attachments}</View>
           <ListEditor
+            removeLabel={t.edit.removeRow}
             id="attachment"
             items={form.attachments}
             onChange={(attachments) => update({ attachments })}

@@ -1,9 +1,10 @@
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../../../../shared/schemas/topic';
 import { ActionButton } from '../../../../components/action';
+import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
 import { FieldError } from '../../../../components/state';
 import { useMe } from '../../../../components/use-me';
@@ -25,6 +26,8 @@ interface Form {
   options: string[];
   maxChoices: string;
   secret: boolean;
+  major: boolean;
+  attachments: string[];
   date: string;
   time: string;
 }
@@ -52,6 +55,8 @@ function toRequest(f: Form): CreateTopicRequest {
     options: choosing ? f.options : [],
     maxChoices: f.kind === 'multiple' && f.maxChoices.trim() ? Number(f.maxChoices) : undefined,
     secret: f.secret,
+    major: f.major,
+    attachments: f.attachments.map((name) => ({ name })),
     closesAt: closesAtOf(f),
   };
 }
@@ -70,6 +75,8 @@ export default function EditTopic() {
     options: ['', ''],
     maxChoices: '',
     secret: true,
+    major: false,
+    attachments: [],
     date: dayjs().add(1, 'day').format('YYYY-MM-DD'),
     time: '18:00',
   });
@@ -178,36 +185,16 @@ export default function EditTopic() {
         {form.kind !== 'motion' && (
           <View className="vh-card" id="options-editor">
             <View className="vh-card-title">{tt.edit.options}</View>
-            {form.options.map((value, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: options have no identity but their position
-              <View key={i} className="vh-list-edit-item">
-                <View className="vh-row">
-                  <Input
-                    id={`option-${i}`}
-                    className="vh-input"
-                    placeholder={tt.edit.option(i + 1)}
-                    value={value}
-                    maxlength={40}
-                    onInput={(e) => update({ options: form.options.map((v, k) => (k === i ? e.detail.value : v)) })}
-                  />
-                  <Button
-                    id={`option-remove-${i}`}
-                    className="vh-button vh-button-plain vh-button-small"
-                    onClick={() => update({ options: form.options.filter((_, k) => k !== i) })}
-                  >
-                    {tt.edit.removeOption}
-                  </Button>
-                </View>
-                <FieldError message={err(`options.${i}`)} />
-              </View>
-            ))}
-            <Button
-              id="option-add"
-              className="vh-button vh-button-plain"
-              onClick={() => update({ options: [...form.options, ''] })}
-            >
-              {tt.edit.addOption}
-            </Button>
+            <ListEditor
+              removeLabel={tt.edit.removeOption}
+              id="option"
+              items={form.options}
+              onChange={(options) => update({ options })}
+              placeholder={tt.edit.option}
+              addLabel={tt.edit.addOption}
+              maxlength={40}
+              errorAt={(i) => err(`options.${i}`)}
+            />
             <FieldError message={err('options')} />
             {form.kind === 'multiple' && (
               <>
@@ -236,6 +223,35 @@ export default function EditTopic() {
           />
         </View>
         <FieldError message={err('secret')} />
+
+        <View className="vh-setting">
+          <Text>{tt.edit.major}</Text>
+          <Switch
+            id="topic-major-switch"
+            checked={form.major}
+            onChange={(e) => update({ major: e.detail.value })}
+            color="#a31515"
+          />
+        </View>
+        {form.major && (
+          <View className="vh-hint" id="topic-major-hint">
+            {tt.edit.majorHint}
+          </View>
+        )}
+        <FieldError message={err('major')} />
+
+        <View className="vh-label">{tt.edit.attachments}</View>
+        <ListEditor
+          removeLabel={tt.edit.removeOption}
+          id="attachment"
+          items={form.attachments}
+          onChange={(attachments) => update({ attachments })}
+          placeholder={tt.edit.attachment}
+          addLabel={tt.edit.addAttachment}
+          maxlength={80}
+          errorAt={(i) => err(`attachments.${i}.name`) ?? err(`attachments.${i}`)}
+        />
+        <FieldError message={err('attachments')} />
 
         <View className="vh-label">{tt.edit.closes}</View>
         <View className="vh-hint">
