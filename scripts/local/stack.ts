@@ -62,7 +62,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let seeded = false;
   if (options.seedDemo && created) {
     const { seedDemo } = await import('./seed');
-    await seedDemo({ now: new Date() });
+    const { seedTopics } = await import('./seed-topics');
+    const township = await seedDemo({ now: new Date() });
+    await seedTopics(township.villages[0], new Date());
     seeded = true;
   }
   const timers = await startSchedules();
