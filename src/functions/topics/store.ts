@@ -81,13 +81,16 @@ export async function getTopic(villageId: string, topicId: string) {
   return Item ? (withoutKeys(Item) as TopicRecord) : undefined;
 }
 
-export const listTopics = async (villageId: string) => {
-  const hits = await queryAll<{ pk: string; sk: string }>(
-    indexQuery(keys.topicListPartition(villageId), { ScanIndexForward: false, Limit: 50 }),
+const TOPICS_PAGE = 50;
+/** A village's newest topics (one page: a village decides a few dozen matters a year). */
+export async function listTopics(villageId: string) {
+  const r = await dynamo.send(
+    new QueryCommand(indexQuery(keys.topicListPartition(villageId), { ScanIndexForward: false, Limit: TOPICS_PAGE })),
   );
+  const hits = (r.Items ?? []) as { pk: string }[];
   const topics = await Promise.all(hits.map((h) => getTopic(villageId, h.pk.split('#T#')[1])));
   return topics.filter((t): t is TopicRecord => Boolean(t));
-};
+}
 
 /** Saves the head whole, guarded by the status it was read with. */
 export const putTopic = (t: TopicRecord, expectStatus: Topic['status'] | 'new'): TransactItem => ({
