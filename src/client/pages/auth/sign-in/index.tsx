@@ -1,7 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { DemoPeople, Role } from '../../../../shared/schemas/person';
+import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
 import { BIND_PAGE } from '../../../components/use-page-load';
@@ -108,13 +109,12 @@ export default function SignIn() {
       {demo && (
         <>
           <View className="vh-title">{t.signIn.title}</View>
-          <View className="vh-hint">{WEAPP ? t.signIn.hint : tb.signIn.demoPeople}</View>
-          <Input
+          <TextField
             id="person-search"
-            className="vh-input"
+            hint={WEAPP ? t.signIn.hint : tb.signIn.demoPeople}
             placeholder={t.signIn.search}
             value={q}
-            onInput={(e) => setQ(e.detail.value)}
+            onChange={setQ}
           />
           <LoadState loading={loading} error={error} onRetry={load} />
           {tenants.map((tenant) => {

@@ -1,9 +1,10 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { BindingOutcome, Claim, VillageDirectory } from '../../../../shared/schemas/binding';
 import { ActionButton } from '../../../components/action';
+import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -16,17 +17,6 @@ import { session } from '../../../services/session';
 type Village = z.infer<typeof VillageDirectory>['items'][number];
 type Way = 'identity' | 'invite';
 const HOME = '/pages/index/index';
-
-/** A labelled box to type in, with the server's word about it underneath. */
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className="vh-setting-row" id={`${id}-field`}>
-      <View className="vh-label">{label}</View>
-      {children}
-      <FieldError message={error} />
-    </View>
-  );
-}
 
 /** My claims, newest first, with where each stands and why one was turned down. */
 function ClaimList({ claims }: { claims: Claim[] }) {
@@ -88,7 +78,7 @@ export default function ClaimPage() {
 
   const townships = [...new Set(villages.map((v) => v.townshipName))];
   const pending = claims.find((c) => c.status === 'pending');
-  const set = (k: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [k]: e.detail.value });
+  const set = (k: keyof typeof form) => (value: string) => setForm({ ...form, [k]: value });
 
   const outcome = async (send: () => Promise<BindingOutcome>) => {
     setErrors({});
@@ -174,48 +164,49 @@ export default function ClaimPage() {
           ))}
           <FieldError message={errors.villageId} />
 
-          <Field id="claim-name" label={tb.claim.name} error={errors.name}>
-            <Input
-              id="claim-name"
-              className="vh-input"
-              placeholder={tb.claim.namePlaceholder}
-              maxlength={20}
-              value={form.name}
-              onInput={set('name')}
-            />
-          </Field>
-          <Field id="claim-id-tail" label={tb.claim.idTail} error={errors.idTail}>
-            <Input
-              id="claim-id-tail"
-              className="vh-input"
-              type="idcard"
-              placeholder={tb.claim.idTailPlaceholder}
-              maxlength={4}
-              value={form.idTail}
-              onInput={set('idTail')}
-            />
-          </Field>
-          <Field id="claim-phone" label={tb.claim.phone} error={errors.phone}>
-            <Input
-              id="claim-phone"
-              className="vh-input"
-              type="number"
-              placeholder={tb.claim.phonePlaceholder}
-              maxlength={20}
-              value={form.phone}
-              onInput={set('phone')}
-            />
-          </Field>
-          <Field id="claim-note" label={tb.claim.note} error={errors.note}>
-            <Textarea
-              id="claim-note"
-              className="vh-textarea"
-              placeholder={tb.claim.notePlaceholder}
-              maxlength={100}
-              value={form.note}
-              onInput={set('note')}
-            />
-          </Field>
+          <TextField
+            row
+            id="claim-name"
+            label={tb.claim.name}
+            placeholder={tb.claim.namePlaceholder}
+            maxlength={20}
+            value={form.name}
+            error={errors.name}
+            onChange={set('name')}
+          />
+          <TextField
+            row
+            id="claim-id-tail"
+            label={tb.claim.idTail}
+            type="idcard"
+            placeholder={tb.claim.idTailPlaceholder}
+            maxlength={4}
+            value={form.idTail}
+            error={errors.idTail}
+            onChange={set('idTail')}
+          />
+          <TextField
+            row
+            id="claim-phone"
+            label={tb.claim.phone}
+            type="number"
+            placeholder={tb.claim.phonePlaceholder}
+            maxlength={20}
+            value={form.phone}
+            error={errors.phone}
+            onChange={set('phone')}
+          />
+          <TextField
+            row
+            id="claim-note"
+            label={tb.claim.note}
+            textarea
+            placeholder={tb.claim.notePlaceholder}
+            maxlength={100}
+            value={form.note}
+            error={errors.note}
+            onChange={set('note')}
+          />
           <ActionButton
             id="claim-submit"
             label={tb.claim.submit}
@@ -242,16 +233,16 @@ export default function ClaimPage() {
       ) : (
         <View className="vh-card" id="claim-invite">
           <View className="vh-hint">{tb.claim.inviteHint}</View>
-          <Field id="invite-code" label={tb.claim.code} error={errors.code}>
-            <Input
-              id="invite-code"
-              className="vh-input"
-              placeholder={tb.claim.codePlaceholder}
-              maxlength={10}
-              value={code}
-              onInput={(e) => setCode(e.detail.value)}
-            />
-          </Field>
+          <TextField
+            row
+            id="invite-code"
+            label={tb.claim.code}
+            placeholder={tb.claim.codePlaceholder}
+            maxlength={10}
+            value={code}
+            error={errors.code}
+            onChange={setCode}
+          />
           <ActionButton
             id="invite-submit"
             label={tb.claim.redeem}

@@ -1,10 +1,11 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import type { z } from 'zod';
 import type { Invite } from '../../../../shared/schemas/binding';
 import type { AssignRoleRequest, PersonDetail, RoleTerm, SensitiveView } from '../../../../shared/schemas/person';
 import { ActionButton } from '../../../components/action';
+import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -135,15 +136,14 @@ function AssignForm({ groups, assign }: { groups: string[]; assign: (req: Assign
         ))}
       </View>
       <FieldError message={errors.role} />
-      <View className="vh-label">{tp.detail.post}</View>
-      <Input
+      <TextField
         id="assign-post"
-        className="vh-input"
+        label={tp.detail.post}
         placeholder={tp.detail.postPlaceholder}
         value={post}
-        onInput={(e) => setPost(e.detail.value)}
+        error={errors.post}
+        onChange={setPost}
       />
-      <FieldError message={errors.post} />
       {role === 'grid_worker' && (
         <>
           <View className="vh-label">{tp.detail.grid}</View>
@@ -233,15 +233,15 @@ function DepartureForm({
       <FieldError message={errors.kind} />
       <DateField id="departure-on" label={tp.detail.departureOn} value={on} onChange={setOn} />
       <FieldError message={errors.on} />
-      <View className="vh-label">{tp.detail.departureReason}</View>
-      <Textarea
+      <TextField
         id="departure-reason"
-        className="vh-textarea"
+        label={tp.detail.departureReason}
+        textarea
         placeholder={tp.detail.departureReasonPlaceholder}
         value={reason}
-        onInput={(e) => setReason(e.detail.value)}
+        error={errors.reason}
+        onChange={setReason}
       />
-      <FieldError message={errors.reason} />
       <ActionButton
         id="departure-confirm"
         kind="danger"

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { PersonUpdate } from '../../../../shared/schemas/person';
 import { ActionButton } from '../../../components/action';
+import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -140,15 +141,14 @@ export default function EditPerson() {
       <LoadState loading={loading} error={error} onRetry={load} />
       {!loading && !error && (
         <View className="vh-form" id="person-form">
-          <View className="vh-label">{tp.edit.name}</View>
-          <Input
+          <TextField
             id="person-name-input"
-            className="vh-input"
+            label={tp.edit.name}
             value={form.name}
             maxlength={20}
-            onInput={(e) => update({ name: e.detail.value })}
+            error={errors.name}
+            onChange={(name) => update({ name })}
           />
-          <FieldError message={errors.name} />
 
           <View className="vh-label">{tp.edit.group}</View>
           {groups.length ? (
@@ -172,16 +172,15 @@ export default function EditPerson() {
           )}
           <FieldError message={errors.groupName} />
 
-          <View className="vh-label">{tp.edit.householdId}</View>
-          <Input
+          <TextField
             id="person-household"
-            className="vh-input"
+            label={tp.edit.householdId}
             placeholder={tp.edit.householdPlaceholder}
             value={form.householdId}
             maxlength={20}
-            onInput={(e) => update({ householdId: e.detail.value })}
+            error={errors.householdId}
+            onChange={(householdId) => update({ householdId })}
           />
-          <FieldError message={errors.householdId} />
 
           <View className="vh-label">{tp.edit.relation}</View>
           <Choices
@@ -200,31 +199,29 @@ export default function EditPerson() {
           />
           <FieldError message={errors.relation} />
 
-          <View className="vh-label">{tp.edit.idNumber}</View>
-          {personId && <View className="vh-hint">{tp.edit.keepHint}</View>}
-          <Input
+          <TextField
             id="person-id-number"
-            className="vh-input"
+            label={tp.edit.idNumber}
+            hint={personId ? tp.edit.keepHint : undefined}
             type="idcard"
             placeholder={tp.edit.idPlaceholder}
             value={form.idNumber}
             maxlength={18}
-            onInput={(e) => update({ idNumber: e.detail.value })}
+            error={errors.idNumber}
+            onChange={(idNumber) => update({ idNumber })}
           />
-          <FieldError message={errors.idNumber} />
 
-          <View className="vh-label">{tp.edit.phone}</View>
-          {personId && <View className="vh-hint">{tp.edit.keepHint}</View>}
-          <Input
+          <TextField
             id="person-phone"
-            className="vh-input"
+            label={tp.edit.phone}
+            hint={personId ? tp.edit.keepHint : undefined}
             type="number"
             placeholder={tp.edit.phonePlaceholder}
             value={form.phone}
             maxlength={20}
-            onInput={(e) => update({ phone: e.detail.value })}
+            error={errors.phone}
+            onChange={(phone) => update({ phone })}
           />
-          <FieldError message={errors.phone} />
 
           <ActionButton id="save-person" label={tp.edit.save} doneText={tp.edit.saved} run={submit} />
         </View>

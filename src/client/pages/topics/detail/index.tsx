@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import {
   type Turnout as TurnoutSchema,
 } from '../../../../shared/schemas/topic';
 import { ActionButton } from '../../../components/action';
+import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { TextForm } from '../../../components/text-form';
@@ -351,36 +352,34 @@ function StageForm({ topic, stage, onRecorded }: { topic: Topic; stage: Stage; o
       <View className="vh-card-title" id="stage-form-title">
         {tt.stages.record(tt.stages.labels[stage])}
       </View>
-      <View className="vh-label">{tt.stages.date}</View>
-      <Input
+      <TextField
         id="stage-on"
-        className="vh-input"
+        label={tt.stages.date}
         placeholder="2026-06-30"
         value={on}
         maxlength={10}
-        onInput={(e) => setOn(e.detail.value)}
+        error={errors.on}
+        onChange={setOn}
       />
-      <FieldError message={errors.on} />
-      <View className="vh-label">{tt.stages.minutes}</View>
-      <Textarea
+      <TextField
         id="stage-minutes"
-        className="vh-textarea"
+        label={tt.stages.minutes}
+        textarea
         placeholder={tt.stages.minutesPlaceholder}
         value={minutes}
         maxlength={2000}
-        onInput={(e) => setMinutes(e.detail.value)}
+        error={errors.minutes}
+        onChange={setMinutes}
       />
-      <FieldError message={errors.minutes} />
-      <View className="vh-label">{tt.stages.outcome}</View>
-      <Input
+      <TextField
         id="stage-outcome"
-        className="vh-input"
+        label={tt.stages.outcome}
         placeholder={tt.stages.outcomePlaceholder}
         value={outcome}
         maxlength={200}
-        onInput={(e) => setOutcome(e.detail.value)}
+        error={errors.outcome ?? errors.stage}
+        onChange={setOutcome}
       />
-      <FieldError message={errors.outcome ?? errors.stage} />
       <ActionButton id="record-stage" label={tt.stages.save} run={record} />
     </View>
   );

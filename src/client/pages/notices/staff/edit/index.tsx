@@ -1,9 +1,10 @@
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { AmountRow, NoticeCategory, NoticeContent } from '../../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../../shared/schemas/notice';
 import { ActionButton } from '../../../../components/action';
+import { TextField } from '../../../../components/field';
 import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
 import { FieldError, LoadState } from '../../../../components/state';
@@ -192,25 +193,25 @@ export default function EditNotice() {
           </View>
           <FieldError message={err('category')} />
 
-          <View className="vh-label">{t.edit.title}</View>
-          <Input
+          <TextField
             id="notice-title"
-            className="vh-input"
+            label={t.edit.title}
             value={form.title}
             maxlength={80}
-            onInput={(e) => update({ title: e.detail.value })}
+            error={err('title')}
+            onChange={(title) => update({ title })}
           />
-          <FieldError message={err('title')} />
 
-          <View className="vh-label">{t.edit.body}</View>
-          <Textarea
+          <TextField
             id="notice-body"
-            className="vh-textarea vh-textarea-tall"
+            label={t.edit.body}
+            textarea
+            tall
             value={form.body}
             maxlength={10000}
-            onInput={(e) => update({ body: e.detail.value })}
+            error={err('body')}
+            onChange={(body) => update({ body })}
           />
-          <FieldError message={err('body')} />
 
           <View className="vh-row">
             <Picker mode="date" value={form.from} onChange={(e) => update({ from: e.detail.value })}>
@@ -247,14 +248,13 @@ export default function EditNotice() {
               {form.amounts.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                 <View className="vh-amount-edit" key={i}>
-                  <Input
+                  <TextField
                     id={`amount-item-${i}`}
-                    className="vh-input"
                     placeholder={t.edit.item}
                     value={r.item}
-                    onInput={(e) => setRow(i, { item: e.detail.value })}
+                    error={err(`amounts.${i}.item`)}
+                    onChange={(item) => setRow(i, { item })}
                   />
-                  <FieldError message={err(`amounts.${i}.item`)} />
                   <View className="vh-row">
                     <View
                       id={`amount-income-${i}`}
@@ -281,14 +281,13 @@ export default function EditNotice() {
                     />
                   </View>
                   <FieldError message={err(`amounts.${i}.amountYuan`) ?? err(`amounts.${i}.direction`)} />
-                  <Input
+                  <TextField
                     id={`amount-note-${i}`}
-                    className="vh-input"
                     placeholder={t.edit.note}
                     value={r.note}
-                    onInput={(e) => setRow(i, { note: e.detail.value })}
+                    error={err(`amounts.${i}.note`)}
+                    onChange={(note) => setRow(i, { note })}
                   />
-                  <FieldError message={err(`amounts.${i}.note`)} />
                   <Text
                     id={`amount-remove-${i}`}
                     className="vh-link"
@@ -313,14 +312,13 @@ export default function EditNotice() {
 
           {form.category === 'service' && (
             <View className="vh-card">
-              <View className="vh-label">{t.edit.guideItem}</View>
-              <Input
+              <TextField
                 id="guide-item"
-                className="vh-input"
+                label={t.edit.guideItem}
                 value={form.guideItem}
-                onInput={(e) => update({ guideItem: e.detail.value })}
+                error={err('guide.item')}
+                onChange={(guideItem) => update({ guideItem })}
               />
-              <FieldError message={err('guide.item')} />
               <View className="vh-label">{t.edit.materials}</View>
               <ListEditor
                 removeLabel={t.edit.removeRow}
@@ -332,16 +330,18 @@ export default function EditNotice() {
                 errorAt={(i) => err(`guide.materials.${i}`)}
               />
               <FieldError message={err('guide.materials')} />
-              <View className="vh-label">{t.edit.timeLimit}</View>
-              <Input
-                className="vh-input"
+              <TextField
+                label={t.edit.timeLimit}
                 value={form.timeLimit}
-                onInput={(e) => update({ timeLimit: e.detail.value })}
+                error={err('guide.timeLimit')}
+                onChange={(timeLimit) => update({ timeLimit })}
               />
-              <FieldError message={err('guide.timeLimit')} />
-              <View className="vh-label">{t.edit.place}</View>
-              <Input className="vh-input" value={form.place} onInput={(e) => update({ place: e.detail.value })} />
-              <FieldError message={err('guide.place') ?? err('guide')} />
+              <TextField
+                label={t.edit.place}
+                value={form.place}
+                error={err('guide.place') ?? err('guide')}
+                onChange={(place) => update({ place })}
+              />
             </View>
           )}
 
@@ -359,14 +359,14 @@ export default function EditNotice() {
 
           {correcting && (
             <View>
-              <View className="vh-label">{t.edit.reason}</View>
-              <Textarea
+              <TextField
                 id="correction-reason"
-                className="vh-textarea"
+                label={t.edit.reason}
+                textarea
                 value={form.reason}
-                onInput={(e) => update({ reason: e.detail.value })}
+                error={err('reason')}
+                onChange={(reason) => update({ reason })}
               />
-              <FieldError message={err('reason')} />
             </View>
           )}
           <ActionButton id="save-notice" label={correcting ? t.edit.saveCorrection : t.edit.save} run={submit} />

@@ -1,9 +1,10 @@
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../../../../shared/schemas/topic';
 import { ActionButton } from '../../../../components/action';
+import { TextField } from '../../../../components/field';
 import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
 import { FieldError } from '../../../../components/state';
@@ -103,27 +104,27 @@ export default function EditTopic() {
   return (
     <Page>
       <View className="vh-form" id="topic-form">
-        <View className="vh-label">{tt.edit.topicTitle}</View>
-        <Input
+        <TextField
           id="topic-title-input"
-          className="vh-input"
+          label={tt.edit.topicTitle}
           placeholder={tt.edit.titlePlaceholder}
           value={form.title}
           maxlength={60}
-          onInput={(e) => update({ title: e.detail.value })}
+          error={err('title')}
+          onChange={(title) => update({ title })}
         />
-        <FieldError message={err('title')} />
 
-        <View className="vh-label">{tt.edit.background}</View>
-        <Textarea
+        <TextField
           id="topic-background-input"
-          className="vh-textarea vh-textarea-tall"
+          label={tt.edit.background}
+          textarea
+          tall
           placeholder={tt.edit.backgroundPlaceholder}
           value={form.background}
           maxlength={5000}
-          onInput={(e) => update({ background: e.detail.value })}
+          error={err('background')}
+          onChange={(background) => update({ background })}
         />
-        <FieldError message={err('background')} />
 
         <View className="vh-label">{tt.edit.body}</View>
         <View className="vh-tabs" id="topic-body-choice">
@@ -152,18 +153,15 @@ export default function EditTopic() {
         )}
         <FieldError message={err('perHousehold')} />
         {form.body === 'custom' && (
-          <>
-            <View className="vh-label">{tt.edit.customBody}</View>
-            <Input
-              id="custom-body"
-              className="vh-input"
-              placeholder={tt.edit.customBodyPlaceholder}
-              value={form.customBody}
-              maxlength={20}
-              onInput={(e) => update({ customBody: e.detail.value })}
-            />
-            <FieldError message={err('customBody')} />
-          </>
+          <TextField
+            id="custom-body"
+            label={tt.edit.customBody}
+            placeholder={tt.edit.customBodyPlaceholder}
+            value={form.customBody}
+            maxlength={20}
+            error={err('customBody')}
+            onChange={(customBody) => update({ customBody })}
+          />
         )}
 
         <View className="vh-label">{tt.edit.kind}</View>
@@ -197,18 +195,15 @@ export default function EditTopic() {
             />
             <FieldError message={err('options')} />
             {form.kind === 'multiple' && (
-              <>
-                <View className="vh-label">{tt.edit.maxChoices}</View>
-                <Input
-                  id="max-choices"
-                  className="vh-input"
-                  type="number"
-                  value={form.maxChoices}
-                  maxlength={2}
-                  onInput={(e) => update({ maxChoices: e.detail.value })}
-                />
-                <FieldError message={err('maxChoices')} />
-              </>
+              <TextField
+                id="max-choices"
+                label={tt.edit.maxChoices}
+                type="number"
+                value={form.maxChoices}
+                maxlength={2}
+                error={err('maxChoices')}
+                onChange={(maxChoices) => update({ maxChoices })}
+              />
             )}
           </View>
         )}
