@@ -130,6 +130,9 @@ describe('public notices in the browser', () => {
       .first()
       .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(22); // 17px normally
+    // Turned off on a page that opened large, the text shrinks at once, not on the next visit.
+    await resident.locator('#large-text').click();
+    await resident.locator('.vh-page.vh-large').first().waitFor({ state: 'detached' });
   });
 
   it('the supervision committee sees reach and the disclosure calendar; residents do not', async () => {

@@ -25,6 +25,14 @@ export const session = {
   largeText: (): boolean => Taro.getStorageSync(LARGE_TEXT) === true,
   setLargeText(on: boolean) {
     Taro.setStorageSync(LARGE_TEXT, on);
+    Taro.eventCenter.trigger(LARGE_TEXT, on);
+  },
+  /** Calls back whenever the large-text setting changes; returns the unsubscribe. */
+  onLargeText(listener: (on: boolean) => void) {
+    Taro.eventCenter.on(LARGE_TEXT, listener);
+    return () => {
+      Taro.eventCenter.off(LARGE_TEXT, listener);
+    };
   },
 };
 

@@ -96,7 +96,7 @@ export default function Home() {
   });
   const unbound = isUnbound(me);
   return (
-    <Page className={large ? 'vh-large' : ''}>
+    <Page>
       <View className="vh-hero">
         <View className="vh-hero-place">{placeOf(me)}</View>
         <View className="vh-hero-hello">

@@ -46,7 +46,7 @@ export default function MePage() {
   };
 
   return (
-    <Page className={large ? 'vh-large' : ''}>
+    <Page>
       <View className="vh-card">
         <View className="vh-card-title">{t.home.me}</View>
         {me?.person && <PersonCard me={me} boundSince />}
