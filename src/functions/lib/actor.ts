@@ -10,6 +10,7 @@ export interface Actor {
   name: string;
   tenant: Tenant;
   groupName?: string;
+  householdId?: string;
   roles: Role[];
   posts: string[];
   /** The grids (网格) a grid worker owns today. */
@@ -29,6 +30,7 @@ export const toActor = (p: PersonRecord, now: Date): Actor => {
     name: p.name,
     tenant: p.tenant,
     groupName: p.groupName,
+    householdId: p.householdId,
     roles: [...new Set(terms.map((t) => t.role))],
     posts: terms.flatMap((t) => (t.post ? [t.post] : [])),
     grids: terms.flatMap((t) => (t.role === 'grid_worker' && t.grid ? [t.grid] : [])),

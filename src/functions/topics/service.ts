@@ -285,8 +285,7 @@ export async function castBallot(
   const village = await ownVillage(actor);
   authorize(actor, 'topic.vote', village);
   const t = await loadTopic(village, topicId);
-  const me = await getPerson(village.villageId, actor.personId);
-  const voterKey = voterKeyOf(t, { personId: actor.personId, householdId: me?.householdId });
+  const voterKey = voterKeyOf(t, actor);
   const receipt = idempotencyKey
     ? fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`)
     : randomBytes(24).toString('base64url');
@@ -363,8 +362,7 @@ export async function turnout(actor: Actor, topicId: string, villageId: string |
 
 async function myStanding(actor: Actor, t: store.TopicRecord) {
   if (t.status === 'draft' || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
-  const me = await getPerson(t.villageId, actor.personId);
-  const voter = me && (await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, me)));
+  const voter = await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, actor));
   return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.votedAt) };
 }
 
