@@ -1,5 +1,6 @@
 import type { Role, Tenant } from '../../shared/schemas/person';
 import { getPerson, type PersonRecord } from '../people/store';
+import { isoDay } from './clock';
 import { forbidden, unauthenticated } from './errors';
 import type { SessionClaims } from './session';
 
@@ -17,10 +18,8 @@ export interface Actor {
   grids: string[];
 }
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
 export const activeTerms = (p: Pick<PersonRecord, 'roles'>, now: Date) =>
-  p.roles.filter((t) => t.from <= today(now) && (!t.until || t.until >= today(now)));
+  p.roles.filter((t) => t.from <= isoDay(now) && (!t.until || t.until >= isoDay(now)));
 
 export const toActor = (p: PersonRecord, now: Date): Actor => {
   const terms = activeTerms(p, now);

@@ -15,6 +15,7 @@ import type {
 } from '../../shared/schemas/person';
 import { type Actor, activeTerms } from '../lib/actor';
 import { auditItem, auditPut, changedFields } from '../lib/audit';
+import { isoDay } from '../lib/clock';
 import { dynamo, table } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
@@ -28,7 +29,6 @@ import * as store from './store';
 
 type PersonRecord = store.PersonRecord;
 const STALE = '这位村民的信息刚被其他人修改过，请刷新后再试';
-const day = (now: Date) => now.toISOString().slice(0, 10);
 
 const targetOf = (v: VillageRecord, p?: Pick<PersonRecord, 'groupName'>) => ({
   villageId: v.villageId,
@@ -97,10 +97,7 @@ export async function personDetail(actor: Actor, personId: string, villageId: st
 
 export async function household(actor: Actor, householdId: string, villageId: string | undefined, now: Date) {
   const village = await resolveVillage(actor, villageId);
-  const members = await store.getPeople(
-    village.villageId,
-    (await store.listHousehold(village.villageId, householdId)).map((m) => m.personId),
-  );
+  const members = await store.householdMembers(village.villageId, householdId);
   if (!members.length) throw notFound('没有找到这一户');
   const head = members.find((m) => m.relation === '户主' && m.status === 'active') ?? members[0];
   authorize(actor, 'person.browse', targetOf(village, head));
@@ -148,10 +145,7 @@ function checkGroup(village: VillageRecord, groupName: string, path = 'groupName
 /** The household has one head (户主): a second one must wait until the first is changed. */
 async function checkOneHead(village: VillageRecord, p: PersonRecord) {
   if (p.relation !== '户主' || p.status !== 'active' || !p.householdId) return;
-  const members = await store.getPeople(
-    village.villageId,
-    (await store.listHousehold(village.villageId, p.householdId)).map((m) => m.personId),
-  );
+  const members = await store.householdMembers(village.villageId, p.householdId);
   const other = members.find((m) => m.personId !== p.personId && m.relation === '户主' && m.status === 'active');
   if (other)
     throw invalidField(
@@ -170,7 +164,7 @@ const endTermBefore = (terms: PersonRecord['roles'], termId: string, on: string)
 
 /** The household_head role follows 与户主关系 = 户主: started or ended from today. */
 export function withHeadTerm(p: PersonRecord, now: Date): PersonRecord {
-  const today = day(now);
+  const today = isoDay(now);
   const open = p.roles.find((t) => t.role === 'household_head' && (!t.until || t.until >= today));
   const isHead = p.relation === '户主' && p.status === 'active';
   if (isHead && !open)
@@ -193,6 +187,28 @@ async function save(
   return detail(village, next, now);
 }
 
+/** A person newly on the register: a resident from today, head of the household if 户主, not yet bound. */
+export const newResident = (
+  village: VillageRecord,
+  fields: Pick<PersonRecord, 'name' | 'groupName' | 'householdId' | 'relation' | 'bodies'>,
+  sensitive: store.SensitiveFields,
+  now: Date,
+): PersonRecord =>
+  withHeadTerm(
+    {
+      personId: newId(now.getTime()),
+      tenantId: village.villageId,
+      tenant: { kind: 'village', villageId: village.villageId, townshipId: village.townshipId },
+      ...fields,
+      roles: [{ termId: newId(now.getTime()), role: 'resident', from: isoDay(now) }],
+      verified: false,
+      status: 'active',
+      updatedAt: now.toISOString(),
+      ...store.sensitiveAttributes(sensitive),
+    },
+    now,
+  );
+
 export async function addPerson(actor: Actor, input: PersonInput, idempotencyKey: string | undefined, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'person.manage', targetOf(village, input));
@@ -201,25 +217,9 @@ export async function addPerson(actor: Actor, input: PersonInput, idempotencyKey
   if (earlier) return personDetail(actor, earlier, undefined, now);
   checkGroup(village, input.groupName);
   const at = now.toISOString();
-  const personId = newId(now.getTime());
-  const person = withHeadTerm(
-    {
-      personId,
-      tenantId: village.villageId,
-      tenant: { kind: 'village', villageId: village.villageId, townshipId: village.townshipId },
-      name: input.name,
-      groupName: input.groupName,
-      householdId: input.householdId,
-      relation: input.relation,
-      bodies: input.bodies,
-      roles: [{ termId: newId(now.getTime()), role: 'resident', from: day(now) }],
-      verified: false,
-      status: 'active',
-      updatedAt: at,
-      ...store.sensitiveAttributes(sensitiveFrom(input)),
-    },
-    now,
-  );
+  const { name, groupName, householdId, relation, bodies } = input;
+  const person = newResident(village, { name, groupName, householdId, relation, bodies }, sensitiveFrom(input), now);
+  const { personId } = person;
   await checkOneHead(village, person);
   return save(
     village,
@@ -348,7 +348,7 @@ export async function endRole(
   if (!term) throw notFound('没有找到这个身份任期');
   if (term.role === 'household_head' || term.role === 'resident')
     throw invalidField('termId', '村民和户主身份随名册变化，请修改与户主关系或登记迁出');
-  if (term.until && term.until < day(now)) throw conflict('这个任期已经结束');
+  if (term.until && term.until < isoDay(now)) throw conflict('这个任期已经结束');
   if (req.until < term.from) throw invalidField('until', '结束日期不能早于任期开始日期');
   const at = now.toISOString();
   const next = {
@@ -380,7 +380,7 @@ async function villageCounts(village: VillageRecord, now: Date) {
     villageId: village.villageId,
     name: village.name,
     people: people.length,
-    adults: people.filter((p) => p.adultFrom && p.adultFrom <= day(now)).length,
+    adults: people.filter((p) => store.isAdultOn(p, now)).length,
     households: households(people),
     bound: people.filter((p) => p.accountId).length,
     groups: village.groups,

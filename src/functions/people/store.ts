@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { adultFrom, idTail } from '../../shared/rules/identity';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
+import { isoDay } from '../lib/clock';
 import { dynamo, type TransactItem, table } from '../lib/db';
 import { invalidField } from '../lib/errors';
 import { keys } from '../lib/keys';
@@ -56,7 +57,6 @@ export const sensitiveAttributes = (f: SensitiveFields) => ({
 
 export const unsealSensitive = (p: PersonRecord) => (p.sealed ? unseal<SensitiveFields>(p.sealed) : undefined);
 
-const isoDay = (now: Date) => now.toISOString().slice(0, 10);
 /** Role names of terms not yet ended: lets a roster query filter by role. */
 const currentRoleNames = (roles: RoleTerm[], now: Date) => [
   ...new Set(roles.filter((t) => !t.until || t.until >= isoDay(now)).map((t) => t.role)),
@@ -80,6 +80,10 @@ export const idNumberMarkerItem = (villageId: string, idHash: string, personId: 
   personId,
 });
 
+/** Adult (18+) on this day, from the birth date; never a typed flag. */
+export const isAdultOn = (p: Pick<PersonRecord, 'adultFrom'>, now: Date) =>
+  Boolean(p.adultFrom && p.adultFrom <= isoDay(now));
+
 /** How staff see a person in a list: names whole, the sensitive tier masked. */
 export const toRosterPerson = (p: PersonRecord, now: Date, activeRoles: RosterPerson['roles']): RosterPerson => ({
   personId: p.personId,
@@ -87,7 +91,7 @@ export const toRosterPerson = (p: PersonRecord, now: Date, activeRoles: RosterPe
   groupName: p.groupName,
   householdId: p.householdId,
   relation: p.relation,
-  adult: p.adultFrom ? p.adultFrom <= isoDay(now) : false,
+  adult: isAdultOn(p, now),
   idNumber: p.masked?.idNumber,
   phone: p.masked?.phone,
   birthDate: p.masked?.birthDate,
@@ -106,6 +110,13 @@ export async function getPerson(tenantId: string, personId: string): Promise<Per
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.person(tenantId, personId) }));
   return Item as PersonRecord | undefined;
 }
+
+/** Everyone registered in a household, as full records. */
+export const householdMembers = async (villageId: string, householdId: string) =>
+  getPeople(
+    villageId,
+    (await listHousehold(villageId, householdId)).map((m) => m.personId),
+  );
 
 export const getPeople = (tenantId: string, personIds: string[]) =>
   Promise.all([...new Set(personIds)].map((id) => getPerson(tenantId, id))).then((ps) =>

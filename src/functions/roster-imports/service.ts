@@ -6,11 +6,10 @@ import type { Actor } from '../lib/actor';
 import { auditItem } from '../lib/audit';
 import { putAll } from '../lib/batch';
 import { conflict } from '../lib/errors';
-import { newId } from '../lib/ids';
 import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
 import { columnHeaders, parseRoster, type RosterRow, rosterColumns, rosterCsv } from '../people/roster-csv';
-import { rosterView, withHeadTerm } from '../people/service';
+import { newResident, rosterView, withHeadTerm } from '../people/service';
 import {
   idNumberMarkerItem,
   listPeople,
@@ -140,23 +139,19 @@ export async function previewImport(actor: Actor, file: RosterFile) {
 }
 
 function personFrom(village: VillageRecord, c: Change, now: Date): PersonRecord {
-  const at = now.toISOString();
-  const base: PersonRecord = c.before ?? {
-    personId: newId(now.getTime()),
-    tenantId: village.villageId,
-    tenant: { kind: 'village', villageId: village.villageId, townshipId: village.townshipId },
-    name: c.row.name,
-    roles: [{ termId: newId(now.getTime()), role: 'resident', from: at.slice(0, 10) }],
-    bodies: [],
-    verified: false,
-    status: 'active',
-  };
   const sensitive = {
     idNumber: c.row.idNumber,
     birthDate: c.row.birthDate,
     ...(c.row.phone ? { phone: c.row.phone } : {}),
   };
-  return withHeadTerm({ ...base, ...registerOf(c.row), ...sensitiveAttributes(sensitive), updatedAt: at }, now);
+  if (!c.before) return newResident(village, { ...registerOf(c.row), bodies: [] }, sensitive, now);
+  const updated = {
+    ...c.before,
+    ...registerOf(c.row),
+    ...sensitiveAttributes(sensitive),
+    updatedAt: now.toISOString(),
+  };
+  return withHeadTerm(updated, now);
 }
 
 /**

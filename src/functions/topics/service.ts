@@ -25,13 +25,12 @@ import { newId } from '../lib/ids';
 import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
 import * as notices from '../notices/store';
-import { getPerson, listPeople, type PersonRecord } from '../people/store';
+import { getPerson, isAdultOn, listPeople, type PersonRecord } from '../people/store';
 import { ownVillage, resolveVillage } from '../villages/service';
 import { getVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
 
 const STALE = '议题刚被其他人修改过，请刷新后再试';
-const day = (now: Date) => now.toISOString().slice(0, 10);
 const ref = (a: Actor) => ({ personId: a.personId, name: a.name });
 const audit = (actor: { personId: string }, v: VillageRecord, at: string, action: string, topicId: string, more = {}) =>
   auditPut({ tenantId: v.villageId, at, actorId: actor.personId, action, target: `topic:${topicId}`, ...more });
@@ -174,7 +173,6 @@ export async function hideComment(actor: Actor, topicId: string, commentId: stri
 
 /* ---------- the electorate ---------- */
 
-const isAdult = (p: PersonRecord, now: Date) => Boolean(p.adultFrom && p.adultFrom <= day(now));
 const holds = (p: PersonRecord, now: Date, ...roles: string[]) =>
   activeTerms(p, now).some((t) => roles.includes(t.role));
 
@@ -188,9 +186,9 @@ function electorateOf(t: store.TopicRecord, people: PersonRecord[], now: Date): 
     case 'party_members':
       return active.filter((p) => holds(p, now, 'party_member', 'party_branch')).map(one);
     case 'custom':
-      return active.filter((p) => isAdult(p, now) && p.bodies?.includes(t.customBody ?? '')).map(one);
+      return active.filter((p) => isAdultOn(p, now) && p.bodies?.includes(t.customBody ?? '')).map(one);
     case 'villagers_meeting': {
-      const adults = active.filter((p) => isAdult(p, now));
+      const adults = active.filter((p) => isAdultOn(p, now));
       if (!t.perHousehold) return adults.map(one);
       const households = new Map<string, PersonRecord[]>();
       for (const p of adults)
