@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { auditPut } from '../lib/audit';
-import { table, transact } from '../lib/db';
+import { type TransactItem, table, transact } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
@@ -240,16 +240,21 @@ function checkChoices(t: store.TopicRecord, choices: string[]) {
 const ballotKeyOf = (receipt: string) => createHash('sha256').update(receipt).digest('base64url');
 const ALREADY = '已经投过票了，每人（或每户）只能投一票';
 
+interface Casting {
+  voterKey: string;
+  castBy: string;
+  choices: string[];
+  channel: Channel;
+  receipt: string;
+  proxy?: boolean;
+}
+
 async function castFor(
   village: VillageRecord,
   t: store.TopicRecord,
-  voterKey: string,
-  castBy: string,
-  choices: string[],
-  channel: Channel,
-  receipt: string,
+  { voterKey, castBy, choices, channel, receipt, proxy }: Casting,
   now: Date,
-  proxy = false,
+  more: TransactItem[] = [],
 ) {
   if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
   checkChoices(t, choices);
@@ -261,7 +266,7 @@ async function castFor(
     ...(proxy ? { proxy } : {}),
     ...(t.secret ? {} : { voterKey, name: voter.name }),
   };
-  const outcome = await store.cast(t, { voterKey, castBy }, ballotKeyOf(receipt), ballot, now);
+  const outcome = await store.cast(t, { voterKey, castBy }, ballotKeyOf(receipt), ballot, now, more);
   if (outcome === 'closed') throw conflict('表决已经结束');
   if (outcome === 'already-voted') throw conflict(voter.votedAt ? ALREADY : `${ALREADY}（刚刚已有一票计入）`);
   return { topicId: t.topicId, receipt, channel };
@@ -289,7 +294,7 @@ export async function castBallot(
     : randomBytes(24).toString('base64url');
   if (idempotencyKey && (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt))))
     return { topicId, receipt, channel: 'app' as const }; // the same request, retried: it was counted
-  return castFor(village, t, voterKey, actor.personId, choices, 'app', receipt, now);
+  return castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
 }
 
 /** 监票人: a ballot cast at the meeting or on paper, for a voter; the same one-vote rule holds. */
@@ -306,19 +311,18 @@ export async function recordBallot(
   const voter = await getPerson(village.villageId, req.personId);
   if (!voter) throw notFound('没有找到这位村民');
   const receipt = randomBytes(24).toString('base64url');
-  const r = await castFor(
-    village,
-    t,
-    voterKeyOf(t, voter),
-    voter.personId,
-    req.choices,
-    req.channel,
+  const casting = {
+    voterKey: voterKeyOf(t, voter),
+    castBy: voter.personId,
+    choices: req.choices,
+    channel: req.channel,
     receipt,
-    now,
-    req.proxy,
-  );
-  await transact([audit(actor, village, now.toISOString(), `topic.record-${req.channel}`, topicId)]);
-  return r;
+    proxy: req.proxy,
+  };
+  // The scrutineer's entry is audited in the vote's own transaction: both or neither.
+  return castFor(village, t, casting, now, [
+    audit(actor, village, now.toISOString(), `topic.record-${req.channel}`, topicId),
+  ]);
 }
 
 export async function checkReceipt(actor: Actor, topicId: string, receipt: string) {

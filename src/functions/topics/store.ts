@@ -136,7 +136,8 @@ export type CastOutcome = 'counted' | 'already-voted' | 'closed';
 /**
  * One vote, all or nothing: the voter's marker (only if not yet voted), the
  * ballot (keyed by the receipt's hash), one tally shard, and a check that the
- * topic is still open. Whichever channel arrives first counts; the second
+ * topic is still open, with whatever the caller adds (a scrutineer's audit
+ * entry). Whichever channel arrives first counts; the second
  * fails its condition.
  */
 export async function cast(
@@ -145,6 +146,7 @@ export async function cast(
   ballotKey: string,
   ballot: BallotRecord,
   now: Date,
+  more: TransactItem[] = [],
 ): Promise<CastOutcome> {
   const at = now.toISOString();
   const shard = Math.floor(Math.random() * TALLY_SHARDS);
@@ -192,6 +194,7 @@ export async function cast(
               ExpressionAttributeValues: { ':open': 'open', ':at': at },
             },
           },
+          ...more,
         ],
       }),
     );
