@@ -5,6 +5,7 @@ import type { BindingOutcome, Claim, ClaimRequest } from '../../shared/schemas/b
 import { type AccountRecord, type BindingVia, ensureAccount } from '../auth/accounts';
 import { type Actor, summaryOf, toActor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
+import { isoDay } from '../lib/clock';
 import { transact } from '../lib/db';
 import { env } from '../lib/env';
 import { conflict, invalidField, notFound, tooMany } from '../lib/errors';
@@ -87,7 +88,7 @@ export async function claim(session: SessionClaims, req: ClaimRequest, now: Date
   if (!phone) throw invalidField('phone', '联系电话：请填写 11 位手机号或带区号的固定电话');
   const phoneHash = fingerprint('phone', phone);
   const earlierClaims = await store.accountClaims(session.accountId);
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   if (earlierClaims.filter((c) => c.createdAt.startsWith(today)).length >= CLAIMS_PER_DAY)
     throw tooMany('今天的绑定申请次数已用完，请明天再试，或请网格员当面帮您绑定');
   const matches = (await findByName(village.villageId, req.name)).filter(

@@ -6,7 +6,6 @@ import type {
   Notice,
   NoticeContent,
   NoticeListQuery,
-  NoticeVersion,
   Question,
 } from '../../shared/schemas/notice';
 import { noticeCategories } from '../../shared/schemas/notice';
@@ -160,21 +159,6 @@ const stripContent = (n: Notice): Notice => {
   return rest as Notice;
 };
 
-const firstVersion = (n: Notice, by: Actor, at: string): NoticeVersion => ({
-  noticeId: n.noticeId,
-  version: 1,
-  publishedAt: at,
-  publishedBy: ref(by),
-  category: n.category,
-  title: n.title,
-  body: n.body,
-  period: n.period,
-  major: n.major,
-  amounts: n.amounts,
-  guide: n.guide,
-  attachments: n.attachments,
-});
-
 async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, at: string, approvedBy?: Actor) {
   const { reviewNote, ...rest } = notice;
   const next: Notice = {
@@ -185,7 +169,7 @@ async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, 
     ...(approvedBy ? { approvedBy: ref(approvedBy) } : {}),
   };
   const ok = await store.saveNotice(next, notice, [
-    store.putVersion(village.villageId, firstVersion(notice, approvedBy ?? actor, at)),
+    store.putVersion(village.villageId, store.firstVersion(notice, ref(approvedBy ?? actor), at)),
     audit(actor, village, at, approvedBy ? 'notice.approve' : 'notice.publish', notice.noticeId),
   ]);
   if (!ok) throw conflict(STALE);

@@ -45,6 +45,22 @@ export const versionItem = (villageId: string, v: NoticeVersion) => ({
   ...v,
 });
 
+/** Version 1 of a notice as it is published: its content, who published it, when. */
+export const firstVersion = (n: Notice, by: NoticeVersion['publishedBy'], at: string): NoticeVersion => ({
+  noticeId: n.noticeId,
+  version: 1,
+  publishedAt: at,
+  publishedBy: by,
+  category: n.category,
+  title: n.title,
+  body: n.body,
+  period: n.period,
+  major: n.major,
+  amounts: n.amounts,
+  guide: n.guide,
+  attachments: n.attachments,
+});
+
 export async function getNotice(villageId: string, noticeId: string): Promise<Notice | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.notice(villageId, noticeId) }));
   return Item && (withoutKeys(Item) as Notice);

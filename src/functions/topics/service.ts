@@ -475,17 +475,7 @@ async function closeAndPublish(
   const ok = await transact([
     store.putTopic(linked, 'open'),
     { Put: { TableName: table(), Item: notices.noticeItem(notice), ConditionExpression: 'attribute_not_exists(pk)' } },
-    notices.putVersion(village.villageId, {
-      noticeId: notice.noticeId,
-      version: 1,
-      title: notice.title,
-      category: notice.category,
-      body: notice.body,
-      major: false,
-      attachments: [],
-      publishedAt: at,
-      publishedBy: by,
-    }),
+    notices.putVersion(village.villageId, notices.firstVersion(notice, by, at)),
     audit(
       by,
       village,
