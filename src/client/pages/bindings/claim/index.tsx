@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { BindingOutcome, Claim, VillageDirectory } from '../../../../shared/schemas/binding';
 import { ActionButton } from '../../../components/action';
+import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
@@ -121,22 +122,17 @@ export default function ClaimPage() {
           <View>{tb.claim.pendingHint}</View>
         </View>
       )}
-      <View className="vh-segments" id="claim-way">
-        {(['identity', 'invite'] as const).map((w) => (
-          <View
-            key={w}
-            id={`way-${w}`}
-            className={`vh-segment ${way === w ? 'vh-segment-on' : ''}`}
-            onClick={() => {
-              setWay(w);
-              setErrors({});
-            }}
-          >
-            {w === 'identity' ? tb.claim.byIdentity : tb.claim.byInvite}
-          </View>
-        ))}
-      </View>
-
+      <Choice
+        id="claim-way"
+        options={['identity', 'invite'] as const}
+        value={way}
+        label={(w) => (w === 'identity' ? tb.claim.byIdentity : tb.claim.byInvite)}
+        onChoose={(w) => {
+          setWay(w);
+          setErrors({});
+        }}
+        optionId={(w) => `way-${w}`}
+      />
       {way === 'identity' ? (
         <View className="vh-card" id="claim-identity">
           <View className="vh-hint">{tb.claim.identityHint}</View>

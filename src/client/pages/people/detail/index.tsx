@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Invite } from '../../../../shared/schemas/binding';
 import type { AssignRoleRequest, PersonDetail, RoleTerm, SensitiveView } from '../../../../shared/schemas/person';
 import { ActionButton } from '../../../components/action';
+import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
@@ -218,18 +219,14 @@ function DepartureForm({
   return (
     <View id="departure-form">
       <View className="vh-hint">{tp.detail.departureHint}</View>
-      <View className="vh-segments" id="departure-kind">
-        {(['deceased', 'moved_out'] as const).map((k) => (
-          <View
-            key={k}
-            id={`departure-${k}`}
-            className={`vh-segment ${kind === k ? 'vh-segment-on' : ''}`}
-            onClick={() => setKind(k)}
-          >
-            {k === 'deceased' ? tp.detail.deceased : tp.detail.movedOut}
-          </View>
-        ))}
-      </View>
+      <Choice
+        id="departure-kind"
+        options={['deceased', 'moved_out'] as const}
+        value={kind}
+        label={(k) => (k === 'deceased' ? tp.detail.deceased : tp.detail.movedOut)}
+        onChoose={setKind}
+        optionId={(k) => `departure-${k}`}
+      />
       <FieldError message={errors.kind} />
       <DateField id="departure-on" label={tp.detail.departureOn} value={on} onChange={setOn} />
       <FieldError message={errors.on} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { noticeCategories } from '../../../../shared/schemas/notice';
 import type { Cadence, SettingsView, VillageSettings } from '../../../../shared/schemas/settings';
 import { ActionButton } from '../../../components/action';
+import { Choice } from '../../../components/choice';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -25,38 +26,6 @@ const presetOf = (x: Threshold) =>
     (k) => JSON.stringify(thresholds[k]) === JSON.stringify(x),
   ) ?? 'half';
 const bodies = ['villagers_meeting', 'representatives', 'party_members', 'custom'] as const;
-
-/** One choice among a few, as big buttons (no wheel pickers for elderly hands). */
-function Choice<T extends string | boolean>({
-  id,
-  options,
-  value,
-  label,
-  onChoose,
-  disabled,
-}: {
-  id: string;
-  options: T[];
-  value: T;
-  label: (v: T) => string;
-  onChoose: (v: T) => void;
-  disabled: boolean;
-}) {
-  return (
-    <View className="vh-segments" id={id}>
-      {options.map((o) => (
-        <View
-          key={String(o)}
-          id={`${id}-${String(o)}`}
-          className={`vh-segment ${value === o ? 'vh-segment-on' : ''}`}
-          onClick={() => !disabled && onChoose(o)}
-        >
-          {label(o)}
-        </View>
-      ))}
-    </View>
-  );
-}
 
 /** The village's settings, with the law's default beside any that the village changed. */
 export default function SettingsPage() {

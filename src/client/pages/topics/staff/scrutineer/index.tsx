@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { RosterPerson } from '../../../../../shared/schemas/person';
 import type { Channel, Topic } from '../../../../../shared/schemas/topic';
 import { ActionButton } from '../../../../components/action';
+import { Choice } from '../../../../components/choice';
 import { Page } from '../../../../components/page';
 import { FieldError, LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
@@ -183,18 +184,14 @@ export default function Scrutineer() {
               )}
 
               <View className="vh-label">{tt.scrutineer.channel}</View>
-              <View className="vh-segments" id="record-channel">
-                {channels.map((c) => (
-                  <View
-                    key={c}
-                    id={`channel-${c}`}
-                    className={`vh-segment ${channel === c ? 'vh-segment-on' : ''}`}
-                    onClick={() => setChannel(c)}
-                  >
-                    {tt.channels[c]}
-                  </View>
-                ))}
-              </View>
+              <Choice
+                id="record-channel"
+                options={channels}
+                value={channel}
+                label={(c) => tt.channels[c]}
+                onChoose={setChannel}
+                optionId={(c) => `channel-${c}`}
+              />
 
               <View className="vh-label">{tt.scrutineer.choices}</View>
               {topic.kind === 'multiple' && (
