@@ -67,6 +67,8 @@ export interface SeededTownship {
   townshipId: string;
   name: string;
   staff: SeededPerson;
+  /** Township staff of civil affairs (民政办): the ones who see care concerns. */
+  civilAffairs: SeededPerson;
   villages: [SeededVillage, SeededVillage];
 }
 
@@ -761,5 +763,11 @@ export async function seedDemo(options: {
     };
   });
   await putAll(items, 8);
-  return { townshipId, name: township.name, staff: seeded(staff[0]), villages: [villages[0], villages[1]] };
+  return {
+    townshipId,
+    name: township.name,
+    staff: seeded(staff[0]),
+    civilAffairs: seeded(staff[1]),
+    villages: [villages[0], villages[1]],
+  };
 }

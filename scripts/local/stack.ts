@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createTables, startDynamo } from './dynamodb';
 import { pointAtFakeWechat } from './fake-wechat';
 import { startHttpServer } from './http-server';
+import { pointAtPhotoStore } from './photo-store';
 import { root, scheduledFunctions } from './serverless-config';
 
 /**
@@ -58,6 +59,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dynamo = await startDynamo({ dataDir: options.dataDir });
   pointAtLocalDatabase(dynamo.endpoint, tableName);
   const wechat = await pointAtFakeWechat();
+  // Photos go straight from the app to this S3 stand-in, on the same host as the app so a phone reaches it too.
+  const photos = await pointAtPhotoStore({
+    host: options.host,
+    dataDir: options.dataDir ? join(options.dataDir, 'photos') : undefined,
+  });
   const created = await createTables(dynamo.endpoint, tableName);
   let seeded = false;
   if (options.seedDemo && created) {
@@ -83,6 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       for (const t of timers) clearInterval(t);
       await closeServer(server);
       wechat.server.close();
+      await closeServer(photos.server);
       dynamo.stop();
     },
   };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import * as B from './schemas/binding';
+import * as C from './schemas/case';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
+import * as Ph from './schemas/photo';
 import * as R from './schemas/roster-import';
 import * as S from './schemas/settings';
 import * as T from './schemas/topic';
@@ -37,6 +39,13 @@ const versionParams = noticeParams.extend({
 const villageScope = N.CalendarQuery;
 const personParams = z.object({ personId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '人员编号不正确') });
 const topicParams = z.object({ topicId: z.string().regex(/^[0-9A-Z]{26}$/, '议题编号不正确') });
+const caseParams = z.object({ caseId: z.string().regex(/^[0-9A-Z]{26}$/, '事项编号不正确') });
+const caseScope = z.object({
+  villageId: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, '村编号不正确')
+    .optional(),
+});
 const claimParams = z.object({ claimId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });
 export const Health = z.object({ ok: z.literal(true), stage: z.string() });
 export const Empty = z.object({});
@@ -562,6 +571,198 @@ export const routes = {
     auth: true,
     query: N.CalendarQuery,
     response: N.DisclosureCalendar,
+  }),
+  submitCase: route({
+    method: 'POST',
+    path: '/cases',
+    summary: '提交建议或诉求（网格员可代村民录入）',
+    auth: true,
+    idempotent: true,
+    body: C.SubmitCaseRequest,
+    response: C.Case,
+  }),
+  listCases: route({
+    method: 'GET',
+    path: '/cases',
+    summary: '建议和诉求列表：我的、全村公开的、我经办的',
+    auth: true,
+    query: C.CaseListQuery,
+    response: C.CasePage,
+  }),
+  caseCategories: route({
+    method: 'GET',
+    path: '/cases/categories',
+    summary: '本村的建议和诉求类别及办理期限',
+    auth: true,
+    query: caseScope,
+    response: C.CategoryList,
+  }),
+  similarCases: route({
+    method: 'GET',
+    path: '/cases/similar',
+    summary: '相似的公开建议（可直接附议）',
+    auth: true,
+    query: C.SimilarQuery,
+    response: C.SimilarList,
+  }),
+  caseDashboard: route({
+    method: 'GET',
+    path: '/cases/dashboard',
+    summary: '办理统计：未办结、超期、类别、网格、受理和办结用时、满意度',
+    auth: true,
+    query: caseScope,
+    response: C.CaseDashboard,
+  }),
+  escalatedCases: route({
+    method: 'GET',
+    path: '/cases/escalated',
+    summary: '乡镇：各村上报和超期的事项',
+    auth: true,
+    response: C.EscalatedList,
+  }),
+  getCase: route({
+    method: 'GET',
+    path: '/cases/{caseId}',
+    summary: '建议或诉求详情：状态、办理过程、答复和期限',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    response: C.Case,
+  }),
+  caseHandlers: route({
+    method: 'GET',
+    path: '/cases/{caseId}/handlers',
+    summary: '可以转办的承办人',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    response: C.HandlerList,
+  }),
+  acceptCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/accept',
+    summary: '受理',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.NoteRequest,
+    response: C.Case,
+  }),
+  declineCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/decline',
+    summary: '不予受理（写明原因）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.ReasonRequest,
+    response: C.Case,
+  }),
+  assignCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/assign',
+    summary: '转办给承办人',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.AssignRequest,
+    response: C.Case,
+  }),
+  caseProgress: route({
+    method: 'POST',
+    path: '/cases/{caseId}/progress',
+    summary: '记录办理进展',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.ProgressRequest,
+    response: C.Case,
+  }),
+  extendCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/extend',
+    summary: '延长办理期限（仅一次，写明原因）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.ReasonRequest,
+    response: C.Case,
+  }),
+  replyCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/reply',
+    summary: '书面答复（办结）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.ReplyRequest,
+    response: C.Case,
+  }),
+  rateCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/rate',
+    summary: '评价办理结果（不满意则重新办理或上报乡镇）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.RateRequest,
+    response: C.Case,
+  }),
+  secondCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/second',
+    summary: '附议',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    response: C.SecondResult,
+  }),
+  coSignCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/cosign',
+    summary: '联名',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    response: C.Case,
+  }),
+  conveneCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/meeting',
+    summary: '召集联名要求的会议（须提前通知）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.MeetingRequest,
+    response: C.Case,
+  }),
+  mergeCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/merge',
+    summary: '合并重复事项',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.MergeRequest,
+    response: C.Case,
+  }),
+  caseToTopic: route({
+    method: 'POST',
+    path: '/cases/{caseId}/topic',
+    summary: '把采纳的建议转为议事议题（保留关联）',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: T.CreateTopicRequest,
+    response: T.Topic,
+  }),
+  requestPhotoUpload: route({
+    method: 'POST',
+    path: '/photos',
+    summary: '上传照片：取得直传存储的预签名地址（限时 10 分钟，类型和大小已签名）',
+    auth: true,
+    body: Ph.PhotoUploadRequest,
+    response: Ph.PhotoUpload,
   }),
 } as const;
 

@@ -65,6 +65,9 @@ export const fieldLabels: Record<string, string> = {
   fixes: '修改',
   checksum: '预览校验码',
   fileName: '文件名',
+  contentType: '照片类型',
+  size: '照片大小',
+  photos: '照片',
 };
 
 /** "amounts.3.amountYuan" → "收支明细第 4 行 金额" */

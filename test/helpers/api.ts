@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { localClient } from '../../scripts/local/dynamodb';
 import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
+import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
 
@@ -67,6 +68,7 @@ export const wechatCode = (user: string) => `${user}.${randomBytes(6).toString('
 
 export async function startTestApi(idPrefix: string, options: { withNotices?: boolean } = {}): Promise<TestApi> {
   const wechat = await pointAtFakeWechat();
+  const photos = await pointAtPhotoStore();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
   const { server, url } = await startHttpServer();
@@ -92,6 +94,7 @@ export async function startTestApi(idPrefix: string, options: { withNotices?: bo
     stop: async () => {
       await closeServer(server as Server);
       await closeServer(wechat.server);
+      await closeServer(photos.server);
     },
   };
 }

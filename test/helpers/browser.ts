@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
+import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import { startHttpServer } from '../../scripts/local/http-server';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { root } from '../../scripts/local/serverless-config';
@@ -35,6 +36,7 @@ const PHONE = {
 
 export async function startBrowserStack(idPrefix: string): Promise<BrowserStack> {
   const wechat = await pointAtFakeWechat();
+  const photos = await pointAtPhotoStore();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
   const { server, url } = await startHttpServer({ staticDir: join(root, 'dist', 'h5') });
@@ -77,6 +79,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
       await browser.close();
       await closeServer(server as Server);
       await closeServer(wechat.server);
+      await closeServer(photos.server);
     },
   };
 }

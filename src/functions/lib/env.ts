@@ -18,5 +18,14 @@ export const wechatConfig = () => ({
   appSecret: process.env.WECHAT_APP_SECRET ?? '',
 });
 
+/**
+ * Where photos live: the S3 bucket, and on the local stack the endpoint of its
+ * stand-in (scripts/local/photo-store.ts). Read per call so the local stack can point them at it.
+ */
+export const photoConfig = () => ({
+  photoBucket: process.env.PHOTO_BUCKET ?? '',
+  s3Endpoint: process.env.S3_ENDPOINT || undefined,
+});
+
 /** The demo sign-in exists on the local stage only. */
 export const isLocalStage = () => env.stage === 'local';

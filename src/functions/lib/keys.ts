@@ -164,6 +164,57 @@ export const keys = {
     gsi2sk: `${closesAt}#${villageId}#${topicId}`,
   }),
 
+  /**
+   * Suggestions and petitions: every case head of a village in one partition
+   * (bounded by the village: the work lists and the dashboard read it whole);
+   * each case's 附议 markers, tally shards and 联名 markers in its own partition.
+   */
+  caseHead: (villageId: string, caseId: string) => ({ pk: `${tenant(villageId)}#CASES`, sk: `CASE#${caseId}` }),
+  caseHeadPrefix: (villageId: string) => ({ pk: `${tenant(villageId)}#CASES`, skPrefix: 'CASE#' }),
+  /** Public cases of a village, newest first (gsi1); a person's own cases, newest first (gsi2). */
+  publicCaseIndex: (villageId: string, createdAt: string, caseId: string) => ({
+    gsi1pk: `${tenant(villageId)}#CASES#public`,
+    gsi1sk: `${createdAt}#${caseId}`,
+  }),
+  publicCasePartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#CASES#public` }),
+  submitterIndex: (villageId: string, personId: string, createdAt: string, caseId: string) => ({
+    gsi2pk: `${tenant(villageId)}#CASEBY#${personId}`,
+    gsi2sk: `${createdAt}#${caseId}`,
+  }),
+  submitterPartition: (villageId: string, personId: string) => ({
+    index: 'gsi2',
+    pk: `${tenant(villageId)}#CASEBY#${personId}`,
+  }),
+  caseSecond: (villageId: string, caseId: string, personId: string) => ({
+    pk: `${tenant(villageId)}#C#${caseId}`,
+    sk: `SECOND#${personId}`,
+  }),
+  caseSecondShard: (villageId: string, caseId: string, shard: number) => ({
+    pk: `${tenant(villageId)}#C#${caseId}`,
+    sk: `SHARD#${String(shard).padStart(2, '0')}`,
+  }),
+  caseSecondShardPrefix: (villageId: string, caseId: string) => ({
+    pk: `${tenant(villageId)}#C#${caseId}`,
+    skPrefix: 'SHARD#',
+  }),
+  caseCoSign: (villageId: string, caseId: string, personId: string) => ({
+    pk: `${tenant(villageId)}#C#${caseId}`,
+    sk: `COSIGN#${personId}`,
+  }),
+  caseCoSignCount: (villageId: string, caseId: string) => ({ pk: `${tenant(villageId)}#C#${caseId}`, sk: 'COSIGNS' }),
+  /** The next deadline of each open case, across villages: what the scheduled escalation reads, earliest first. */
+  caseClock: (dueAt: string, villageId: string, caseId: string) => ({
+    pk: 'CASES#due',
+    sk: `${dueAt}#${villageId}#${caseId}`,
+  }),
+  caseClockPartition: () => ({ pk: 'CASES#due' }),
+
+  /**
+   * An uploaded photo's record: who uploaded it, its type and size. Unattached ones
+   * carry a ttl and vanish; attaching to a case removes it. No person in the key.
+   */
+  photo: (villageId: string, photoId: string) => ({ pk: `${tenant(villageId)}#PHOTO#${photoId}`, sk: 'PHOTO' }),
+
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({
     pk: `${tenant(tenantId)}#IDEM`,

@@ -1,3 +1,4 @@
+import type { CaseRoute } from '../../shared/schemas/case';
 import type { NoticeCategory } from '../../shared/schemas/notice';
 import type { Role } from '../../shared/schemas/person';
 import type { Actor } from './actor';
@@ -37,7 +38,13 @@ export type Action =
   | 'topic.scrutinize' // 监票人: record ballots cast at the meeting or on paper
   | 'topic.stage' // record a stage of 四议两公开
   | 'topic.comment'
-  | 'topic.moderate'; // hide a comment, with a reason
+  | 'topic.moderate' // hide a comment, with a reason
+  | 'case.submit' // a suggestion or petition of one's own
+  | 'case.proxy' // 代为录入: on behalf of a resident met in person, by phone, at a meeting or from the box
+  | 'case.support' // 附议 a suggestion, 联名 a petition
+  | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
+  | 'case.dashboard' // counts, times and satisfaction
+  | 'case.township'; // the township's list of escalated and overdue cases
 
 export interface Target {
   villageId: string;
@@ -125,6 +132,16 @@ const rules: Record<Action, Rule> = {
   },
   'topic.comment': { roles: () => villageMembers, denied: '只有本村村民可以发表意见' },
   'topic.moderate': { roles: () => ['committee'], denied: '只有村委会委员可以隐藏发言' },
+  'case.submit': { roles: () => villageMembers, denied: '只有本村村民可以提交建议或诉求' },
+  'case.proxy': {
+    roles: () => ['committee', 'grid_worker'],
+    denied: '只有村委会委员和网格员可以代村民录入',
+    extra: ownGridUnlessCommittee,
+  },
+  'case.support': { roles: () => villageMembers, denied: '只有本村村民可以附议或联名' },
+  'case.convene': { roles: () => ['committee'], denied: '只有村委会委员可以召集会议' },
+  'case.dashboard': { roles: () => overseers, denied: '只有村“两委”、监委会和乡镇工作人员可以查看办理统计' },
+  'case.township': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看上报乡镇的事项' },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
     denied: '只有村委会委员和监委会委员可以作为监票人录入选票',
@@ -156,3 +173,52 @@ export function allows(actor: Actor, action: Action, target: Target): boolean {
     return false;
   }
 }
+
+/** A case as the policy sees it: who it is about, who handles it, who may know who asked. */
+export interface CaseTarget extends Target {
+  route: CaseRoute;
+  public: boolean;
+  care: boolean;
+  escalated: boolean;
+  submitterId: string;
+  enteredById?: string;
+  assigneeId?: string;
+  /** The person complained about: they never handle the case or learn who complained. */
+  subjectId?: string;
+}
+
+/** Township civil-affairs staff (民政): the only township staff who see care concerns (关爱线索). */
+const isCivilAffairs = (a: Actor) => a.roles.includes('township_staff') && a.posts.some((p) => p.includes('民政'));
+const routeDeciders: Record<CaseRoute, (a: Actor) => boolean> = {
+  committee: (a) => a.roles.includes('committee'),
+  // 监委会 and the township, never the committee it is about.
+  supervision: (a) => a.roles.includes('supervisor') || a.roles.includes('township_staff'),
+  civil_affairs: isCivilAffairs,
+};
+const isSubject = (a: Actor, c: CaseTarget) => c.subjectId === a.personId;
+
+/** Accept, decline, assign, extend, merge, convert, convene: the case's route decides, and the township once escalated. */
+export const decidesCase = (a: Actor, c: CaseTarget) =>
+  coversVillage(a, c.villageId, c.townshipId) &&
+  !isSubject(a, c) &&
+  (routeDeciders[c.route](a) || (c.escalated && !c.care && a.roles.includes('township_staff')));
+
+/** Progress notes and the written reply: the deciders and the handler the case was assigned to. */
+export const worksCase = (a: Actor, c: CaseTarget) =>
+  decidesCase(a, c) || (coversVillage(a, c.villageId, c.townshipId) && c.assigneeId === a.personId);
+
+/** Who may know the petitioner (confidential tier): the petitioner, whoever entered it, its handlers, and the grid worker of an ordinary case. */
+export const knowsPetitioner = (a: Actor, c: CaseTarget) =>
+  coversVillage(a, c.villageId, c.townshipId) &&
+  !isSubject(a, c) &&
+  (a.personId === c.submitterId ||
+    a.personId === c.enteredById ||
+    worksCase(a, c) ||
+    (c.route === 'committee' && c.groupName !== undefined && a.grids.includes(c.groupName)));
+
+/** Overseers read the committee's handling (监委会 everything the committee does; the township all but care concerns). */
+const oversees = (a: Actor, c: CaseTarget) =>
+  !c.care && (a.roles.includes('township_staff') || (c.route === 'committee' && a.roles.includes('supervisor')));
+
+export const seesCase = (a: Actor, c: CaseTarget) =>
+  coversVillage(a, c.villageId, c.townshipId) && (knowsPetitioner(a, c) || oversees(a, c) || (c.public && !c.care));

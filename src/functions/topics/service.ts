@@ -43,20 +43,16 @@ async function loadTopic(village: VillageRecord, topicId: string) {
 
 /* ---------- proposing ---------- */
 
-export async function createTopic(
+/** A new topic as proposed: still a draft, its voting window checked against now. */
+export function draftTopic(
   actor: Actor,
+  village: VillageRecord,
   req: CreateTopicRequest,
-  idempotencyKey: string | undefined,
   now: Date,
-) {
-  const village = await ownVillage(actor);
-  authorize(actor, 'topic.propose', village);
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  const earlier = scope && (await findIdempotentResult(scope));
-  if (earlier) return loadTopic(village, earlier);
+  fromCaseId?: string,
+): store.TopicRecord {
   if (req.closesAt <= now.toISOString()) throw invalidField('closesAt', '结束时间应晚于现在');
-  const at = now.toISOString();
-  const topic: store.TopicRecord = {
+  return {
     topicId: newId(now.getTime()),
     villageId: village.villageId,
     title: req.title,
@@ -73,11 +69,32 @@ export async function createTopic(
     stages: [],
     status: 'draft',
     closesAt: new Date(req.closesAt).toISOString(),
-    createdAt: at,
+    createdAt: now.toISOString(),
     createdBy: ref(actor),
+    ...(fromCaseId ? { fromCaseId } : {}),
   };
-  const items = [store.putTopic(topic, 'new'), audit(actor, village, at, 'topic.create', topic.topicId)];
-  if (scope) items.push(idempotencyPut(scope, topic.topicId, at));
+}
+
+/** The writes that create a topic: its head and the audit entry. */
+export const topicCreation = (actor: Actor, village: VillageRecord, topic: store.TopicRecord) => [
+  store.putTopic(topic, 'new'),
+  audit(actor, village, topic.createdAt, 'topic.create', topic.topicId),
+];
+
+export async function createTopic(
+  actor: Actor,
+  req: CreateTopicRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.propose', village);
+  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
+  const earlier = scope && (await findIdempotentResult(scope));
+  if (earlier) return loadTopic(village, earlier);
+  const topic = draftTopic(actor, village, req, now);
+  const items = topicCreation(actor, village, topic);
+  if (scope) items.push(idempotencyPut(scope, topic.topicId, topic.createdAt));
   if (!(await transact(items))) throw conflict(STALE);
   return topic;
 }

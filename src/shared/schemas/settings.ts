@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rules/deadlines';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
 import type { NoticeCategory } from './notice-category';
 
@@ -30,6 +31,22 @@ const voteRules = z.object({
   custom: voteRule,
 });
 
+/** A time limit (期限): calendar days roll over a holiday, working days skip them, hours are an urgent clock. */
+const Limit = z.object({
+  amount: z.number({ error: '期限应为数字' }).int('期限应为整数').min(1, '期限至少为 1').max(365, '期限最多 365'),
+  unit: z.enum(['days', 'working_days', 'hours'], { error: '期限单位应为 天、工作日 或 小时' }),
+});
+const CaseLimits = z.object({ accept: Limit, resolve: Limit, extension: Limit, review: Limit });
+/** A category of suggestions and petitions, with its own clocks (停水 24 小时, 一般 15/60 天). */
+const CaseCategory = z.object({
+  categoryId: z.string().regex(/^[a-z_]{1,30}$/, '类别编号只能用小写字母和下划线'),
+  label: z.string().trim().min(1, '请填写类别名称').max(12, '类别名称最多 12 字'),
+  /** 关爱线索: a concern about a vulnerable neighbour, seen only by civil affairs and the assigned cadre. */
+  care: z.boolean().default(false),
+  limits: CaseLimits,
+});
+const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+
 const fields = {
   /** 六规范: a second committee member approves before a notice is published. */
   noticeReviewRequired: z.boolean({ error: '请选择是否需要审核' }),
@@ -47,6 +64,24 @@ const fields = {
   majorMattersProcessMandatory: z.boolean({ error: '请选择是否强制“四议两公开”程序' }),
   /** Proxy votes (委托投票) recorded by scrutineers: off unless the village's rules allow them. */
   proxyVotesAllowed: z.boolean({ error: '请选择是否允许委托投票' }),
+  caseCategories: z
+    .array(CaseCategory)
+    .min(1, '至少要有一个类别')
+    .max(30, '最多 30 个类别')
+    .refine((cs) => new Set(cs.map((c) => c.categoryId)).size === cs.length, '类别编号不能重复'),
+  /** Statutory holidays (法定节假日) and make-up working days (调休上班): working-day clocks skip the first and count the second. */
+  holidays: z.array(day).max(200, '节假日最多 200 天'),
+  workdays: z.array(day).max(50, '调休工作日最多 50 天'),
+  /** An unsatisfied rating reopens the case in the village, or escalates it to the township. */
+  unsatisfiedRating: z.enum(['reopen', 'escalate'], { error: '请选择不满意时重新办理还是上报乡镇' }),
+  /** 组织法 art. 21, 26: co-signers that oblige the committee to convene a meeting. */
+  coSigning: z.object({
+    villagersMeetingAdults: share,
+    villagersMeetingRepresentatives: share,
+    assemblyRepresentatives: share,
+    /** The notice a villagers' meeting needs (10 days by law). */
+    meetingNoticeDays: z.number().int().min(0).max(60),
+  }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -67,6 +102,27 @@ const lawDefaults = {
   voteRules: voteLawDefaults,
   majorMattersProcessMandatory: true,
   proxyVotesAllowed: false,
+  caseCategories: [
+    { categoryId: 'roads', label: '道路交通', care: false, limits: petitionLawLimits },
+    { categoryId: 'water', label: '供水用水', care: false, limits: petitionLawLimits },
+    { categoryId: 'outage', label: '停水停电', care: false, limits: urgentLimits },
+    { categoryId: 'sanitation', label: '环境卫生', care: false, limits: petitionLawLimits },
+    { categoryId: 'land', label: '土地宅基地', care: false, limits: petitionLawLimits },
+    { categoryId: 'disputes', label: '矛盾纠纷', care: false, limits: petitionLawLimits },
+    { categoryId: 'finances', label: '村务财务', care: false, limits: petitionLawLimits },
+    { categoryId: 'conduct', label: '干部作风', care: false, limits: petitionLawLimits },
+    { categoryId: 'care', label: '关爱线索', care: true, limits: petitionLawLimits },
+    { categoryId: 'other', label: '其他', care: false, limits: petitionLawLimits },
+  ],
+  holidays: chinaCalendar2026to2027.holidays,
+  workdays: chinaCalendar2026to2027.workdays,
+  unsatisfiedRating: 'reopen',
+  coSigning: {
+    villagersMeetingAdults: [1, 10],
+    villagersMeetingRepresentatives: [1, 3],
+    assemblyRepresentatives: [1, 5],
+    meetingNoticeDays: 10,
+  },
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -78,6 +134,11 @@ export const VillageSettings = z.object({
   voteRules: fields.voteRules.default(lawDefaults.voteRules),
   majorMattersProcessMandatory: fields.majorMattersProcessMandatory.default(lawDefaults.majorMattersProcessMandatory),
   proxyVotesAllowed: fields.proxyVotesAllowed.default(lawDefaults.proxyVotesAllowed),
+  caseCategories: fields.caseCategories.default(lawDefaults.caseCategories),
+  holidays: fields.holidays.default(lawDefaults.holidays),
+  workdays: fields.workdays.default(lawDefaults.workdays),
+  unsatisfiedRating: fields.unsatisfiedRating.default(lawDefaults.unsatisfiedRating),
+  coSigning: fields.coSigning.default(lawDefaults.coSigning),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

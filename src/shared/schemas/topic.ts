@@ -159,6 +159,8 @@ export const Topic = z.object({
   electorate: z.number().optional(), // frozen when voting opened
   result: Outcome.optional(),
   resultNoticeId: Id.optional(),
+  /** The adopted suggestion this topic was made from (议事 from 建议), linked both ways. */
+  fromCaseId: Id.optional(),
   /** The caller's own standing: eligible in the frozen electorate, and whether their vote (or household's) is in. */
   me: z.object({ eligible: z.boolean(), voted: z.boolean() }).optional(),
 });

@@ -1,0 +1,72 @@
+import { routes } from '../../shared/api';
+import { systemClock } from '../lib/clock';
+import { http } from '../lib/http';
+import { logger } from '../lib/log';
+import * as cases from './service';
+
+export const submit = http(
+  routes.submitCase,
+  ({ actor, body, idempotencyKey, now }) => cases.submitCase(actor, body, idempotencyKey, now),
+  { status: 201 },
+);
+export const list = http(routes.listCases, ({ actor, query, now }) => cases.listCases(actor, query, now));
+export const categories = http(routes.caseCategories, ({ actor, query }) => cases.categories(actor, query.villageId));
+export const similar = http(routes.similarCases, ({ actor, query, now }) =>
+  cases.similarCases(actor, query.text, query.categoryId, now),
+);
+export const dashboard = http(routes.caseDashboard, ({ actor, query, now }) =>
+  cases.dashboard(actor, query.villageId, now),
+);
+export const escalated = http(routes.escalatedCases, ({ actor, now }) => cases.townshipList(actor, now));
+export const get = http(routes.getCase, ({ actor, params, query, now }) =>
+  cases.getCase(actor, params.caseId, query.villageId, now),
+);
+export const handlers = http(routes.caseHandlers, ({ actor, params, query, now }) =>
+  cases.handlers(actor, { caseId: params.caseId, villageId: query.villageId }, now),
+);
+export const accept = http(routes.acceptCase, ({ actor, params, query, body, now }) =>
+  cases.accept(actor, { caseId: params.caseId, villageId: query.villageId }, body.note, now),
+);
+export const decline = http(routes.declineCase, ({ actor, params, query, body, now }) =>
+  cases.decline(actor, { caseId: params.caseId, villageId: query.villageId }, body.reason, now),
+);
+export const assign = http(routes.assignCase, ({ actor, params, query, body, now }) =>
+  cases.assign(actor, { caseId: params.caseId, villageId: query.villageId }, body.personId, body.note, now),
+);
+export const progress = http(routes.caseProgress, ({ actor, params, query, body, now }) =>
+  cases.progress(actor, { caseId: params.caseId, villageId: query.villageId }, body.note, now),
+);
+export const extend = http(routes.extendCase, ({ actor, params, query, body, now }) =>
+  cases.extend(actor, { caseId: params.caseId, villageId: query.villageId }, body.reason, now),
+);
+export const reply = http(routes.replyCase, ({ actor, params, query, body, now }) =>
+  cases.reply(actor, { caseId: params.caseId, villageId: query.villageId }, body.text, now),
+);
+export const rate = http(routes.rateCase, ({ actor, params, query, body, now }) =>
+  cases.rate(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+);
+export const second = http(routes.secondCase, ({ actor, params, query, now }) =>
+  cases.second(actor, { caseId: params.caseId, villageId: query.villageId }, now),
+);
+export const coSign = http(routes.coSignCase, ({ actor, params, query, now }) =>
+  cases.coSign(actor, { caseId: params.caseId, villageId: query.villageId }, now),
+);
+export const convene = http(routes.conveneCase, ({ actor, params, query, body, now }) =>
+  cases.convene(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+);
+export const merge = http(routes.mergeCase, ({ actor, params, query, body, now }) =>
+  cases.merge(actor, { caseId: params.caseId, villageId: query.villageId }, body.intoCaseId, body.note, now),
+);
+export const toTopic = http(
+  routes.caseToTopic,
+  ({ actor, params, query, body, now }) =>
+    cases.toTopic(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+  { status: 201 },
+);
+
+/** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */
+export const escalateDue = async () => {
+  const done = await cases.escalateDue(systemClock.now());
+  if (done.escalated || done.closed) logger.info('cases escalated or closed', done);
+  return done;
+};

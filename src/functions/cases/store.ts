@@ -1,0 +1,273 @@
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  CaseAbout,
+  CaseKind,
+  CaseRoute,
+  CaseStatus,
+  Duty,
+  Intake,
+  MeetingAsked,
+  Rating,
+  TimelineEntry,
+} from '../../shared/schemas/case';
+import type { PhotoRef } from '../../shared/schemas/photo';
+import { dynamo, type TransactItem, table } from '../lib/db';
+import { keys, withoutKeys } from '../lib/keys';
+import { indexQuery, prefixQuery, queryAll } from '../lib/query';
+
+type PersonRef = { personId: string; name: string };
+
+/** A case as stored. Its petitioner (`submitter`) leaves the server only through the view, for those policy allows. */
+export interface CaseRecord {
+  caseId: string;
+  villageId: string;
+  townshipId: string;
+  kind: CaseKind;
+  categoryId: string;
+  care: boolean;
+  text: string;
+  place?: string;
+  photos: PhotoRef[];
+  public: boolean;
+  anonymous: boolean;
+  route: CaseRoute;
+  submitter: PersonRef & { groupName?: string };
+  enteredBy?: PersonRef & { intake: Intake };
+  about?: { kind: CaseAbout; personId?: string; name?: string };
+  groupName?: string;
+  asksFor?: MeetingAsked;
+  status: CaseStatus;
+  escalation?: { reason: 'overdue_accept' | 'overdue_resolve' | 'unsatisfied'; at: string; from: CaseStatus };
+  assignee?: PersonRef;
+  submittedAt: string;
+  decidedAt?: string;
+  acceptedAt?: string;
+  /** Where the resolve clock runs from: the acceptance, or the latest reopening. */
+  resolveFrom?: string;
+  extension?: { reason: string; at: string };
+  reply?: { text: string; at: string; by: string };
+  rating?: { rating: Rating; comment?: string; at: string };
+  duty?: Duty;
+  mergedInto?: string;
+  merged: string[];
+  topicId?: string;
+  timeline: TimelineEntry[];
+  /** The sort key of this case's item on the deadline list, if it has a clock running. */
+  clock?: string;
+  version: number;
+}
+
+const headItem = (c: CaseRecord) => ({
+  type: 'case',
+  ...withoutKeys(c),
+  ...keys.caseHead(c.villageId, c.caseId),
+  ...(c.public ? keys.publicCaseIndex(c.villageId, c.submittedAt, c.caseId) : {}),
+  ...keys.submitterIndex(c.villageId, c.submitter.personId, c.submittedAt, c.caseId),
+});
+
+/** Saves the head whole, guarded by the version it was read at (or as new). */
+export const putCase = (c: CaseRecord, readVersion: number | 'new'): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: headItem({ ...c, version: readVersion === 'new' ? 1 : readVersion + 1 }),
+    ...(readVersion === 'new'
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
+  },
+});
+
+/** Moves the case's entry on the deadline list: the old one out, the next one (if any) in. */
+export function clockItems(c: CaseRecord, next: string | undefined, before?: string): TransactItem[] {
+  if (next === before) return [];
+  const out: TransactItem[] = [];
+  if (before) out.push({ Delete: { TableName: table(), Key: { pk: keys.caseClockPartition().pk, sk: before } } });
+  if (next)
+    out.push({
+      Put: {
+        TableName: table(),
+        Item: {
+          pk: keys.caseClockPartition().pk,
+          sk: next,
+          type: 'case-clock',
+          villageId: c.villageId,
+          caseId: c.caseId,
+        },
+      },
+    });
+  return out;
+}
+export const clockKey = (dueAt: string, c: Pick<CaseRecord, 'villageId' | 'caseId'>) =>
+  keys.caseClock(dueAt, c.villageId, c.caseId).sk;
+
+export async function getCase(villageId: string, caseId: string) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.caseHead(villageId, caseId), ConsistentRead: true }),
+  );
+  return Item ? (withoutKeys(Item) as CaseRecord) : undefined;
+}
+
+/** Every case of a village, oldest first: the staff work lists and the dashboard. */
+export const listVillageCases = (villageId: string) =>
+  queryAll<CaseRecord>(prefixQuery(keys.caseHeadPrefix(villageId))).then((items) =>
+    items.map((i) => withoutKeys(i) as CaseRecord),
+  );
+
+/**
+ * One page of an index list (public cases, or one person's), newest first. The
+ * cursor is the last case's id: its head gives the index position to go on from.
+ */
+export async function pageIndex(
+  part: { index: string; pk: string },
+  villageId: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: CaseRecord[]; nextCursor: string | null }> {
+  const from = cursor
+    ? await dynamo.send(new GetCommand({ TableName: table(), Key: keys.caseHead(villageId, cursor) }))
+    : undefined;
+  const start = from?.Item
+    ? Object.fromEntries(['pk', 'sk', `${part.index}pk`, `${part.index}sk`].map((k) => [k, from.Item?.[k]]))
+    : undefined;
+  const r = await dynamo.send(
+    new QueryCommand({ ...indexQuery(part, { ScanIndexForward: false, Limit: limit }), ExclusiveStartKey: start }),
+  );
+  const heads = await Promise.all((r.Items ?? []).map((i) => getCase(villageId, String(i.sk).slice('CASE#'.length))));
+  const items = heads.filter((c): c is CaseRecord => Boolean(c));
+  return { items, nextCursor: r.LastEvaluatedKey && items.length ? items[items.length - 1].caseId : null };
+}
+
+/* ---------- 附议: one marker per person, counted in shards so a crowd can second at once ---------- */
+
+export const SECOND_SHARDS = 10;
+
+export async function second(c: CaseRecord, personId: string, at: string): Promise<'counted' | 'already' | 'closed'> {
+  const shard = Math.floor(Math.random() * SECOND_SHARDS);
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: { ...keys.caseSecond(c.villageId, c.caseId, personId), type: 'case-second', at },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.caseSecondShard(c.villageId, c.caseId, shard),
+              UpdateExpression: 'ADD seconds :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: table(),
+              Key: keys.caseHead(c.villageId, c.caseId),
+              ConditionExpression: '#s IN (:a, :b, :c, :d, :e, :f)',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: {
+                ':a': 'submitted',
+                ':b': 'accepted',
+                ':c': 'assigned',
+                ':d': 'in_progress',
+                ':e': 'reopened',
+                ':f': 'escalated',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return 'counted';
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already';
+    if (reasons?.[2]?.Code === 'ConditionalCheckFailed') return 'closed';
+    throw e;
+  }
+}
+
+export async function countSeconds(villageId: string, caseId: string) {
+  const shards = await queryAll<{ seconds?: number }>(prefixQuery(keys.caseSecondShardPrefix(villageId, caseId)));
+  return shards.reduce((n, s) => n + Number(s.seconds ?? 0), 0);
+}
+
+async function exists(key: { pk: string; sk: string }) {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: key, ProjectionExpression: 'pk' }));
+  return Boolean(Item);
+}
+export const hasSeconded = (villageId: string, caseId: string, personId: string) =>
+  exists(keys.caseSecond(villageId, caseId, personId));
+export const hasCoSigned = (villageId: string, caseId: string, personId: string) =>
+  exists(keys.caseCoSign(villageId, caseId, personId));
+
+/* ---------- 联名: a marker per co-signer (a representative or not, at the moment of signing) and a running count ---------- */
+
+export interface CoSignCount {
+  coSigners: number;
+  representatives: number;
+}
+
+export async function coSign(
+  c: CaseRecord,
+  personId: string,
+  representative: boolean,
+  at: string,
+): Promise<'counted' | 'already'> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: { ...keys.caseCoSign(c.villageId, c.caseId, personId), type: 'case-cosign', at, representative },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.caseCoSignCount(c.villageId, c.caseId),
+              UpdateExpression: 'ADD coSigners :one, representatives :rep',
+              ExpressionAttributeValues: { ':one': 1, ':rep': representative ? 1 : 0 },
+            },
+          },
+        ],
+      }),
+    );
+    return 'counted';
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already';
+    throw e;
+  }
+}
+
+export async function coSignCount(villageId: string, caseId: string): Promise<CoSignCount> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.caseCoSignCount(villageId, caseId), ConsistentRead: true }),
+  );
+  return { coSigners: Number(Item?.coSigners ?? 0), representatives: Number(Item?.representatives ?? 0) };
+}
+
+/* ---------- the deadline list ---------- */
+
+/** Cases whose next deadline has passed, across villages, earliest first (the scheduled escalation). */
+export async function dueCases(now: Date, limit = 25) {
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.caseClockPartition().pk, ':now': now.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return (r.Items ?? []).map((i) => ({ sk: String(i.sk), villageId: String(i.villageId), caseId: String(i.caseId) }));
+}
+
+/** A clock entry whose case no longer exists or no longer holds it. */
+export const dropClock = (sk: string) =>
+  dynamo.send(new DeleteCommand({ TableName: table(), Key: { pk: keys.caseClockPartition().pk, sk } }));

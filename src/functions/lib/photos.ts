@@ -1,0 +1,74 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { photoConfig } from './env';
+
+/**
+ * Photo storage: S3 in production, the local stand-in (scripts/local/photo-store.ts)
+ * on the local stack. Bytes never pass through a function: clients PUT and GET
+ * with pre-signed URLs. An object's key is `{villageId}/{photoId}`, never a person.
+ */
+export const uploadUrlSeconds = 10 * 60;
+export const viewUrlSeconds = 15 * 60;
+
+let client: { endpoint?: string; s3: S3Client } | undefined;
+function s3() {
+  const { s3Endpoint } = photoConfig();
+  if (client?.endpoint !== s3Endpoint || !client) {
+    const local = s3Endpoint
+      ? {
+          endpoint: s3Endpoint,
+          forcePathStyle: true,
+          region: 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {};
+    client = {
+      endpoint: s3Endpoint,
+      // A pre-signed PUT must not carry a checksum of the (empty) body the SDK sees when signing.
+      s3: new S3Client({
+        ...local,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    };
+  }
+  return client.s3;
+}
+const bucket = () => {
+  const { photoBucket } = photoConfig();
+  if (!photoBucket) throw new Error('PHOTO_BUCKET is not set');
+  return photoBucket;
+};
+
+export const photoKey = (villageId: string, photoId: string) => `${villageId}/${photoId}`;
+
+/** A PUT URL that signs the type and the exact size: storage refuses any other, or after `seconds`. */
+export const presignUpload = (key: string, contentType: string, size: number, now: Date) =>
+  getSignedUrl(
+    s3(),
+    new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType, ContentLength: size }),
+    {
+      expiresIn: uploadUrlSeconds,
+      signingDate: now,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    },
+  );
+
+/** A GET URL good for `viewUrlSeconds`. */
+export const presignView = (key: string, now: Date) =>
+  getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key }), {
+    expiresIn: viewUrlSeconds,
+    signingDate: now,
+  });
+
+/** What storage holds under a key, or undefined if nothing (S3 answers 403 for a missing key without ListBucket). */
+export async function headPhoto(key: string): Promise<{ size: number; contentType: string } | undefined> {
+  try {
+    const r = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: r.ContentLength ?? 0, contentType: r.ContentType ?? '' };
+  } catch (e) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || status === 403) return undefined;
+    throw e;
+  }
+}
