@@ -57,6 +57,14 @@ interface Fixtures {
   pending(): Promise<string>;
   question(): Promise<{ noticeId: string; questionId: string }>;
   settings(): Promise<unknown>;
+  /**
+   * A fresh case: a public suggestion by a plain resident (not a caller), at a
+   * stage of the workflow; a petition asking for a meeting; or a private
+   * petition entered by the chair for a person in the grid worker's grid.
+   */
+  kase(kind: 'submitted' | 'accepted' | 'resolvedForResident' | 'cosignable' | 'withDuty' | 'private'): Promise<string>;
+  supplicant: SeededPerson;
+  gridWorkerId: string;
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
@@ -75,6 +83,11 @@ const topicBody = () => ({
   kind: 'motion',
   secret: true,
   closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+});
+const caseBody = () => ({
+  kind: 'suggestion',
+  categoryId: 'roads',
+  text: `权限矩阵测试：村口的路灯坏了，请尽快修理（${serial++}）。`,
 });
 const newPerson = () => ({
   name: `矩阵${serial}`,
@@ -491,6 +504,136 @@ const matrix: Row[] = [
     },
     expect: everyone(403, { committee: 200 }),
   },
+  // Suggestions and petitions (issue 6). A public case is seen by the whole village, so a
+  // step one may not take is 403; a private one is 404 to everyone who may not see it.
+  {
+    endpoint: 'POST /cases',
+    request: async () => ({ method: 'POST', path: '/cases', body: caseBody() }),
+    expect: everyone(201, { township: 403, otherVillage: 201 }),
+  },
+  {
+    endpoint: 'POST /cases (proxy entry)',
+    request: async (f) => ({
+      method: 'POST',
+      path: '/cases',
+      body: { ...caseBody(), kind: 'petition', onBehalfOf: { personId: (await f.person()).personId, intake: 'visit' } },
+    }),
+    expect: everyone(403, { gridWorker: 201, committee: 201, otherVillage: 400 }),
+  },
+  {
+    endpoint: 'POST /photos',
+    request: async () => ({ method: 'POST', path: '/photos', body: { contentType: 'image/jpeg', size: 1000 } }),
+    expect: everyone(201, { township: 403, otherVillage: 201 }),
+  },
+  {
+    endpoint: 'GET /cases',
+    request: async (f) => ({ method: 'GET', path: scoped('/cases?view=public', f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'GET /cases/categories',
+    request: async (f) => ({ method: 'GET', path: scoped('/cases/categories', f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'GET /cases/similar',
+    request: async () => ({ method: 'GET', path: `/cases/similar?text=${encodeURIComponent('路灯坏了')}` }),
+    expect: everyone(200, { township: 403, otherVillage: 200 }),
+  },
+  {
+    endpoint: 'GET /cases/dashboard',
+    request: async (f) => ({ method: 'GET', path: scoped('/cases/dashboard', f.villageId) }),
+    expect: everyone(200, asVillagers(403)),
+  },
+  {
+    endpoint: 'GET /cases/escalated',
+    request: async () => ({ method: 'GET', path: '/cases/escalated' }),
+    expect: everyone(403, { township: 200, otherVillage: 403 }),
+  },
+  {
+    endpoint: 'GET /cases/{id} (public)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/cases/${await f.kase('submitted')}`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'GET /cases/{id} (private petition)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/cases/${await f.kase('private')}`, f.villageId) }),
+    expect: everyone(404, { gridWorker: 200, committee: 200, supervisor: 200, township: 200 }),
+  },
+  ...(
+    [
+      ['accept', 'submitted', {}],
+      ['decline', 'submitted', { reason: '不属于本村办理范围' }],
+      ['assign', 'accepted', 'gridWorker'],
+      ['progress', 'accepted', { note: '已经联系施工队' }],
+      ['extend', 'accepted', { reason: '等待镇里批复' }],
+      ['reply', 'accepted', { text: '路灯已经全部修好，感谢您的建议。' }],
+    ] as const
+  ).map(
+    ([step, stage, body]): Row => ({
+      endpoint: `POST /cases/{id}/${step}`,
+      request: async (f) => ({
+        method: 'POST',
+        path: scoped(`/cases/${await f.kase(stage)}/${step}`, f.villageId),
+        body: body === 'gridWorker' ? { personId: f.gridWorkerId } : body,
+      }),
+      expect: everyone(403, { committee: 200 }),
+    }),
+  ),
+  {
+    endpoint: 'GET /cases/{id}/handlers',
+    request: async (f) => ({ method: 'GET', path: scoped(`/cases/${await f.kase('accepted')}/handlers`, f.villageId) }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/rate',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/cases/${await f.kase('resolvedForResident')}/rate`, f.villageId),
+      body: { rating: 'satisfied' },
+    }),
+    expect: everyone(403, { resident: 200 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/second',
+    request: async (f) => ({ method: 'POST', path: scoped(`/cases/${await f.kase('submitted')}/second`, f.villageId) }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/cosign',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/cases/${await f.kase('cosignable')}/cosign`, f.villageId),
+    }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/meeting',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/cases/${await f.kase('withDuty')}/meeting`, f.villageId),
+      body: { on: new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10), place: '村委会议室' },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/merge',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/cases/${await f.kase('accepted')}/merge`, f.villageId),
+      body: { intoCaseId: await f.kase('accepted') },
+    }),
+    expect: everyone(403, { committee: 200 }),
+  },
+  {
+    endpoint: 'POST /cases/{id}/topic',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/cases/${await f.kase('accepted')}/topic`, f.villageId),
+      body: topicBody(),
+    }),
+    expect: everyone(403, { committee: 201 }),
+  },
 ];
 
 let api: TestApi;
@@ -581,6 +724,34 @@ beforeAll(async () => {
     pending,
     published,
     settings: async () => (await chair.get('/village-settings')).body.settings,
+    supplicant: v1.residents[5],
+    gridWorkerId: v1.gridWorkers[0].personId,
+    kase: async (kind) => {
+      const author = await who(v1.residents[5]);
+      const made = async (client: ApiClient, body: Record<string, unknown>) => {
+        const r = await client.post('/cases', body);
+        if (r.status !== 201) throw new Error(`fixture case: ${r.status} ${JSON.stringify(r.body)}`);
+        return r.body.caseId as string;
+      };
+      if (kind === 'private') {
+        const { personId } = await person();
+        return made(chair, { ...caseBody(), kind: 'petition', onBehalfOf: { personId, intake: 'phone' } });
+      }
+      if (kind === 'cosignable' || kind === 'withDuty') {
+        const asksFor = kind === 'cosignable' ? 'villagers_meeting' : 'representatives_assembly';
+        const id = await made(author, { ...caseBody(), kind: 'petition', asksFor });
+        for (const rep of kind === 'withDuty' ? v1.representatives.slice(2) : []) {
+          const r = await (await who(rep)).post(`/cases/${id}/cosign`);
+          if (r.body.duty) break;
+        }
+        return id;
+      }
+      const id = await made(kind === 'resolvedForResident' ? callers.resident : author, caseBody());
+      if (kind !== 'submitted') await chair.post(`/cases/${id}/accept`, {});
+      if (kind === 'resolvedForResident')
+        await chair.post(`/cases/${id}/reply`, { text: '已经修好了，谢谢您的反映。' });
+      return id;
+    },
     question: async () => {
       const noticeId = await published();
       const q = await callers.resident.post(`/notices/${noticeId}/questions`, { text: '请问怎么办理？' });
