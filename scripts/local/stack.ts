@@ -69,8 +69,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.seedDemo && created) {
     const { seedDemo } = await import('./seed');
     const { seedTopics } = await import('./seed-topics');
+    const { seedCases } = await import('./seed-cases');
     const township = await seedDemo({ now: new Date() });
     await seedTopics(township.villages[0], new Date());
+    await seedCases(township.villages[0], new Date());
     seeded = true;
   }
   const timers = await startSchedules();
