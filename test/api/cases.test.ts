@@ -517,6 +517,29 @@ describe('deadlines', () => {
     expect(township.map((i: { caseId: string }) => i.caseId)).toContain(c.caseId);
   });
 
+  it('escalates an unresolved case once when the resolve clock runs out, however often the schedule runs', async () => {
+    const s = await service();
+    const longAgo = new Date(Date.now() - 80 * 86_400_000);
+    const c = await s.submitCase(
+      await actorOf(v1.residents[31], longAgo),
+      petition({ photos: [], anonymous: false }) as never,
+      undefined,
+      longAgo,
+    );
+    await s.accept(await actorOf(v1.chair, longAgo), { caseId: c.caseId }, undefined, longAgo);
+    await s.escalateDue(new Date());
+    const escalated = (await chair.get(`/cases/${c.caseId}`)).body;
+    expect(escalated).toMatchObject({ status: 'escalated', escalation: { reason: 'overdue_resolve' } });
+    // Work goes on; the schedule runs again and again; the case is on the township's list once.
+    await chair.post(`/cases/${c.caseId}/progress`, { note: '已联系镇国土所，等待现场勘测' });
+    await s.escalateDue(new Date());
+    await s.escalateDue(new Date());
+    const after = (await chair.get(`/cases/${c.caseId}`)).body;
+    expect(after.status).toBe('in_progress');
+    expect(after.overdue).toBe('resolve');
+    expect(after.timeline.filter((t: { action: string }) => t.action === 'escalate')).toHaveLength(1);
+  });
+
   it('closes an answered case once its review window has passed, and refuses a late rating', async () => {
     const s = await service();
     const longAgo = new Date(Date.now() - 50 * 86_400_000);

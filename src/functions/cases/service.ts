@@ -30,7 +30,7 @@ import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { type TransactItem, transact } from '../lib/db';
-import { conflict, forbidden, invalidField, notFound } from '../lib/errors';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -371,6 +371,9 @@ export async function listCases(actor: Actor, q: z.output<typeof CaseListQuery>,
   const village = await resolveVillage(actor, q.villageId);
   const keep = (c: store.CaseRecord) =>
     seesCase(actor, targetOf(village, c)) && (q.open === undefined || isOpen(c.status) === q.open);
+  // The work list: cases the caller handles, follows in their grid, or oversees; not every public one.
+  const works = (c: store.CaseRecord) =>
+    knowsPetitioner(actor, targetOf(village, c)) || allows(actor, 'case.dashboard', village);
   let page: { items: store.CaseRecord[]; nextCursor: string | null };
   if (q.view === 'mine')
     page = await store.pageIndex(
@@ -385,7 +388,9 @@ export async function listCases(actor: Actor, q: z.output<typeof CaseListQuery>,
     // The work list: what the caller handles or oversees, newest first, read from the village's cases.
     const all = (await store.listVillageCases(village.villageId))
       .reverse()
-      .filter((c) => (!q.cursor || c.caseId < q.cursor) && keep(c) && c.submitter.personId !== actor.personId);
+      .filter(
+        (c) => (!q.cursor || c.caseId < q.cursor) && keep(c) && works(c) && c.submitter.personId !== actor.personId,
+      );
     const items = all.slice(0, q.limit);
     page = { items, nextCursor: all.length > q.limit ? items[items.length - 1].caseId : null };
   }
@@ -831,36 +836,48 @@ export async function toTopic(actor: Actor, { caseId, villageId }: CaseRef, req:
 export async function escalateDue(now: Date) {
   let escalated = 0;
   let closed = 0;
-  for (const due of await store.dueCases(now)) {
-    const village = await getVillage(due.villageId);
-    const c = village && (await store.getCase(due.villageId, due.caseId));
-    if (!village || !c || c.clock !== due.sk) {
-      await store.dropClock(due.sk);
-      continue;
+  for (let round = 0; round < 20; round++) {
+    const due = await store.dueCases(now);
+    for (const entry of due) {
+      const step = await dueStep(entry, now);
+      if (!step) {
+        await store.dropClock(entry.sk);
+        continue;
+      }
+      // A step taken by someone a moment ago moves the clock itself; this one gives way.
+      const done = await applyStep('system', '系统', step.village, step.c, step.step, now).catch((e) => {
+        if (e instanceof AppError && e.code === 'conflict') return undefined;
+        throw e;
+      });
+      if (!done) continue;
+      if (step.step.action === 'escalate') escalated++;
+      else closed++;
     }
-    const late = overdueOf(village, c, now);
-    const at = now.toISOString();
-    const step: Step | undefined = late
-      ? {
-          action: 'escalate',
-          to: 'escalated',
-          note: late === 'accept' ? '超过受理期限，自动上报乡镇' : '超过办结期限，自动上报乡镇',
-          change: {
-            escalation: { reason: late === 'accept' ? 'overdue_accept' : 'overdue_resolve', at, from: c.status },
-          },
-        }
-      : c.status === 'resolved' || c.status === 'rated'
-        ? { action: 'close', to: 'closed', note: '复查请求期限已过，结案', change: {} }
-        : undefined;
-    if (!step) {
-      await store.dropClock(due.sk);
-      continue;
-    }
-    await applyStep('system', '系统', village, c, step, now);
-    if (step.action === 'escalate') escalated++;
-    else closed++;
+    if (due.length < store.DUE_PAGE) break;
   }
   return { escalated, closed };
+}
+
+/** What a due clock entry calls for, if anything: nothing when the case has moved on or is already escalated for it. */
+async function dueStep(entry: { sk: string; villageId: string; caseId: string }, now: Date) {
+  const village = await getVillage(entry.villageId);
+  const c = village && (await store.getCase(entry.villageId, entry.caseId));
+  if (!village || !c || c.clock !== entry.sk) return undefined;
+  const late = overdueOf(village, c, now);
+  if (late) {
+    const reason = late === 'accept' ? 'overdue_accept' : 'overdue_resolve';
+    if (c.escalation?.reason === reason) return undefined; // already on the township's list for this clock
+    const note = late === 'accept' ? '超过受理期限，自动上报乡镇' : '超过办结期限，自动上报乡镇';
+    const change = { escalation: { reason, at: now.toISOString(), from: c.status } } as const;
+    return { village, c, step: { action: 'escalate', to: 'escalated', note, change } satisfies Step };
+  }
+  if (c.status === 'resolved' || c.status === 'rated')
+    return {
+      village,
+      c,
+      step: { action: 'close', to: 'closed', note: '复查请求期限已过，结案', change: {} } satisfies Step,
+    };
+  return undefined;
 }
 
 /* ---------- oversight ---------- */

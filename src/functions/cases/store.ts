@@ -256,7 +256,8 @@ export async function coSignCount(villageId: string, caseId: string): Promise<Co
 /* ---------- the deadline list ---------- */
 
 /** Cases whose next deadline has passed, across villages, earliest first (the scheduled escalation). */
-export async function dueCases(now: Date, limit = 25) {
+export const DUE_PAGE = 25;
+export async function dueCases(now: Date, limit = DUE_PAGE) {
   const r = await dynamo.send(
     new QueryCommand({
       TableName: table(),

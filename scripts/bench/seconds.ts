@@ -1,0 +1,244 @@
+import { performance } from 'node:perf_hooks';
+import { idCheckDigit } from '../../src/shared/rules/identity';
+import { startBenchStack } from './stack';
+
+/**
+ * Benchmark (not a test): a suggestion goes round the village and 1,000 residents
+ * second it (附议) within the same half minute. Each resident seconds once through
+ * the HTTP API on the local stack, with duplicates mixed in (the same person again,
+ * after the answer or at the very same moment: each must be refused with 409); then
+ * the count is checked against the markers in DynamoDB: 0 lost, 0 doubled, count
+ * exact, all within 30 s. The same transaction is then issued directly for a second
+ * suggestion in the same run; the ratio is the figure.
+ *   npm run bench:seconds -- [--residents 1000] [--concurrency 64]
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RESIDENTS = arg('residents', 1000);
+const CONCURRENCY = arg('concurrency', 64);
+const GOAL_SECONDS = 30;
+
+interface Json {
+  [k: string]: unknown;
+}
+
+/** Adults of the village, imported as a register would be. */
+function register(people: number) {
+  const lines = ['户号,姓名,与户主关系,身份证号,村民小组'];
+  for (let i = 0; i < people; i++) {
+    const birth = `${1950 + (i % 50)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+    const first17 = `3302${String(20 + Math.floor(i / 1000)).padStart(2, '0')}${birth}${String(i % 1000).padStart(3, '0')}`;
+    lines.push(`S${String(i).padStart(5, '0')},附议人${i},户主,${first17 + idCheckDigit(first17)},第一村民小组`);
+  }
+  return Buffer.from(lines.join('\n')).toString('base64');
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
+const ms = (xs: number[]) =>
+  `p50 ${pct(xs, 0.5).toFixed(0)} ms, p95 ${pct(xs, 0.95).toFixed(0)} ms, p99 ${pct(xs, 0.99).toFixed(0)} ms`;
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+async function main() {
+  const setupStarted = performance.now();
+  const { township, gateway, stop } = await startBenchStack({ withNotices: false });
+  try {
+    const village = township.villages[0];
+    const chairHeaders = { ...(await gateway.signIn(village.chair)), 'content-type': 'application/json' };
+    const api = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = chairHeaders,
+    ) => {
+      const r = await fetch(`${gateway.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as Json };
+    };
+    const fileBase64 = register(RESIDENTS);
+    const preview = await api('POST', '/roster-imports/preview', { fileBase64 });
+    await api('POST', '/roster-imports', { fileBase64, checksum: preview.body.checksum });
+
+    // The residents: the imported adults (names 附议人…), each signed in through the demo sign-in.
+    const residents: { personId: string }[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = await api(
+        'GET',
+        `/people?q=${encodeURIComponent('附议人')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      residents.push(...(page.body.items as { personId: string }[]));
+      cursor = (page.body.nextCursor as string | null) ?? undefined;
+      if (!cursor) break;
+    }
+    const signedIn: { personId: string; headers: Record<string, string> }[] = [];
+    await pool(residents, 32, async (r) => {
+      signedIn.push({
+        personId: r.personId,
+        headers: {
+          ...(await gateway.signIn({ ...r, tenantId: village.villageId, name: '' })),
+          'content-type': 'application/json',
+        },
+      });
+    });
+
+    // A public suggestion by the chair: everyone else may second it.
+    const suggestion = async (text: string) => {
+      const created = await api('POST', '/cases', { kind: 'suggestion', categoryId: 'roads', text });
+      if (created.status !== 201 && created.status !== 200)
+        throw new Error(`suggestion not created: ${JSON.stringify(created.body)}`);
+      return created.body.caseId as string;
+    };
+    const caseId = await suggestion('基准测试：村口到小学的路太窄，建议拓宽并装上路灯。');
+
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+    const latencies: number[] = [];
+    let counted = 0;
+    let refusedDuplicates = 0;
+    let racedPairs = 0;
+    let highestSeen = 0;
+    let errors = 0;
+    const unexpected: string[] = [];
+    const second = async (headers: Record<string, string>) => {
+      const t0 = performance.now();
+      const r = await fetch(`${gateway.url}/cases/${caseId}/second`, { method: 'POST', headers });
+      latencies.push(performance.now() - t0);
+      const body = (await r.json()) as Json;
+      if (r.status === 200) highestSeen = Math.max(highestSeen, Number(body.seconds));
+      else if (r.status !== 409 && unexpected.length < 5) unexpected.push(`${r.status} ${JSON.stringify(body)}`);
+      return r.status;
+    };
+    const started = performance.now();
+    await pool(
+      signedIn.map((s, i) => ({ ...s, i })),
+      CONCURRENCY,
+      async ({ headers, i }) => {
+        if (i % 40 === 27) {
+          // The same person twice at the very same moment (a double tap on two phones): one counts, one is refused.
+          const both = await Promise.all([second(headers), second(headers)]);
+          const ok = both.filter((s) => s === 200).length;
+          const refused = both.filter((s) => s === 409).length;
+          counted += ok;
+          refusedDuplicates += refused;
+          if (ok === 1 && refused === 1) racedPairs++;
+          else errors++;
+          return;
+        }
+        const first = await second(headers);
+        if (first === 200) counted++;
+        else errors++;
+        if (i % 40 === 7) {
+          // Someone seconding again after the answer came: refused.
+          if ((await second(headers)) === 409) refusedDuplicates++;
+          else errors++;
+        }
+      },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    // The author may not second their own suggestion.
+    const own = await api('POST', `/cases/${caseId}/second`);
+    const authorRefused = own.status === 409;
+
+    // The count as the API shows it, and independently: the markers and the shards in the case's partition.
+    const shown = Number((await api('GET', `/cases/${caseId}`)).body.seconds);
+    const { dynamo } = await import('../../src/functions/lib/db');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const tableName = process.env.TABLE_NAME;
+    const partition = (id: string) => `TN#${village.villageId}#C#${id}`;
+    const inDatabase = async (id: string) => {
+      let markers = 0;
+      let shardSum = 0;
+      let shards = 0;
+      for (const prefix of ['SECOND#', 'SHARD#']) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const r = await dynamo.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': partition(id), ':prefix': prefix },
+              ConsistentRead: true,
+              ExclusiveStartKey: start,
+            }),
+          );
+          if (prefix === 'SECOND#') markers += r.Count ?? 0;
+          else {
+            shards += r.Count ?? 0;
+            for (const item of r.Items ?? []) shardSum += Number(item.seconds ?? 0);
+          }
+          start = r.LastEvaluatedKey;
+        } while (start);
+      }
+      return { markers, shardSum, shards };
+    };
+    const db = await inDatabase(caseId);
+    const lost = signedIn.length - db.markers;
+    const doubled = db.shardSum - db.markers;
+    const exact = shown === signedIn.length && db.shardSum === signedIn.length && db.markers === signedIn.length;
+
+    // The same transaction straight to DynamoDB, for a second suggestion, in this run.
+    const store = await import('../../src/functions/cases/store');
+    const caseId2 = await suggestion('基准测试：直接写入数据库，建议在村委会门口加装宣传栏。');
+    const record = await store.getCase(village.villageId, caseId2);
+    if (!record) throw new Error('suggestion missing');
+    const direct: number[] = [];
+    let directCounted = 0;
+    let directErrors = 0;
+    const directStarted = performance.now();
+    await pool(signedIn, CONCURRENCY, async ({ personId }) => {
+      const t0 = performance.now();
+      const outcome = await store.second(record, personId, new Date().toISOString()).catch(() => 'error');
+      direct.push(performance.now() - t0);
+      if (outcome === 'counted') directCounted++;
+      else directErrors++;
+    });
+    const directSeconds = (performance.now() - directStarted) / 1000;
+    direct.sort((a, b) => a - b);
+    const db2 = await inDatabase(caseId2);
+
+    const perSecond = latencies.length / seconds;
+    const directPerSecond = direct.length / directSeconds;
+    const firstPerSecond = counted / seconds;
+    console.log(
+      `\n附议 (seconding) one suggestion through the HTTP API, ${signedIn.length} residents, ${CONCURRENCY} at once, DynamoDB Local`,
+    );
+    console.log(
+      `HTTP API:  ${latencies.length} requests in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)} requests/s (${firstPerSecond.toFixed(0)} seconds counted/s), ${ms(latencies)}`,
+    );
+    console.log(
+      `Direct:    ${direct.length} transactions in ${directSeconds.toFixed(1)} s = ${directPerSecond.toFixed(0)} seconds/s, ${ms(direct)} (counted ${directCounted}, errors ${directErrors}; markers ${db2.markers}, shard sum ${db2.shardSum})`,
+    );
+    console.log(`Ratio API / direct: ${(perSecond / directPerSecond).toFixed(2)}`);
+    console.log(
+      `Time: ${signedIn.length} residents seconded in ${seconds.toFixed(1)} s (goal: within ${GOAL_SECONDS} s): ${seconds <= GOAL_SECONDS ? 'met' : 'MISSED'}; setup before the clock (stack, register import, sign-ins) ${setupSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `Checks: ${lost} lost, ${doubled} doubled; counted ${counted}, API shows ${shown}, markers ${db.markers}, shard sum ${db.shardSum} over ${db.shards} shards, highest count in an answer ${highestSeen}, duplicates refused ${refusedDuplicates} (of them ${racedPairs} simultaneous pairs with exactly one counted), author refused: ${authorRefused ? 'yes' : 'NO'}, unexpected answers ${errors}, count exact: ${exact ? 'yes' : 'NO'}`,
+    );
+    if (unexpected.length) console.log(`First unexpected answers: ${unexpected.join(' | ')}`);
+    const directExact = directCounted === signedIn.length && db2.markers === db2.shardSum && !directErrors;
+    if (lost || doubled || !exact || errors || !authorRefused || !directExact || seconds > GOAL_SECONDS)
+      process.exitCode = 1;
+  } finally {
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
