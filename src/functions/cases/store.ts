@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   CaseAbout,
   CaseKind,
@@ -11,7 +11,7 @@ import type {
   TimelineEntry,
 } from '../../shared/schemas/case';
 import type { PhotoRef } from '../../shared/schemas/photo';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
 
@@ -142,51 +142,40 @@ export const SECOND_SHARDS = 10;
 
 export async function second(c: CaseRecord, personId: string, at: string): Promise<'counted' | 'already' | 'closed'> {
   const shard = Math.floor(Math.random() * SECOND_SHARDS);
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.caseSecond(c.villageId, c.caseId, personId), type: 'case-second', at },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.caseSecondShard(c.villageId, c.caseId, shard),
-              UpdateExpression: 'ADD seconds :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: table(),
-              Key: keys.caseHead(c.villageId, c.caseId),
-              ConditionExpression: '#s IN (:a, :b, :c, :d, :e, :f)',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':a': 'submitted',
-                ':b': 'accepted',
-                ':c': 'assigned',
-                ':d': 'in_progress',
-                ':e': 'reopened',
-                ':f': 'escalated',
-              },
-            },
-          },
-        ],
-      }),
-    );
-    return 'counted';
-  } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already';
-    if (reasons?.[2]?.Code === 'ConditionalCheckFailed') return 'closed';
-    throw e;
-  }
+  const failed = await failedConditions([
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.caseSecond(c.villageId, c.caseId, personId), type: 'case-second', at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.caseSecondShard(c.villageId, c.caseId, shard),
+        UpdateExpression: 'ADD seconds :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: table(),
+        Key: keys.caseHead(c.villageId, c.caseId),
+        ConditionExpression: '#s IN (:a, :b, :c, :d, :e, :f)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':a': 'submitted',
+          ':b': 'accepted',
+          ':c': 'assigned',
+          ':d': 'in_progress',
+          ':e': 'reopened',
+          ':f': 'escalated',
+        },
+      },
+    },
+  ]);
+  return failed.includes(0) ? 'already' : failed.includes(2) ? 'closed' : 'counted';
 }
 
 export async function countSeconds(villageId: string, caseId: string) {
@@ -216,34 +205,24 @@ export async function coSign(
   representative: boolean,
   at: string,
 ): Promise<'counted' | 'already'> {
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.caseCoSign(c.villageId, c.caseId, personId), type: 'case-cosign', at, representative },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.caseCoSignCount(c.villageId, c.caseId),
-              UpdateExpression: 'ADD coSigners :one, representatives :rep',
-              ExpressionAttributeValues: { ':one': 1, ':rep': representative ? 1 : 0 },
-            },
-          },
-        ],
-      }),
-    );
-    return 'counted';
-  } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already';
-    throw e;
-  }
+  const failed = await failedConditions([
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.caseCoSign(c.villageId, c.caseId, personId), type: 'case-cosign', at, representative },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.caseCoSignCount(c.villageId, c.caseId),
+        UpdateExpression: 'ADD coSigners :one, representatives :rep',
+        ExpressionAttributeValues: { ':one': 1, ':rep': representative ? 1 : 0 },
+      },
+    },
+  ]);
+  return failed.length ? 'already' : 'counted';
 }
 
 export async function coSignCount(villageId: string, caseId: string): Promise<CoSignCount> {

@@ -32,3 +32,20 @@ export async function transact(items: TransactItem[]): Promise<boolean> {
     throw e;
   }
 }
+
+/**
+ * A transaction whose conditions may fail, telling which: the positions of the
+ * items whose condition failed (none when it was written). Anything else throws.
+ */
+export async function failedConditions(items: TransactItem[]): Promise<number[]> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return [];
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (!reasons) throw e;
+    const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+    if (!failed.length) throw e;
+    return failed;
+  }
+}

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel, Topic } from '../../shared/schemas/topic';
 import { putAll } from '../lib/batch';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
 
@@ -156,57 +156,47 @@ export async function cast(
     names[`#o${i}`] = tallyAttribute(c);
     adds.push(`#o${i} :one`);
   });
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.topicVoter(t.villageId, t.topicId, voter.voterKey),
-              UpdateExpression: 'SET votedAt = :at, channel = :c, castBy = :by',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(votedAt)',
-              ExpressionAttributeValues: { ':at': at, ':c': ballot.channel, ':by': voter.castBy },
-            },
-          },
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.topicBallot(t.villageId, t.topicId, ballotKey), type: 'ballot', ...ballot },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.topicTally(t.villageId, t.topicId, shard),
-              UpdateExpression: `ADD ${adds.join(', ')}`,
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: table(),
-              Key: keys.topic(t.villageId, t.topicId),
-              ConditionExpression: '#s = :open AND closesAt > :at',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':open': 'open', ':at': at },
-            },
-          },
-          ...more,
-        ],
-      }),
-    );
-    return 'counted';
-  } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (!reasons) throw e;
-    if (reasons[3]?.Code === 'ConditionalCheckFailed') return 'closed';
-    if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed')
-      return 'already-voted';
-    throw e;
-  }
+  const failed = await failedConditions([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.topicVoter(t.villageId, t.topicId, voter.voterKey),
+        UpdateExpression: 'SET votedAt = :at, channel = :c, castBy = :by',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(votedAt)',
+        ExpressionAttributeValues: { ':at': at, ':c': ballot.channel, ':by': voter.castBy },
+      },
+    },
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.topicBallot(t.villageId, t.topicId, ballotKey), type: 'ballot', ...ballot },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.topicTally(t.villageId, t.topicId, shard),
+        UpdateExpression: `ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: table(),
+        Key: keys.topic(t.villageId, t.topicId),
+        ConditionExpression: '#s = :open AND closesAt > :at',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':open': 'open', ':at': at },
+      },
+    },
+    ...more,
+  ]);
+  if (failed.includes(3)) return 'closed';
+  if (failed.includes(0) || failed.includes(1)) return 'already-voted';
+  if (failed.length) throw new Error(`vote transaction refused by item ${failed.join(', ')}`);
+  return 'counted';
 }
 
 /** The count, summed over the shards: participants and votes per option. */
