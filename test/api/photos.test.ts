@@ -73,7 +73,11 @@ describe('photo uploads', () => {
     expect(JSON.stringify(item)).not.toContain(resident().name);
 
     // Readable with a pre-signed GET, and only so: the store is private.
-    const [view] = await (await service()).photoViews(village().villageId, [{ photoId, contentType: 'image/png' }]);
+    const [view] = await (await service()).photoViews(
+      village().villageId,
+      [{ photoId, contentType: 'image/png' }],
+      new Date(),
+    );
     expect(view).toMatchObject({ photoId, contentType: 'image/png' });
     expect(new URL(view.url).searchParams.get('X-Amz-Expires')).toBe('900');
     const got = await fetch(view.url);
@@ -97,9 +101,11 @@ describe('photo uploads', () => {
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('expired');
     // Nothing was stored by any of them.
-    const [view] = await (await service()).photoViews(village().villageId, [
-      { photoId: upload.photoId, contentType: 'image/png' },
-    ]);
+    const [view] = await (await service()).photoViews(
+      village().villageId,
+      [{ photoId: upload.photoId, contentType: 'image/png' }],
+      new Date(),
+    );
     expect((await fetch(view.url)).status).toBe(404);
   });
 

@@ -225,7 +225,7 @@ async function viewOf(a: Actor, village: VillageRecord, c: store.CaseRecord, now
   return {
     ...summaryOf(a, village, c, standing.seconds, now),
     place: c.place,
-    photos: await photoViews(c.villageId, c.photos),
+    photos: await photoViews(c.villageId, c.photos, now),
     anonymous: c.anonymous,
     submitter: knows ? { ...c.submitter } : undefined,
     enteredBy: knows && c.enteredBy ? { name: c.enteredBy.name, intake: c.enteredBy.intake } : undefined,

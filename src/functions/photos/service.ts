@@ -86,7 +86,7 @@ export async function claimPhotos(
 export const photoViews = (
   villageId: string,
   refs: { photoId: string; contentType: string }[],
-  now = new Date(),
+  now: Date,
 ): Promise<PhotoView[]> =>
   Promise.all(
     refs.map(async (r) => ({
