@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { idCheckDigit } from '../../src/shared/rules/identity';
+import { arg, chairApi, importCrowd, type Json, pct, pool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -11,79 +11,22 @@ import { startBenchStack } from './stack';
  * directly for a second topic in the same run; the ratio is the figure.
  *   npm run bench:ballots -- [--voters 2000] [--concurrency 64]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const VOTERS = arg('voters', 2000);
 const CONCURRENCY = arg('concurrency', 64);
-
-interface Json {
-  [k: string]: unknown;
-}
-
-/** Adults for the electorate, imported as a register would be. */
-function register(people: number) {
-  const lines = ['户号,姓名,与户主关系,身份证号,村民小组'];
-  for (let i = 0; i < people; i++) {
-    const birth = `${1950 + (i % 50)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const first17 = `3301${String(20 + Math.floor(i / 1000)).padStart(2, '0')}${birth}${String(i % 1000).padStart(3, '0')}`;
-    lines.push(`V${String(i).padStart(5, '0')},投票人${i},户主,${first17 + idCheckDigit(first17)},第一村民小组`);
-  }
-  return Buffer.from(lines.join('\n')).toString('base64');
-}
-
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
-
-async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
 
 async function main() {
   const { township, gateway, stop } = await startBenchStack({ withNotices: false });
   try {
     const village = township.villages[0];
-    const chairHeaders = { ...(await gateway.signIn(village.chair)), 'content-type': 'application/json' };
-    const api = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = chairHeaders,
-    ) => {
-      const r = await fetch(`${gateway.url}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json()) as Json };
-    };
-    const fileBase64 = register(VOTERS);
-    const preview = await api('POST', '/roster-imports/preview', { fileBase64 });
-    await api('POST', '/roster-imports', { fileBase64, checksum: preview.body.checksum });
-
-    // The voters: the imported adults (names 投票人…), each signed in through the demo sign-in.
-    const voters: { personId: string }[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await api(
-        'GET',
-        `/people?q=${encodeURIComponent('投票人')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      voters.push(...(page.body.items as { personId: string }[]));
-      cursor = (page.body.nextCursor as string | null) ?? undefined;
-      if (!cursor) break;
-    }
-    const tokens: Record<string, string>[] = [];
-    await pool(voters, 32, async (v) => {
-      tokens.push({
-        ...(await gateway.signIn({ ...v, tenantId: village.villageId, name: '' })),
-        'content-type': 'application/json',
-      });
+    const api = await chairApi(gateway, village.chair);
+    // The voters: adults imported from a register (names 投票人…), each signed in through the demo sign-in.
+    const voters = await importCrowd(gateway, api, village.villageId, {
+      people: VOTERS,
+      name: '投票人',
+      household: 'V',
+      region: '3301',
     });
+    const tokens = voters.map((v) => v.headers);
 
     const topic = async (title: string) => {
       const created = await api('POST', '/topics', {

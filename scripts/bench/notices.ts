@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { arg, pct } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -7,10 +8,6 @@ import { startBenchStack } from './stack';
  * Prints requests/s, p50/p99, their ratio, and the read capacity of one list call.
  *   npm run bench:notices -- [--seconds 10] [--concurrency 32]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const SECONDS = arg('seconds', 10);
 const CONCURRENCY = arg('concurrency', 32);
 
@@ -38,8 +35,13 @@ async function load(call: () => Promise<boolean>): Promise<Figures> {
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
-  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+  };
 }
 
 const row = (name: string, f: Figures) =>

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { idCheckDigit } from '../../src/shared/rules/identity';
+import { arg, chairApi } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -9,10 +10,6 @@ import { startBenchStack } from './stack';
  * seconds of each step and the write capacity consumed (batch writes of 25).
  *   npm run bench:roster-import -- [--people 5000]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const PEOPLE = arg('people', 5000);
 const GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组', '第四村民小组', '第五村民小组'];
 
@@ -61,12 +58,11 @@ async function timed<T>(step: () => Promise<T>): Promise<[T, number]> {
 async function main() {
   const { township, gateway, stop } = await startBenchStack({ withNotices: false });
   try {
-    const headers = { ...(await gateway.signIn(township.villages[0].chair)), 'content-type': 'application/json' };
+    const api = await chairApi(gateway, township.villages[0].chair);
     const post = async (path: string, body: unknown) => {
-      const r = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-      const json = (await r.json()) as ImportReply;
-      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
+      const r = await api('POST', path, body);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      return r.body as unknown as ImportReply;
     };
     const importFile = async (fileBase64: string) => {
       const [preview, previewSeconds] = await timed(() => post('/roster-imports/preview', { fileBase64 }));

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { idCheckDigit } from '../../src/shared/rules/identity';
+import { arg, chairApi, importCrowd, type Json, pct, pool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -12,85 +12,25 @@ import { startBenchStack } from './stack';
  * suggestion in the same run; the ratio is the figure.
  *   npm run bench:seconds -- [--residents 1000] [--concurrency 64]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const RESIDENTS = arg('residents', 1000);
 const CONCURRENCY = arg('concurrency', 64);
 const GOAL_SECONDS = 30;
 
-interface Json {
-  [k: string]: unknown;
-}
-
-/** Adults of the village, imported as a register would be. */
-function register(people: number) {
-  const lines = ['户号,姓名,与户主关系,身份证号,村民小组'];
-  for (let i = 0; i < people; i++) {
-    const birth = `${1950 + (i % 50)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const first17 = `3302${String(20 + Math.floor(i / 1000)).padStart(2, '0')}${birth}${String(i % 1000).padStart(3, '0')}`;
-    lines.push(`S${String(i).padStart(5, '0')},附议人${i},户主,${first17 + idCheckDigit(first17)},第一村民小组`);
-  }
-  return Buffer.from(lines.join('\n')).toString('base64');
-}
-
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
 const ms = (xs: number[]) =>
   `p50 ${pct(xs, 0.5).toFixed(0)} ms, p95 ${pct(xs, 0.95).toFixed(0)} ms, p99 ${pct(xs, 0.99).toFixed(0)} ms`;
-
-async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
 
 async function main() {
   const setupStarted = performance.now();
   const { township, gateway, stop } = await startBenchStack({ withNotices: false });
   try {
     const village = township.villages[0];
-    const chairHeaders = { ...(await gateway.signIn(village.chair)), 'content-type': 'application/json' };
-    const api = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = chairHeaders,
-    ) => {
-      const r = await fetch(`${gateway.url}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json()) as Json };
-    };
-    const fileBase64 = register(RESIDENTS);
-    const preview = await api('POST', '/roster-imports/preview', { fileBase64 });
-    await api('POST', '/roster-imports', { fileBase64, checksum: preview.body.checksum });
-
-    // The residents: the imported adults (names 附议人…), each signed in through the demo sign-in.
-    const residents: { personId: string }[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await api(
-        'GET',
-        `/people?q=${encodeURIComponent('附议人')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      residents.push(...(page.body.items as { personId: string }[]));
-      cursor = (page.body.nextCursor as string | null) ?? undefined;
-      if (!cursor) break;
-    }
-    const signedIn: { personId: string; headers: Record<string, string> }[] = [];
-    await pool(residents, 32, async (r) => {
-      signedIn.push({
-        personId: r.personId,
-        headers: {
-          ...(await gateway.signIn({ ...r, tenantId: village.villageId, name: '' })),
-          'content-type': 'application/json',
-        },
-      });
+    const api = await chairApi(gateway, village.chair);
+    // The residents: adults imported from a register (names 附议人…), each signed in through the demo sign-in.
+    const signedIn = await importCrowd(gateway, api, village.villageId, {
+      people: RESIDENTS,
+      name: '附议人',
+      household: 'S',
+      region: '3302',
     });
 
     // A public suggestion by the chair: everyone else may second it.
