@@ -8,6 +8,9 @@ export default defineAppConfig({
     'pages/notices/print/index',
     'pages/topics/list/index',
     'pages/topics/detail/index',
+    'pages/cases/list/index',
+    'pages/cases/new/index',
+    'pages/cases/detail/index',
     'pages/bindings/claim/index',
     'pages/me/index',
   ],
@@ -21,6 +24,7 @@ export default defineAppConfig({
     },
     { root: 'pages/bindings/review', pages: ['index'] },
     { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },
+    { root: 'pages/cases/staff', pages: ['proxy/index', 'dashboard/index', 'township/index'] },
   ],
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,

@@ -469,6 +469,10 @@ describe('附议 and 联名', () => {
     const last = (await (await as(reps[need - 1])).post(`/cases/${c.caseId}/cosign`)).body;
     expect(last.duty.body).toBe('villagers_meeting');
     expect(last.duty.basis).toContain(`${need}`);
+    expect(last.duty.basis).toContain('三分之一');
+    // Public so that others can co-sign, yet the petitioner is never named in public, even masked.
+    expect(last.author).toBe('匿名村民');
+    expect(JSON.stringify(last)).not.toContain(author.name);
     expect(last.duty.noticeDays).toBe(10);
     expect((await (await as(reps[0])).post(`/cases/${c.caseId}/cosign`)).status).toBe(409);
 

@@ -116,7 +116,8 @@ const staffName = (a: Actor) => {
 /** How the author appears: whole to those who may know; otherwise 匿名, 保密 or masked. */
 function authorFor(a: Actor, village: VillageRecord, c: store.CaseRecord) {
   if (knowsPetitioner(a, targetOf(village, c))) return c.submitter.name;
-  if (c.anonymous) return '匿名村民';
+  // A petitioner is never named in public (domain.md §4), even masked; a suggestion's author may be.
+  if (c.anonymous || c.kind === 'petition') return '匿名村民';
   if (!c.public) return '（保密）';
   return maskName(c.submitter.name);
 }
@@ -207,7 +208,7 @@ function summaryOf(a: Actor, village: VillageRecord, c: store.CaseRecord, second
     route: c.route,
     author: authorFor(a, village, c),
     // A group narrows down who wrote an anonymous or private case: only for those who may know.
-    groupName: knows || (c.public && !c.anonymous) ? c.groupName : undefined,
+    groupName: knows || (c.public && !c.anonymous && c.kind === 'suggestion') ? c.groupName : undefined,
     deadlines: deadlinesOf(village, c),
     overdue: overdueOf(village, c, now),
     escalation: c.escalation ? { reason: c.escalation.reason, at: c.escalation.at } : undefined,
@@ -681,6 +682,10 @@ async function rosterBase(village: VillageRecord, now: Date) {
   };
 }
 
+const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 五分之一, as the law writes a share; numbers past ten stay in figures. */
+const fractionWords = ([a, b]: [number, number]) => `${digits[b] ?? b}分之${digits[a] ?? a}`;
+
 /** The duty a co-signed petition creates once it reaches a threshold (组织法 art. 21, 26), in plain words. */
 function dutyReached(
   village: VillageRecord,
@@ -691,16 +696,15 @@ function dutyReached(
   const rules = village.settings.coSigning;
   const reaches = (n: number, total: number, share: [number, number]) =>
     total > 0 && n > 0 && meetsShare(n, total, { share, strict: false });
-  const frac = ([a, b]: [number, number]) => `${b} 分之 ${a}`;
   if (c.asksFor === 'villagers_meeting') {
-    if (reaches(count.coSigners, base.adults, rules.villagersMeetingAdults as [number, number]))
-      return `联名 ${count.coSigners} 人，达到全村 ${base.adults} 名成年村民的${frac(rules.villagersMeetingAdults as [number, number])}`;
-    if (reaches(count.representatives, base.representatives, rules.villagersMeetingRepresentatives as [number, number]))
-      return `联名村民代表 ${count.representatives} 人，达到全村 ${base.representatives} 名村民代表的${frac(rules.villagersMeetingRepresentatives as [number, number])}`;
+    if (reaches(count.coSigners, base.adults, rules.villagersMeetingAdults))
+      return `联名 ${count.coSigners} 人，达到全村 ${base.adults} 名成年村民的${fractionWords(rules.villagersMeetingAdults)}`;
+    if (reaches(count.representatives, base.representatives, rules.villagersMeetingRepresentatives))
+      return `联名村民代表 ${count.representatives} 人，达到全村 ${base.representatives} 名村民代表的${fractionWords(rules.villagersMeetingRepresentatives)}`;
     return undefined;
   }
-  if (reaches(count.representatives, base.representatives, rules.assemblyRepresentatives as [number, number]))
-    return `联名村民代表 ${count.representatives} 人，达到全村 ${base.representatives} 名村民代表的${frac(rules.assemblyRepresentatives as [number, number])}`;
+  if (reaches(count.representatives, base.representatives, rules.assemblyRepresentatives))
+    return `联名村民代表 ${count.representatives} 人，达到全村 ${base.representatives} 名村民代表的${fractionWords(rules.assemblyRepresentatives)}`;
   return undefined;
 }
 

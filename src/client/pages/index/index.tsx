@@ -8,11 +8,13 @@ import { PersonCard, placeOf } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { tb } from '../../i18n/bindings';
+import { tc } from '../../i18n/cases';
+import { tcs } from '../../i18n/cases-staff';
 import { tp } from '../../i18n/people';
 import { tt } from '../../i18n/topics';
 import { t } from '../../i18n/zh-CN';
 import { call } from '../../services/api';
-import { hasRole, isOverseer, isUnbound, session } from '../../services/session';
+import { hasRole, isOverseer, isTownship, isUnbound, session } from '../../services/session';
 
 /** The big buttons of the home page; staff ones only for those whose role needs them. */
 const tiles: { id: string; url: string; title: string; hint: string; shown: (me?: Me) => boolean }[] = [
@@ -28,6 +30,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     url: '/pages/topics/list/index',
     title: tt.home.topics,
     hint: tt.home.topicsHint,
+    shown: () => true,
+  },
+  {
+    id: 'tile-cases',
+    url: '/pages/cases/list/index',
+    title: tc.home.cases,
+    hint: tc.home.casesHint,
     shown: () => true,
   },
   { id: 'tile-me', url: '/pages/me/index', title: t.home.me, hint: tb.home.meHint, shown: () => true },
@@ -65,6 +74,27 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: t.home.openQuestions,
     hint: t.home.openQuestionsHint,
     shown: isOverseer,
+  },
+  {
+    id: 'tile-case-proxy',
+    url: '/pages/cases/staff/proxy/index',
+    title: tcs.home.proxy,
+    hint: tcs.home.proxyHint,
+    shown: (me) => hasRole(me, 'committee', 'grid_worker') && !isTownship(me),
+  },
+  {
+    id: 'tile-case-dashboard',
+    url: '/pages/cases/staff/dashboard/index',
+    title: tcs.home.dashboard,
+    hint: tcs.home.dashboardHint,
+    shown: isOverseer,
+  },
+  {
+    id: 'tile-case-township',
+    url: '/pages/cases/staff/township/index',
+    title: tcs.home.township,
+    hint: tcs.home.townshipHint,
+    shown: isTownship,
   },
 ];
 

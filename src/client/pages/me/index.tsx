@@ -8,9 +8,10 @@ import { PersonCard } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { tb } from '../../i18n/bindings';
+import { tc } from '../../i18n/cases';
 import { t } from '../../i18n/zh-CN';
 import { call, messageOf } from '../../services/api';
-import { isUnbound, session } from '../../services/session';
+import { isTownship, isUnbound, session } from '../../services/session';
 
 const HOME = '/pages/index/index';
 
@@ -64,6 +65,15 @@ export default function MePage() {
         )}
       </View>
       {me?.person && <MySubmissions me={me} />}
+      {me?.person && !isTownship(me) && (
+        <Button
+          id="my-cases"
+          className="vh-button vh-button-plain"
+          onClick={() => Taro.navigateTo({ url: '/pages/cases/list/index?view=mine' })}
+        >
+          {tc.home.mine}
+        </Button>
+      )}
       <View className="vh-card">
         <LargeTextSwitch on={large} onChange={setLarge} />
       </View>

@@ -13,6 +13,7 @@ import { VillagePicker } from '../../../components/village-picker';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf } from '../../../services/api';
 import { hasRole, isTownship } from '../../../services/session';
+import { CaseSettings } from './case-settings';
 
 const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
 type Threshold = VillageSettings['voteRules']['representatives']['turnout'];
@@ -192,6 +193,15 @@ export default function SettingsPage() {
             />
             {lawDefault(draft.proxyVotesAllowed !== view.defaults.proxyVotesAllowed, t.settings.proxyOff)}
           </View>
+
+          <CaseSettings
+            draft={draft}
+            defaults={view.defaults}
+            update={update}
+            errors={errors}
+            disabled={!canChange}
+            lawDefault={lawDefault}
+          />
 
           {canChange && (
             <ActionButton id="save-settings" label={t.settings.save} run={save} doneText={t.settings.saved} />

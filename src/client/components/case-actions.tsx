@@ -1,0 +1,636 @@
+import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import {
+  type Case,
+  type CaseAction,
+  type CaseSummary,
+  caseStatusLabels,
+  type Handler,
+  meetingLabels,
+} from '../../shared/schemas/case';
+import type { BallotKind, DecidingBody } from '../../shared/schemas/topic';
+import { limitText, tcs } from '../i18n/cases-staff';
+import { tt } from '../i18n/topics';
+import { call, fieldsOf, newIdempotencyKey } from '../services/api';
+import { formatDate } from '../services/format';
+import { ActionButton } from './action';
+import { Choice } from './choice';
+import { TextField } from './field';
+import { ListEditor } from './list-editor';
+import { FieldError, LoadState } from './state';
+import { useLoading } from './use-loading';
+
+type StaffAction = Exclude<CaseAction, 'rate' | 'second' | 'cosign'>;
+/** The handling steps, in the order a case goes through them; the petitioner's own (rate, 附议, 联名) are not here. */
+const ORDER: StaffAction[] = [
+  'accept',
+  'decline',
+  'assign',
+  'progress',
+  'extend',
+  'reply',
+  'merge',
+  'topic',
+  'meeting',
+];
+const DANGER: StaffAction[] = ['decline', 'merge'];
+const A = tcs.actions;
+
+type Errors = Record<string, string>;
+interface FormProps {
+  c: Case;
+  /** Sends the step; field errors are shown under their fields, the message beside the button. */
+  send: (run: () => Promise<Case>, setErrors: (e: Errors) => void) => Promise<void>;
+}
+
+const blankToUndefined = (s: string) => (s.trim() ? s : undefined);
+
+/**
+ * The staff's steps on a case (受理, 转办, 答复…): one big button for each step the
+ * server says the caller may take now (`me.actions`), each opening its small form.
+ * The answer (the case as it now stands) goes to `onChanged`.
+ */
+export function CaseActions({ caseView, onChanged }: { caseView: Case; onChanged: (c: Case) => void }) {
+  const [open, setOpen] = useState<StaffAction>();
+  const [done, setDone] = useState('');
+  const actions = ORDER.filter((a) => caseView.me.actions.includes(a));
+  // A new state of the case (from here or a reload) closes whatever form no longer applies.
+  useEffect(() => {
+    if (open && !caseView.me.actions.includes(open)) setOpen(undefined);
+  }, [caseView, open]);
+  if (!actions.length) return null;
+
+  const send: FormProps['send'] = async (run, setErrors) => {
+    setErrors({});
+    try {
+      const next = await run();
+      const label = open ? A.labels[open] : '';
+      setOpen(undefined);
+      setDone(`${label}：${A.done}`);
+      onChanged(next);
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+  };
+  const props = { c: caseView, send };
+  const forms: Record<StaffAction, () => JSX.Element> = {
+    accept: () => <AcceptForm {...props} />,
+    decline: () => <DeclineForm {...props} />,
+    assign: () => <AssignForm {...props} />,
+    progress: () => <ProgressForm {...props} />,
+    extend: () => <ExtendForm {...props} />,
+    reply: () => <ReplyForm {...props} />,
+    merge: () => <MergeForm {...props} />,
+    topic: () => <TopicForm c={caseView} onChanged={onChanged} />,
+    meeting: () => <MeetingForm {...props} />,
+  };
+
+  return (
+    <View className="vh-card" id="case-actions">
+      <View className="vh-card-title">{A.title}</View>
+      {done && (
+        <View className="vh-banner vh-banner-ok" id="case-action-done">
+          {done}
+        </View>
+      )}
+      {open ? (
+        <View id={`case-form-${open}`}>
+          <View className="vh-subtitle">{A.labels[open]}</View>
+          {forms[open]()}
+          <Button id="case-form-cancel" className="vh-button vh-button-plain" onClick={() => setOpen(undefined)}>
+            {A.cancel}
+          </Button>
+        </View>
+      ) : (
+        <>
+          <View className="vh-hint">{A.hint}</View>
+          {actions.map((a) => (
+            <Button
+              key={a}
+              id={`case-action-${a}`}
+              className={`vh-button ${DANGER.includes(a) ? 'vh-button-danger' : a === actions[0] ? 'vh-button-primary' : 'vh-button-plain'}`}
+              onClick={() => {
+                setDone('');
+                setOpen(a);
+              }}
+            >
+              {A.labels[a]}
+            </Button>
+          ))}
+        </>
+      )}
+    </View>
+  );
+}
+
+/** One box and its button: a note, a reason or the reply. */
+function NoteForm({
+  c,
+  send,
+  field,
+  label,
+  placeholder,
+  hint,
+  submit,
+  required,
+  tall,
+  run,
+}: FormProps & {
+  field: string;
+  label: string;
+  placeholder: string;
+  hint?: string;
+  submit: string;
+  required: boolean;
+  tall?: boolean;
+  run: (text: string | undefined) => Promise<Case>;
+}) {
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  return (
+    <View>
+      <TextField
+        id={`case-${field}-${c.caseId}`}
+        label={label}
+        hint={hint}
+        textarea
+        tall={tall}
+        placeholder={placeholder}
+        value={text}
+        maxlength={3000}
+        error={errors[field]}
+        onChange={setText}
+      />
+      <ActionButton
+        id="case-form-submit"
+        label={submit}
+        run={() => send(() => run(required ? text : blankToUndefined(text)), setErrors)}
+      />
+    </View>
+  );
+}
+
+/** Which case: township staff act on any of their villages', so the village goes along. */
+const params = (c: Case) => ({ params: { caseId: c.caseId }, query: { villageId: c.villageId } });
+
+function AcceptForm(p: FormProps) {
+  return (
+    <NoteForm
+      {...p}
+      field="note"
+      label={A.accept.note}
+      placeholder={A.accept.placeholder}
+      submit={A.accept.submit}
+      required={false}
+      run={(note) => call('acceptCase', { ...params(p.c), body: { note } })}
+    />
+  );
+}
+
+function DeclineForm(p: FormProps) {
+  return (
+    <NoteForm
+      {...p}
+      field="reason"
+      label={A.decline.reason}
+      placeholder={A.decline.placeholder}
+      submit={A.decline.submit}
+      required
+      run={(reason) => call('declineCase', { ...params(p.c), body: { reason: reason ?? '' } })}
+    />
+  );
+}
+
+function ProgressForm(p: FormProps) {
+  return (
+    <NoteForm
+      {...p}
+      field="note"
+      label={A.progress.note}
+      placeholder={A.progress.placeholder}
+      submit={A.progress.submit}
+      required
+      run={(note) => call('caseProgress', { ...params(p.c), body: { note: note ?? '' } })}
+    />
+  );
+}
+
+/** 延期: once, with a reason; how long comes from the case's category (30 days by law). */
+function ExtendForm(p: FormProps) {
+  const [extension, setExtension] = useState<string>();
+  useEffect(() => {
+    call('caseCategories', { query: { villageId: p.c.villageId } })
+      .then((r) => {
+        const limit = r.items.find((x) => x.categoryId === p.c.categoryId)?.limits.extension;
+        if (limit) setExtension(limitText(limit));
+      })
+      .catch(() => undefined);
+  }, [p.c.villageId, p.c.categoryId]);
+  return (
+    <NoteForm
+      {...p}
+      field="reason"
+      label={A.extend.reason}
+      hint={`${A.extend.once}${extension ? A.extend.amount(extension) : ''}`}
+      placeholder={A.extend.placeholder}
+      submit={A.extend.submit}
+      required
+      run={(reason) => call('extendCase', { ...params(p.c), body: { reason: reason ?? '' } })}
+    />
+  );
+}
+
+/** 书面答复: at least 10 characters; the petitioner reads it and may rate it. */
+function ReplyForm({ c, send }: FormProps) {
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  return (
+    <View>
+      <TextField
+        id={`case-text-${c.caseId}`}
+        label={A.reply.text}
+        textarea
+        tall
+        placeholder={A.reply.placeholder}
+        value={text}
+        maxlength={3000}
+        error={errors.text}
+        onChange={setText}
+      />
+      <View className="vh-meta" id="case-reply-count">
+        {A.reply.count(text.trim().length)}
+      </View>
+      <ActionButton
+        id="case-form-submit"
+        label={A.reply.submit}
+        run={() => send(() => call('replyCase', { ...params(c), body: { text } }), setErrors)}
+      />
+    </View>
+  );
+}
+
+/** 转办: one of the people the server offers (never the person complained about), and a note. */
+function AssignForm({ c, send }: FormProps) {
+  const [handlers, setHandlers] = useState<z.infer<typeof Handler>[]>();
+  const [chosen, setChosen] = useState<string>();
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const list = useLoading();
+  const load = () => list.track(async () => setHandlers((await call('caseHandlers', params(c))).items));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens
+  useEffect(() => {
+    load();
+  }, []);
+  const picked = handlers?.find((h) => h.personId === chosen);
+  return (
+    <View>
+      <View className="vh-label">{A.assign.handler}</View>
+      <LoadState loading={list.loading} error={list.error} onRetry={load} />
+      {handlers && !handlers.length && <View className="vh-meta">{A.assign.none}</View>}
+      <View className="vh-tabs" id="case-handlers">
+        {handlers?.map((h) => (
+          <View
+            key={h.personId}
+            id={`handler-${h.personId}`}
+            className={`vh-tab ${chosen === h.personId ? 'vh-tab-on' : ''}`}
+            onClick={() => setChosen(h.personId)}
+          >
+            {`${h.name}（${[h.role, h.groupName].filter(Boolean).join(' · ')}）`}
+          </View>
+        ))}
+      </View>
+      {picked && <View className="vh-meta">{A.assign.chosen(picked.name)}</View>}
+      <FieldError message={errors.personId} />
+      <TextField
+        id={`case-note-${c.caseId}`}
+        label={A.assign.note}
+        textarea
+        placeholder={A.assign.placeholder}
+        value={note}
+        maxlength={1000}
+        error={errors.note}
+        onChange={setNote}
+      />
+      <ActionButton
+        id="case-form-submit"
+        label={A.assign.submit}
+        run={() => {
+          if (!chosen) {
+            setErrors({ personId: A.assign.choose });
+            return Promise.reject(new Error(A.assign.choose));
+          }
+          return send(
+            () => call('assignCase', { ...params(c), body: { personId: chosen, note: blankToUndefined(note) } }),
+            setErrors,
+          );
+        }}
+      />
+    </View>
+  );
+}
+
+/** 合并: the same matter raised twice is handled once; pick the other open case from the work list. */
+function MergeForm({ c, send }: FormProps) {
+  const [cases, setCases] = useState<CaseSummary[]>();
+  const [chosen, setChosen] = useState<string>();
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const list = useLoading();
+  const load = () =>
+    list.track(async () => {
+      const r = await call('listCases', { query: { view: 'work', open: 'true', limit: 50 } });
+      setCases(r.items.filter((x) => x.caseId !== c.caseId && x.status !== 'resolved' && x.status !== 'rated'));
+    });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens
+  useEffect(() => {
+    load();
+  }, []);
+  return (
+    <View>
+      <View className="vh-hint">{A.merge.hint}</View>
+      <View className="vh-label">{A.merge.into}</View>
+      <LoadState loading={list.loading} error={list.error} onRetry={load} />
+      {cases && !cases.length && <View className="vh-meta">{A.merge.none}</View>}
+      <View id="merge-targets">
+        {cases?.map((x) => (
+          <View
+            key={x.caseId}
+            id={`merge-${x.caseId}`}
+            className="vh-notice-row"
+            style={chosen === x.caseId ? { border: '3px solid #a31515' } : { border: '3px solid transparent' }}
+            onClick={() => setChosen(x.caseId)}
+          >
+            <View className="vh-notice-row-meta">
+              <Text className="vh-badge">{x.categoryLabel}</Text>
+              <Text className="vh-badge">{caseStatusLabels[x.status]}</Text>
+              <Text className="vh-meta">{formatDate(x.createdAt)}</Text>
+            </View>
+            <View>{x.text.length > 60 ? `${x.text.slice(0, 60)}…` : x.text}</View>
+          </View>
+        ))}
+      </View>
+      <FieldError message={errors.intoCaseId} />
+      {cases?.length ? (
+        <>
+          <TextField
+            id={`case-note-${c.caseId}`}
+            label={A.merge.note}
+            textarea
+            placeholder={A.merge.placeholder}
+            value={note}
+            maxlength={500}
+            error={errors.note}
+            onChange={setNote}
+          />
+          <ActionButton
+            id="case-form-submit"
+            kind="danger"
+            label={A.merge.submit}
+            run={() => {
+              if (!chosen) {
+                setErrors({ intoCaseId: A.merge.choose });
+                return Promise.reject(new Error(A.merge.choose));
+              }
+              return send(
+                () => call('mergeCase', { ...params(c), body: { intoCaseId: chosen, note: blankToUndefined(note) } }),
+                setErrors,
+              );
+            }}
+          />
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** "9:30" or "9：30" (typed with a Chinese keyboard) → "09:30". */
+const cleanTime = (s: string) => {
+  const t = s.trim().replace('：', ':');
+  return /^\d:\d{2}$/.test(t) ? `0${t}` : t;
+};
+const bodies: DecidingBody[] = ['villagers_meeting', 'representatives', 'party_members', 'custom'];
+const kinds: BallotKind[] = ['motion', 'single', 'multiple'];
+
+/** 转为议题: a short topic form, its background taken from the suggestion; saved as a draft, then opened. */
+function TopicForm({ c, onChanged }: { c: Case; onChanged: (c: Case) => void }) {
+  const [form, setForm] = useState({
+    title: '',
+    background: c.text,
+    body: 'villagers_meeting' as DecidingBody,
+    customBody: '',
+    kind: 'motion' as BallotKind,
+    options: ['', ''],
+    maxChoices: '',
+    secret: true,
+    date: dayjs().add(7, 'day').format('YYYY-MM-DD'),
+    time: '18:00',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [key] = useState(newIdempotencyKey());
+  const update = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  const T = A.topic;
+
+  const submit = async () => {
+    const local: Errors = {};
+    if (!DATE.test(form.date.trim())) local.date = T.badDate;
+    if (!TIME.test(cleanTime(form.time))) local.time = T.badTime;
+    setErrors(local);
+    if (Object.keys(local).length) throw new Error(local.date ?? local.time);
+    const choosing = form.kind !== 'motion';
+    try {
+      const topic = await call('caseToTopic', {
+        ...params(c),
+        idempotencyKey: key,
+        body: {
+          title: form.title,
+          background: form.background,
+          body: form.body,
+          customBody: form.body === 'custom' ? form.customBody.trim() || undefined : undefined,
+          kind: form.kind,
+          options: choosing ? form.options : [],
+          maxChoices: form.kind === 'multiple' && form.maxChoices.trim() ? Number(form.maxChoices) : undefined,
+          secret: form.secret,
+          closesAt: `${form.date.trim()}T${cleanTime(form.time)}:00+08:00`,
+        },
+      });
+      // The case now points at its topic: refresh it for when the user comes back, then open the topic.
+      call('getCase', params(c))
+        .then(onChanged)
+        .catch(() => undefined);
+      Taro.navigateTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
+    } catch (e) {
+      setErrors(fieldsOf(e));
+      throw e;
+    }
+  };
+
+  return (
+    <View id="case-topic-form">
+      <View className="vh-hint">{T.hint}</View>
+      <TextField
+        id="case-topic-title"
+        label={T.title}
+        placeholder={T.titlePlaceholder}
+        value={form.title}
+        maxlength={60}
+        error={errors.title}
+        onChange={(title) => update({ title })}
+      />
+      <TextField
+        id="case-topic-background"
+        label={T.background}
+        textarea
+        tall
+        value={form.background}
+        maxlength={5000}
+        error={errors.background}
+        onChange={(background) => update({ background })}
+      />
+      <View className="vh-label">{T.body}</View>
+      <View className="vh-tabs" id="case-topic-body">
+        {bodies.map((b) => (
+          <View
+            key={b}
+            id={`case-topic-body-${b}`}
+            className={`vh-tab ${form.body === b ? 'vh-tab-on' : ''}`}
+            onClick={() => update({ body: b })}
+          >
+            {tt.bodies[b]}
+          </View>
+        ))}
+      </View>
+      <FieldError message={errors.body} />
+      {form.body === 'custom' && (
+        <TextField
+          id="case-topic-custom-body"
+          label={T.customBody}
+          placeholder={T.customBodyPlaceholder}
+          value={form.customBody}
+          maxlength={20}
+          error={errors.customBody}
+          onChange={(customBody) => update({ customBody })}
+        />
+      )}
+      <View className="vh-label">{T.kind}</View>
+      <Choice
+        id="case-topic-kind"
+        options={kinds}
+        value={form.kind}
+        label={(k) => (k === 'motion' ? '同意/反对' : k === 'single' ? '单选' : '多选')}
+        onChoose={(kind) => update({ kind })}
+      />
+      <View className="vh-hint">{tt.edit.kindHints[form.kind]}</View>
+      {form.kind !== 'motion' && (
+        <>
+          <View className="vh-label">{T.options}</View>
+          <ListEditor
+            id="case-topic-option"
+            items={form.options}
+            onChange={(options) => update({ options })}
+            placeholder={T.option}
+            addLabel={T.addOption}
+            removeLabel={T.removeOption}
+            maxlength={40}
+            errorAt={(i) => errors[`options.${i}`]}
+          />
+          <FieldError message={errors.options} />
+          {form.kind === 'multiple' && (
+            <TextField
+              id="case-topic-max"
+              label={T.maxChoices}
+              type="number"
+              value={form.maxChoices}
+              maxlength={2}
+              error={errors.maxChoices}
+              onChange={(maxChoices) => update({ maxChoices })}
+            />
+          )}
+        </>
+      )}
+      <View className="vh-setting">
+        <Text>{T.secret}</Text>
+        <Switch
+          id="case-topic-secret"
+          checked={form.secret}
+          onChange={(e) => update({ secret: e.detail.value })}
+          color="#a31515"
+        />
+      </View>
+      <View className="vh-label">{T.closes}</View>
+      <View className="vh-hint">
+        {T.date}　{T.time}
+      </View>
+      <View className="vh-row">
+        <Input
+          id="case-topic-date"
+          className="vh-input"
+          placeholder={T.date}
+          value={form.date}
+          maxlength={10}
+          onInput={(e) => update({ date: e.detail.value })}
+        />
+        <Input
+          id="case-topic-time"
+          className="vh-input"
+          placeholder={T.time}
+          value={form.time}
+          maxlength={5}
+          onInput={(e) => update({ time: e.detail.value })}
+        />
+      </View>
+      <FieldError message={errors.date ?? errors.time ?? errors.closesAt} />
+      <ActionButton id="case-form-submit" label={T.submit} run={submit} />
+    </View>
+  );
+}
+
+/** 召集会议: the meeting a co-signed petition obliges, no sooner than the notice the law asks. */
+function MeetingForm({ c, send }: FormProps) {
+  const duty = c.duty;
+  const noticeDays = duty?.noticeDays ?? 10;
+  const earliest = dayjs().add(noticeDays, 'day').format('YYYY-MM-DD');
+  const [on, setOn] = useState(earliest);
+  const [place, setPlace] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  return (
+    <View>
+      {duty && <View className="vh-hint">{A.meeting.hint(meetingLabels[duty.body], noticeDays, earliest)}</View>}
+      <TextField
+        id="case-meeting-date"
+        label={A.meeting.date}
+        value={on}
+        maxlength={10}
+        error={errors.on}
+        onChange={setOn}
+      />
+      <TextField
+        id="case-meeting-place"
+        label={A.meeting.place}
+        placeholder={A.meeting.placePlaceholder}
+        value={place}
+        maxlength={60}
+        error={errors.place}
+        onChange={setPlace}
+      />
+      <ActionButton
+        id="case-form-submit"
+        label={A.meeting.submit}
+        run={() => {
+          const day = on.trim();
+          const local = !DATE.test(day) ? A.meeting.badDate : day < earliest ? A.meeting.tooSoon(earliest) : '';
+          if (local) {
+            setErrors({ on: local });
+            return Promise.reject(new Error(local));
+          }
+          return send(() => call('conveneCase', { ...params(c), body: { on: day, place } }), setErrors);
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '建议和诉求详情' });

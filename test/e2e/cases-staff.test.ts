@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
+import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/browser';
+
+/**
+ * The staff side of suggestions and petitions (建议和诉求), in headless Chromium on
+ * the H5 build: a grid worker enters a case for a resident met at home; the chair
+ * accepts, assigns and answers one, step by step on its timeline; a complaint about
+ * the chair reaches the supervision committee and stays hidden from the chair; the
+ * dashboard draws its charts.
+ */
+let stack: BrowserStack;
+let village: SeededVillage;
+
+beforeAll(async () => {
+  stack = await startBrowserStack('e2ecasestaff');
+  village = stack.township.villages[0];
+}, 60_000);
+afterAll(() => stack?.stop());
+
+/** A step that does not happen says which one, well before the test's own time runs out. */
+const open = async (person: SeededPerson) => {
+  const page = await stack.pageAs(person);
+  page.setDefaultTimeout(10_000);
+  return page;
+};
+
+/** The HTTP API as one person, for what a test only sets up. */
+async function api(person: SeededPerson) {
+  const signIn = await fetch(`${stack.url}/api/auth/demo-sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId: person.tenantId, personId: person.personId }),
+  });
+  const { token } = await signIn.json();
+  const send = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${stack.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await r.json();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return { get: (path: string) => send('GET', path), post: (path: string, body: unknown) => send('POST', path, body) };
+}
+
+const openList = (page: Page, view: 'mine' | 'work') => page.goto(`${stack.url}/#/pages/cases/list/index?view=${view}`);
+const openCase = (page: Page, caseId: string) => page.goto(`${stack.url}/#/pages/cases/detail/index?id=${caseId}`);
+
+describe('suggestions and petitions, the staff side, in the browser', () => {
+  jest.setTimeout(90_000);
+  const PROXY_TEXT = '老人反映：二组水井边的护栏松了，孩子常在那里玩，请村里尽快加固。';
+  const PETITION_TEXT = '我家门前的排水沟堵了一个多月，下雨就漫到院子里，请村里安排疏通。';
+  const COMPLAINT_TEXT = '村委会主任在低保评议中优亲厚友，把不符合条件的亲戚报了上去，请监委会调查。';
+  const petitioner = () => village.residents[3];
+  let answeredId = '';
+
+  it('a grid worker enters a case for a resident of their grid, met at home; the resident finds it under 我的', async () => {
+    const worker = village.gridWorkers[0];
+    // Whom the grid worker meets: a plain resident of their own grid, as their roster shows it.
+    const grid = await (await api(worker)).get('/people?status=active&limit=100');
+    const residentIds = new Set(village.residents.map((r) => r.personId));
+    const met = grid.items.find((p: { personId: string }) => residentIds.has(p.personId));
+    const resident = village.residents.find((r) => r.personId === met.personId) as SeededPerson;
+
+    const page = await open(worker);
+    await page.goto(`${stack.url}/`);
+    await page.locator('#tile-case-proxy').click();
+    await fill(page, 'proxy-search', resident.name);
+    await page.locator('#proxy-search-button').click();
+    await page.locator(`#proxy-person-${resident.personId}`).click();
+    await page.locator('#proxy-chosen', { hasText: resident.name }).waitFor();
+    await page.locator('#intake-visit').click();
+    await page.locator('#case-kind-suggestion').click();
+    await page.locator('#case-category-sanitation').click();
+    await fill(page, 'case-text', PROXY_TEXT);
+    await page.locator('#submit-case').click();
+
+    await page.waitForURL(/pages\/cases\/detail\/index/);
+    await page.locator('#case-text', { hasText: PROXY_TEXT }).waitFor();
+    await page.locator('#case-entered-by', { hasText: worker.name }).waitFor();
+
+    const own = await open(resident);
+    await openList(own, 'mine');
+    await own.locator('.vh-case-row', { hasText: PROXY_TEXT.slice(0, 20) }).waitFor();
+  });
+
+  it('the chair opens a case from 我经办的, accepts, assigns and replies; the timeline shows each step', async () => {
+    const worker = village.gridWorkers[1];
+    const c = await (await api(petitioner())).post('/cases', {
+      kind: 'petition',
+      categoryId: 'sanitation',
+      text: PETITION_TEXT,
+    });
+
+    const chair = await open(village.chair);
+    await openList(chair, 'work');
+    await chair.locator(`#case-${c.caseId}`).click();
+    await chair.locator('#case-text', { hasText: PETITION_TEXT }).waitFor();
+
+    await chair.locator('#case-action-accept').click();
+    await fill(chair, `case-note-${c.caseId}`, '已了解情况，安排网格员查看');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-status', { hasText: '已受理' }).waitFor();
+
+    await chair.locator('#case-action-assign').click();
+    await chair.locator(`#handler-${worker.personId}`).click();
+    await chair.locator('#case-actions').scrollIntoViewIfNeeded();
+    await shot(chair, 'cases-actions', true);
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-status', { hasText: '已转办' }).waitFor();
+
+    await chair.locator('#case-action-reply').click();
+    // Too short: the server's own rule shows under the box, in Chinese.
+    await fill(chair, `case-text-${c.caseId}`, '已疏通');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-form-reply .vh-field-error', { hasText: '至少 10 个字' }).waitFor();
+    await fill(chair, `case-text-${c.caseId}`, '网格员已联系保洁队，排水沟已于本周疏通，下雨不再漫水。');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-status', { hasText: '已答复' }).waitFor();
+
+    const steps = chair.locator('#case-timeline .vh-timeline-entry');
+    await steps.nth(3).waitFor();
+    const timeline = await chair.locator('#case-timeline').textContent();
+    for (const word of ['已受理', '已转办', '已答复', worker.name]) expect(timeline).toContain(word);
+    await expect(chair.locator('#case-action-reply').count()).resolves.toBe(0);
+    answeredId = c.caseId;
+  });
+
+  it('a complaint about the chair goes to the supervision committee, with the name; the chair never sees it', async () => {
+    const complainant = village.residents[4];
+    const c = await (await api(complainant)).post('/cases', {
+      kind: 'petition',
+      categoryId: 'conduct',
+      text: COMPLAINT_TEXT,
+      about: { kind: 'member', personId: village.chair.personId },
+    });
+
+    const supervisor = await open(village.supervisor);
+    await openList(supervisor, 'work');
+    const row = supervisor.locator(`#case-${c.caseId}`);
+    await row.getByText(complainant.name).waitFor();
+    await row.click();
+    await supervisor.locator('#case-action-accept').waitFor();
+
+    const chair = await open(village.chair);
+    await openList(chair, 'work');
+    await chair.locator('.vh-case-row').first().waitFor();
+    await expect(chair.locator(`#case-${c.caseId}`).count()).resolves.toBe(0);
+    await openCase(chair, c.caseId);
+    await chair.getByText('没有找到').waitFor();
+    await expect(chair.getByText(COMPLAINT_TEXT).count()).resolves.toBe(0);
+
+    // The township sees it on its list across villages, and opens it in its village.
+    const township = await open(stack.township.staff);
+    await township.goto(`${stack.url}/`);
+    await township.locator('#tile-case-township').click();
+    const item = township.locator(`#township-case-${c.caseId}`);
+    await item.getByText(village.name).waitFor();
+    await item.click();
+    await township.locator('#case-text', { hasText: COMPLAINT_TEXT }).waitFor();
+  });
+
+  it('the dashboard shows the figures and the charts by category, grid, status and satisfaction', async () => {
+    await (await api(petitioner())).post(`/cases/${answeredId}/rate`, { rating: 'satisfied' });
+    const chair = await open(village.chair);
+    await chair.goto(`${stack.url}/`);
+    await chair.locator('#tile-case-dashboard').click();
+    await chair.locator('#case-dashboard').waitFor();
+    // Three cases so far in this village, two of them 环境卫生, none yet closed.
+    await chair.locator('#dash-total', { hasText: '3' }).waitFor();
+    await chair.locator('#dash-open', { hasText: '3' }).waitFor();
+    await chair.locator('#chart-category-sanitation', { hasText: '2 件' }).waitFor();
+    await chair.locator('#chart-category-conduct', { hasText: '1 件' }).waitFor();
+    await chair.locator('#chart-status-rated', { hasText: '1 件' }).waitFor();
+    await chair.locator('#chart-status-submitted', { hasText: '2 件' }).waitFor();
+    await expect(chair.locator('#chart-grid .vh-dash-bar').count()).resolves.toBeGreaterThan(0);
+    await chair.locator('#satisfaction-rate', { hasText: '100%' }).waitFor();
+    await chair.locator('#rating-satisfied', { hasText: '1 人' }).waitFor();
+    await shot(chair, 'cases-dashboard', true);
+    await chair.locator('#chart-satisfaction').scrollIntoViewIfNeeded();
+    await shot(chair, 'cases-dashboard-charts');
+  });
+
+  it("the chair shortens the 停水停电 clock in the settings; the law's default shows beside it and it is kept", async () => {
+    const chair = await open(village.chair);
+    await chair.goto(`${stack.url}/#/pages/villages/settings/index`);
+    await chair.locator('#setting-case-outage-edit').click();
+    await fill(chair, 'setting-case-outage-accept-amount', '12');
+    await chair.locator('#setting-case-outage').getByText('法定默认：24 小时').waitFor();
+    await chair.locator('#setting-unsatisfied-escalate').click();
+    await chair.locator('#save-settings').click();
+    await chair.getByText('已保存').waitFor();
+    await chair.reload();
+    await chair.locator('#setting-case-outage-summary', { hasText: '受理期限 12 小时' }).waitFor();
+    await chair.locator('#setting-case-outage').getByText('法定默认：受理期限 24 小时').waitFor();
+    await chair.locator('#case-settings-unsatisfied').getByText('法定默认：村里重新办理').waitFor();
+  });
+});
