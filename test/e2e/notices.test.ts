@@ -48,7 +48,9 @@ describe('public notices in the browser', () => {
     await vice.locator('#approve').click();
     await vice.getByText('已发布').first().waitFor();
     await chair.close();
-  });
+    // The demo page lists every person of every township in the run's shared database (tens of thousands once the
+    // import tests have run), so on a full run on 2 cores this one sign-in may take longer than a test usually does.
+  }, 90_000);
 
   it('the committee corrects it with a reason; the correction is a new version', async () => {
     const chair = await stack.pageAs(village.chair);
