@@ -1,4 +1,6 @@
+import { escalateDue } from '../../src/functions/cases/oversight';
 import * as cases from '../../src/functions/cases/service';
+import { second } from '../../src/functions/cases/support';
 import { toActor } from '../../src/functions/lib/actor';
 import { getPerson } from '../../src/functions/people/store';
 import type { SubmitCaseRequest } from '../../src/shared/schemas/case';
@@ -32,8 +34,7 @@ export async function seedCases(village: SeededVillage, now: Date) {
     { categoryId: 'roads', text: '三组到村口的路灯坏了三盏，晚上老人出门不安全，建议尽快修好。', place: '三组村口' },
     daysAgo(6),
   );
-  for (const p of [r1, r2, r3, r4])
-    await cases.second(await actorOf(p, daysAgo(5)), { caseId: lights.caseId }, daysAgo(5));
+  for (const p of [r1, r2, r3, r4]) await second(await actorOf(p, daysAgo(5)), { caseId: lights.caseId }, daysAgo(5));
   await cases.accept(await chair(daysAgo(4)), { caseId: lights.caseId }, '已联系电工', daysAgo(4));
 
   const bins = await submit(
@@ -62,7 +63,7 @@ export async function seedCases(village: SeededVillage, now: Date) {
     { kind: 'petition', categoryId: 'land', text: '我家的承包地确权面积比实际少了半亩，请村里核实更正。' },
     daysAgo(30),
   );
-  await cases.escalateDue(now); // its 15 days to decide ran out: on the township's list now
+  await escalateDue(now); // its 15 days to decide ran out: on the township's list now
   await submit(
     r1,
     {

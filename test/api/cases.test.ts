@@ -490,7 +490,10 @@ describe('附议 and 联名', () => {
 
 describe('deadlines', () => {
   /** The service in this process, with a clock the test moves: the HTTP wrapper always uses the real one. */
-  const service = () => import('../../src/functions/cases/service');
+  const service = async () => ({
+    ...(await import('../../src/functions/cases/service')),
+    ...(await import('../../src/functions/cases/oversight')),
+  });
   const actorOf = async (p: SeededPerson, now: Date) => {
     const { getPerson } = await import('../../src/functions/people/store');
     const { toActor } = await import('../../src/functions/lib/actor');

@@ -2,7 +2,10 @@ import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
 import { logger } from '../lib/log';
+import * as oversight from './oversight';
 import * as cases from './service';
+import * as support from './support';
+import * as view from './view';
 
 export const submit = http(
   routes.submitCase,
@@ -10,16 +13,16 @@ export const submit = http(
   { status: 201 },
 );
 export const list = http(routes.listCases, ({ actor, query, now }) => cases.listCases(actor, query, now));
-export const categories = http(routes.caseCategories, ({ actor, query }) => cases.categories(actor, query.villageId));
+export const categories = http(routes.caseCategories, ({ actor, query }) => view.categories(actor, query.villageId));
 export const similar = http(routes.similarCases, ({ actor, query, now }) =>
   cases.similarCases(actor, query.text, query.categoryId, now),
 );
 export const dashboard = http(routes.caseDashboard, ({ actor, query, now }) =>
-  cases.dashboard(actor, query.villageId, now),
+  oversight.dashboard(actor, query.villageId, now),
 );
-export const escalated = http(routes.escalatedCases, ({ actor, now }) => cases.townshipList(actor, now));
+export const escalated = http(routes.escalatedCases, ({ actor, now }) => oversight.townshipList(actor, now));
 export const get = http(routes.getCase, ({ actor, params, query, now }) =>
-  cases.getCase(actor, params.caseId, query.villageId, now),
+  view.getCase(actor, params.caseId, query.villageId, now),
 );
 export const handlers = http(routes.caseHandlers, ({ actor, params, query, now }) =>
   cases.handlers(actor, { caseId: params.caseId, villageId: query.villageId }, now),
@@ -46,13 +49,13 @@ export const rate = http(routes.rateCase, ({ actor, params, query, body, now }) 
   cases.rate(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
 );
 export const second = http(routes.secondCase, ({ actor, params, query, now }) =>
-  cases.second(actor, { caseId: params.caseId, villageId: query.villageId }, now),
+  support.second(actor, { caseId: params.caseId, villageId: query.villageId }, now),
 );
 export const coSign = http(routes.coSignCase, ({ actor, params, query, now }) =>
-  cases.coSign(actor, { caseId: params.caseId, villageId: query.villageId }, now),
+  support.coSign(actor, { caseId: params.caseId, villageId: query.villageId }, now),
 );
 export const convene = http(routes.conveneCase, ({ actor, params, query, body, now }) =>
-  cases.convene(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+  support.convene(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
 );
 export const merge = http(routes.mergeCase, ({ actor, params, query, body, now }) =>
   cases.merge(actor, { caseId: params.caseId, villageId: query.villageId }, body.intoCaseId, body.note, now),
@@ -66,7 +69,7 @@ export const toTopic = http(
 
 /** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */
 export const escalateDue = async () => {
-  const done = await cases.escalateDue(systemClock.now());
+  const done = await oversight.escalateDue(systemClock.now());
   if (done.escalated || done.closed) logger.info('cases escalated or closed', done);
   return done;
 };
