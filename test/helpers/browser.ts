@@ -59,13 +59,20 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     township,
     browser,
     async pageAs(person) {
-      const page = await (await browser.newContext(PHONE)).newPage();
-      const r = await page.request.post(`${url}/api/auth/demo-sign-in`, {
+      const context = await browser.newContext(PHONE);
+      const r = await context.request.post(`${url}/api/auth/demo-sign-in`, {
         data: { tenantId: person.tenantId, personId: person.personId },
       });
       const { token } = await r.json();
+      // Signed in before the app's first script runs, once per tab: the app never opens the sign-in page, whose
+      // demo list of every person in the run's shared database is slow, and a later sign-out stays signed out.
+      await context.addInitScript((t) => {
+        if (sessionStorage.getItem('vh.test-signed-in')) return;
+        localStorage.setItem('vh.token', JSON.stringify({ data: t }));
+        sessionStorage.setItem('vh.test-signed-in', '1');
+      }, token);
+      const page = await context.newPage();
       await page.goto(`${url}/`);
-      await page.evaluate((t) => localStorage.setItem('vh.token', JSON.stringify({ data: t })), token);
       return page;
     },
     async pageAsNewWechatUser() {
