@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { takesSupport } from '../../shared/rules/case-flow';
-import { localDay } from '../../shared/rules/local-day';
+import { addDays, localDay } from '../../shared/rules/local-day';
 import { meetsShare } from '../../shared/rules/quorum';
 import { type MeetingRequest, meetingLabels } from '../../shared/schemas/case';
 import type { Actor } from '../lib/actor';
@@ -108,7 +108,7 @@ export async function convene(
   if (!c.duty) throw conflict('这件诉求的联名还没有达到法定人数');
   if (c.duty.convened) throw conflict('已经召集过会议了');
   const today = localDay(now, village.settings.utcOffsetMinutes);
-  const earliest = new Date(Date.parse(today) + c.duty.noticeDays * 86_400_000).toISOString().slice(0, 10);
+  const earliest = addDays(today, c.duty.noticeDays);
   if (req.on < earliest) throw invalidField('on', `会议日期：须提前 ${c.duty.noticeDays} 天通知，最早 ${earliest}`);
   const convened = { on: req.on, place: req.place, at: now.toISOString(), by: staffName(actor) };
   const note = `定于 ${req.on} 在${req.place}召开${meetingLabels[c.duty.body]}`;

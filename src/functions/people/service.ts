@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { checkIdNumber, normalizeIdNumber, normalizePhone } from '../../shared/rules/identity';
-import { localDay } from '../../shared/rules/local-day';
+import { addDays, localDay } from '../../shared/rules/local-day';
 import { maskName } from '../../shared/rules/tiers';
 import type {
   AssignRoleRequest,
@@ -154,12 +154,10 @@ async function checkOneHead(village: VillageRecord, p: PersonRecord) {
     );
 }
 
-const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
 /** Ends a term the day before `on`; a term that had not begun yet is dropped, it never held. */
 const endTermBefore = (terms: PersonRecord['roles'], termId: string, on: string) =>
   terms.flatMap((t) =>
-    t.termId !== termId || (t.until && t.until < on) ? [t] : t.from >= on ? [] : [{ ...t, until: dayBefore(on) }],
+    t.termId !== termId || (t.until && t.until < on) ? [t] : t.from >= on ? [] : [{ ...t, until: addDays(on, -1) }],
   );
 
 /** The household_head role follows 与户主关系 = 户主: started or ended from today. */

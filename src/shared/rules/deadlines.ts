@@ -1,4 +1,4 @@
-import { localDay } from './local-day';
+import { addDays, localDay } from './local-day';
 
 /**
  * Time limits of the suggestions & petitions workflow (受理, 办结, 延期, 复查).
@@ -36,7 +36,6 @@ const parse = (iso: string) => {
 /** Midnight UTC of a YYYY-MM-DD date, used only to do date arithmetic. */
 const dateMs = (day: string) =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const addDays = (day: string, n: number) => new Date(dateMs(day) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The instant the local day `day` ends, i.e. local midnight at the start of the next day. */
 const endOfDay = (day: string, utcOffsetMinutes: number) =>

@@ -4,3 +4,9 @@
  */
 export const localDay = (now: Date, utcOffsetMinutes: number) =>
   new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+
+/** A calendar date `n` days after (or before, when negative) another: 2026-11-23 + 10 = 2026-12-03. */
+export const addDays = (day: string, n: number) =>
+  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n))
+    .toISOString()
+    .slice(0, 10);
