@@ -1,11 +1,11 @@
 import { isOpen } from '../../shared/rules/case-flow';
 import { type CaseDashboard, type CaseStatus, caseStatusLabels } from '../../shared/schemas/case';
 import type { Actor } from '../lib/actor';
-import { AppError, forbidden } from '../lib/errors';
+import { forbidden } from '../lib/errors';
 import { authorize, seesCase } from '../lib/policy';
 import { resolveVillage } from '../villages/service';
 import { getVillage, listTownshipVillages } from '../villages/store';
-import { applyStep, type Step } from './service';
+import { applyStep, givingWay, type Step } from './service';
 import * as store from './store';
 import { categoryOf, overdueOf, summaryOf, targetOf } from './view';
 
@@ -27,10 +27,7 @@ export async function escalateDue(now: Date) {
         continue;
       }
       // A step taken by someone a moment ago moves the clock itself; this one gives way.
-      const done = await applyStep('system', '系统', step.village, step.c, step.step, now).catch((e) => {
-        if (e instanceof AppError && e.code === 'conflict') return undefined;
-        throw e;
-      });
+      const done = await givingWay(applyStep('system', '系统', step.village, step.c, step.step, now));
       if (!done) continue;
       if (step.step.action === 'escalate') escalated++;
       else closed++;

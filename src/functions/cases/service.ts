@@ -15,7 +15,7 @@ import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { type TransactItem, transact } from '../lib/db';
-import { conflict, forbidden, invalidField } from '../lib/errors';
+import { AppError, conflict, forbidden, invalidField } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
@@ -137,38 +137,56 @@ export async function submitCase(actor: Actor, req: SubmitCaseRequest, idempoten
 
 /* ---------- lists ---------- */
 
+/** 附议 counts of a list of cases (petitions are not seconded). */
+const secondsOf = (cases: store.CaseRecord[]) =>
+  Promise.all(cases.map((c) => (c.kind === 'suggestion' ? store.countSeconds(c.villageId, c.caseId) : 0)));
+
 export async function listCases(actor: Actor, q: z.output<typeof CaseListQuery>, now: Date) {
   const village = await resolveVillage(actor, q.villageId);
   const keep = (c: store.CaseRecord) =>
     seesCase(actor, targetOf(village, c)) && (q.open === undefined || isOpen(c.status) === q.open);
-  // The work list: cases the caller handles, follows in their grid, or oversees; not every public one.
-  const works = (c: store.CaseRecord) =>
-    knowsPetitioner(actor, targetOf(village, c)) || allows(actor, 'case.dashboard', village);
-  let page: { items: store.CaseRecord[]; nextCursor: string | null };
-  if (q.view === 'mine')
-    page = await store.pageIndex(
-      keys.submitterPartition(village.villageId, actor.personId),
-      village.villageId,
-      q.limit,
-      q.cursor,
+  const page = q.view === 'work' ? await workPage(actor, village, q, keep) : await indexPage(actor, village, q, keep);
+  const seconds = await secondsOf(page.items);
+  return {
+    items: page.items.map((c, i) => summaryOf(actor, village, c, seconds[i], now)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** 我的 and 全村公开: a page of the index, less what the caller may not see. */
+async function indexPage(
+  actor: Actor,
+  village: VillageRecord,
+  q: z.output<typeof CaseListQuery>,
+  keep: (c: store.CaseRecord) => boolean,
+) {
+  const part =
+    q.view === 'mine'
+      ? keys.submitterPartition(village.villageId, actor.personId)
+      : keys.publicCasePartition(village.villageId);
+  const page = await store.pageIndex(part, village.villageId, q.limit, q.cursor);
+  return { items: page.items.filter(keep), nextCursor: page.nextCursor };
+}
+
+/** 我经办的: cases the caller handles, follows in their grid, or oversees (not every public one), newest first. */
+async function workPage(
+  actor: Actor,
+  village: VillageRecord,
+  q: z.output<typeof CaseListQuery>,
+  keep: (c: store.CaseRecord) => boolean,
+) {
+  const oversees = allows(actor, 'case.dashboard', village);
+  const all = (await store.listVillageCases(village.villageId))
+    .reverse()
+    .filter(
+      (c) =>
+        (!q.cursor || c.caseId < q.cursor) &&
+        c.submitter.personId !== actor.personId &&
+        keep(c) &&
+        (oversees || knowsPetitioner(actor, targetOf(village, c))),
     );
-  else if (q.view === 'public')
-    page = await store.pageIndex(keys.publicCasePartition(village.villageId), village.villageId, q.limit, q.cursor);
-  else {
-    // The work list: what the caller handles or oversees, newest first, read from the village's cases.
-    const all = (await store.listVillageCases(village.villageId))
-      .reverse()
-      .filter(
-        (c) => (!q.cursor || c.caseId < q.cursor) && keep(c) && works(c) && c.submitter.personId !== actor.personId,
-      );
-    const items = all.slice(0, q.limit);
-    page = { items, nextCursor: all.length > q.limit ? items[items.length - 1].caseId : null };
-  }
-  const items = page.items.filter(keep);
-  const seconds = await Promise.all(
-    items.map((c) => (c.kind === 'suggestion' ? store.countSeconds(c.villageId, c.caseId) : 0)),
-  );
-  return { items: items.map((c, i) => summaryOf(actor, village, c, seconds[i], now)), nextCursor: page.nextCursor };
+  const items = all.slice(0, q.limit);
+  return { items, nextCursor: all.length > q.limit ? items[items.length - 1].caseId : null };
 }
 
 /** Open public suggestions like a text being written: "me too" (附议) instead of a duplicate. */
@@ -187,7 +205,7 @@ export async function similarCases(actor: Actor, text: string, categoryId: strin
     .filter((r) => r.similarity >= 0.2)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 5);
-  const seconds = await Promise.all(ranked.map((r) => store.countSeconds(r.c.villageId, r.c.caseId)));
+  const seconds = await secondsOf(ranked.map((r) => r.c));
   return {
     items: ranked.map((r, i) => ({
       ...summaryOf(actor, village, r.c, seconds[i], now),
@@ -242,6 +260,13 @@ export async function applyStep(
   return { ...next, version: c.version + 1 };
 }
 
+/** A step that lost a race to one taken a moment ago gives way: nothing written, undefined; anything else throws. */
+export const givingWay = <T>(step: Promise<T>) =>
+  step.catch((e) => {
+    if (e instanceof AppError && e.code === 'conflict') return undefined;
+    throw e;
+  });
+
 const refusals: Partial<Record<CaseAction, string>> = {
   accept: '只有待受理的事项可以受理',
   decline: '只有待受理的事项可以不予受理',
@@ -254,8 +279,8 @@ const refusals: Partial<Record<CaseAction, string>> = {
 };
 
 /** Loads a case for a handling step: seen by the caller, allowed to them, and in a state the step starts from. */
-export async function forStep(actor: Actor, { caseId, villageId }: CaseRef, action: CaseAction, now: Date) {
-  const { village, c } = await loadVisible(actor, villageId, caseId);
+export async function forStep(actor: Actor, ref: CaseRef, action: CaseAction, now: Date) {
+  const { village, c } = await loadVisible(actor, ref.villageId, ref.caseId);
   const standing = { seconds: 0, seconded: false, coSigned: false };
   if (!actionsFor(actor, village, c, standing, now).includes(action)) {
     const t = targetOf(village, c);
@@ -268,40 +293,35 @@ export async function forStep(actor: Actor, { caseId, villageId }: CaseRef, acti
   return { village, c };
 }
 
-export async function accept(actor: Actor, { caseId, villageId }: CaseRef, note: string | undefined, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'accept', now);
-  const at = now.toISOString();
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'accept', note, change: { decidedAt: at, acceptedAt: at } },
-    now,
-  );
-  return viewOf(actor, village, done, now);
+/** A handler's step: checked for this caller and state, written under their name, answered with the new view. */
+async function handle(
+  actor: Actor,
+  ref: CaseRef,
+  action: CaseAction,
+  now: Date,
+  make: (c: store.CaseRecord, village: VillageRecord) => Omit<Step, 'action'> | Promise<Omit<Step, 'action'>>,
+) {
+  const { village, c } = await forStep(actor, ref, action, now);
+  const step = { action, ...(await make(c, village)) };
+  return viewOf(actor, village, await applyStep(actor.personId, staffName(actor), village, c, step, now), now);
 }
 
-export async function decline(actor: Actor, { caseId, villageId }: CaseRef, reason: string, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'decline', now);
-  const change = { decidedAt: now.toISOString() };
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'decline', note: reason, change },
-    now,
-  );
-  return viewOf(actor, village, done, now);
-}
+export const accept = (actor: Actor, ref: CaseRef, note: string | undefined, now: Date) =>
+  handle(actor, ref, 'accept', now, () => ({
+    note,
+    change: { decidedAt: now.toISOString(), acceptedAt: now.toISOString() },
+  }));
 
-/** Who may be given a case: committee members and grid workers of the village (and, for civil affairs, those too). */
+export const decline = (actor: Actor, ref: CaseRef, reason: string, now: Date) =>
+  handle(actor, ref, 'decline', now, () => ({ note: reason, change: { decidedAt: now.toISOString() } }));
+
+const isCommittee = (p: PersonRecord, now: Date) => activeTerms(p, now).some((t) => t.role === 'committee');
+/** Who may be given a case: committee members and grid workers of the village. */
 const isHandlerCandidate = (p: PersonRecord, now: Date) =>
   p.status === 'active' && activeTerms(p, now).some((t) => t.role === 'committee' || t.role === 'grid_worker');
 
-export async function handlers(actor: Actor, { caseId, villageId }: CaseRef, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'assign', now);
+export async function handlers(actor: Actor, ref: CaseRef, now: Date) {
+  const { village, c } = await forStep(actor, ref, 'assign', now);
   const people = (await listPeople(village.villageId)).filter(
     (p) =>
       isHandlerCandidate(p, now) &&
@@ -309,80 +329,37 @@ export async function handlers(actor: Actor, { caseId, villageId }: CaseRef, now
       (c.route !== 'supervision' || !isCommittee(p, now)),
   );
   return {
-    items: people.map((p) => {
-      const role = activeTerms(p, now).find((t) => t.role === 'committee') ? 'committee' : 'grid_worker';
-      return { personId: p.personId, name: p.name, role: roleLabels[role], groupName: p.groupName };
-    }),
+    items: people.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      role: roleLabels[isCommittee(p, now) ? 'committee' : 'grid_worker'],
+      groupName: p.groupName,
+    })),
   };
 }
-const isCommittee = (p: PersonRecord, now: Date) => activeTerms(p, now).some((t) => t.role === 'committee');
 
-export async function assign(
-  actor: Actor,
-  { caseId, villageId }: CaseRef,
-  personId: string,
-  note: string | undefined,
-  now: Date,
-) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'assign', now);
-  const p = await getPerson(village.villageId, personId);
-  if (!p || !isHandlerCandidate(p, now)) throw invalidField('personId', '承办人：只能转给本村的村委会委员或网格员');
-  if (p.personId === c.about?.personId) throw invalidField('personId', '承办人不能是被投诉的人');
-  if (c.route === 'supervision' && isCommittee(p, now))
-    throw invalidField('personId', '承办人：涉及村委会的诉求不能交给村委会委员办理');
-  const assignee = { personId: p.personId, name: p.name };
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'assign', note: note ?? `转交 ${p.name} 办理`, change: { assignee } },
-    now,
-  );
-  return viewOf(actor, village, done, now);
-}
+export const assign = (actor: Actor, ref: CaseRef, personId: string, note: string | undefined, now: Date) =>
+  handle(actor, ref, 'assign', now, async (c, village) => {
+    const p = await getPerson(village.villageId, personId);
+    if (!p || !isHandlerCandidate(p, now)) throw invalidField('personId', '承办人：只能转给本村的村委会委员或网格员');
+    if (p.personId === c.about?.personId) throw invalidField('personId', '承办人不能是被投诉的人');
+    if (c.route === 'supervision' && isCommittee(p, now))
+      throw invalidField('personId', '承办人：涉及村委会的诉求不能交给村委会委员办理');
+    return { note: note ?? `转交 ${p.name} 办理`, change: { assignee: { personId: p.personId, name: p.name } } };
+  });
 
-export async function progress(actor: Actor, { caseId, villageId }: CaseRef, note: string, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'progress', now);
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'progress', note, change: {} },
-    now,
-  );
-  return viewOf(actor, village, done, now);
-}
+export const progress = (actor: Actor, ref: CaseRef, note: string, now: Date) =>
+  handle(actor, ref, 'progress', now, () => ({ note, change: {} }));
 
-export async function extend(actor: Actor, { caseId, villageId }: CaseRef, reason: string, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'extend', now);
-  const change = { extension: { reason, at: now.toISOString() } };
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'extend', note: reason, change },
-    now,
-  );
-  return viewOf(actor, village, done, now);
-}
+export const extend = (actor: Actor, ref: CaseRef, reason: string, now: Date) =>
+  handle(actor, ref, 'extend', now, () => ({ note: reason, change: { extension: { reason, at: now.toISOString() } } }));
 
-export async function reply(actor: Actor, { caseId, villageId }: CaseRef, text: string, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'reply', now);
-  const change = { reply: { text, at: now.toISOString(), by: staffName(actor) } };
-  // The timeline keeps every reply: a reopened case answers again, and the first answer stays on the record.
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    { action: 'reply', note: text, change },
-    now,
-  );
-  return viewOf(actor, village, done, now);
-}
+// The timeline keeps every reply: a reopened case answers again, and the first answer stays on the record.
+export const reply = (actor: Actor, ref: CaseRef, text: string, now: Date) =>
+  handle(actor, ref, 'reply', now, () => ({
+    note: text,
+    change: { reply: { text, at: now.toISOString(), by: staffName(actor) } },
+  }));
 
 /** "服务谁、谁评价": only the petitioner rates, within the review window; unsatisfied reopens or escalates. */
 export async function rate(actor: Actor, { caseId, villageId }: CaseRef, req: z.output<typeof RateRequest>, now: Date) {
@@ -423,46 +400,29 @@ export async function rate(actor: Actor, { caseId, villageId }: CaseRef, req: z.
 
 /* ---------- merging and turning into a topic ---------- */
 
-export async function merge(
-  actor: Actor,
-  { caseId, villageId }: CaseRef,
-  intoCaseId: string,
-  note: string | undefined,
-  now: Date,
-) {
-  if (intoCaseId === caseId) throw invalidField('intoCaseId', '不能合并到自己');
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'merge', now);
-  const into = await store.getCase(village.villageId, intoCaseId);
-  if (!into || !decidesCase(actor, targetOf(village, into)) || !isOpen(into.status) || into.mergedInto)
-    throw invalidField('intoCaseId', '合并到：没有找到可以合并的事项');
-  const at = now.toISOString();
-  const grown = {
-    ...into,
-    merged: [...into.merged, c.caseId],
-    timeline: [
-      ...into.timeline,
-      { at, action: 'merge', status: into.status, note: '合并了一件相同的事项', by: staffName(actor) },
-    ],
-  };
-  const done = await applyStep(
-    actor.personId,
-    staffName(actor),
-    village,
-    c,
-    {
-      action: 'merge',
+export async function merge(actor: Actor, ref: CaseRef, intoCaseId: string, note: string | undefined, now: Date) {
+  if (intoCaseId === ref.caseId) throw invalidField('intoCaseId', '不能合并到自己');
+  return handle(actor, ref, 'merge', now, async (c, village) => {
+    const into = await store.getCase(village.villageId, intoCaseId);
+    if (!into || !decidesCase(actor, targetOf(village, into)) || !isOpen(into.status) || into.mergedInto)
+      throw invalidField('intoCaseId', '合并到：没有找到可以合并的事项');
+    const entry = { at: now.toISOString(), action: 'merge', status: into.status, note: '合并了一件相同的事项' };
+    const grown = {
+      ...into,
+      merged: [...into.merged, c.caseId],
+      timeline: [...into.timeline, { ...entry, by: staffName(actor) }],
+    };
+    return {
       note: note ?? '与另一件相同的事项合并办理',
       change: { mergedInto: into.caseId },
       extra: [store.putCase(grown, into.version)],
-    },
-    now,
-  );
-  return viewOf(actor, village, done, now);
+    };
+  });
 }
 
 /** An adopted suggestion becomes a consultation topic (a draft), linked both ways, in one transaction. */
-export async function toTopic(actor: Actor, { caseId, villageId }: CaseRef, req: CreateTopicRequest, now: Date) {
-  const { village, c } = await forStep(actor, { caseId, villageId }, 'topic', now);
+export async function toTopic(actor: Actor, ref: CaseRef, req: CreateTopicRequest, now: Date) {
+  const { village, c } = await forStep(actor, ref, 'topic', now);
   const topic = topics.draftTopic(actor, village, req, now, c.caseId);
   await applyStep(
     actor.personId,

@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { supportingStates } from '../../shared/rules/case-flow';
 import type {
   CaseAbout,
   CaseKind,
@@ -162,16 +163,9 @@ export async function second(c: CaseRecord, personId: string, at: string): Promi
       ConditionCheck: {
         TableName: table(),
         Key: keys.caseHead(c.villageId, c.caseId),
-        ConditionExpression: '#s IN (:a, :b, :c, :d, :e, :f)',
+        ConditionExpression: `#s IN (${supportingStates.map((_, i) => `:s${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':a': 'submitted',
-          ':b': 'accepted',
-          ':c': 'assigned',
-          ':d': 'in_progress',
-          ':e': 'reopened',
-          ':f': 'escalated',
-        },
+        ExpressionAttributeValues: Object.fromEntries(supportingStates.map((state, i) => [`:s${i}`, state])),
       },
     },
   ]);

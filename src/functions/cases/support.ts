@@ -8,7 +8,7 @@ import { conflict, forbidden, invalidField } from '../lib/errors';
 import { authorize } from '../lib/policy';
 import { getPerson, isAdultOn } from '../people/store';
 import type { VillageRecord } from '../villages/store';
-import { applyStep } from './service';
+import { applyStep, givingWay } from './service';
 import * as store from './store';
 import { type CaseRef, loadVisible, rosterBase, staffName, viewOf } from './view';
 
@@ -67,33 +67,29 @@ export async function coSign(actor: Actor, { caseId, villageId }: CaseRef, now: 
   const outcome = await store.coSign(c, actor.personId, actor.roles.includes('representative'), now.toISOString());
   if (outcome === 'already') throw conflict('您已经联名过了');
   const fresh = (await store.getCase(village.villageId, caseId)) ?? c;
-  if (!fresh.duty) {
-    const basis = dutyReached(
+  const basis =
+    !fresh.duty &&
+    dutyReached(village, fresh, await store.coSignCount(c.villageId, c.caseId), await rosterBase(village, now));
+  if (!basis) return viewOf(actor, village, fresh, now);
+  const duty = {
+    body: fresh.asksFor ?? 'villagers_meeting',
+    reachedAt: now.toISOString(),
+    basis,
+    noticeDays: village.settings.coSigning.meetingNoticeDays,
+  };
+  const note = `${basis}，村委会应当召集${meetingLabels[duty.body]}（提前 ${duty.noticeDays} 天通知）`;
+  // A step taken a moment ago may have moved the head; the next co-signer checks again, so a lost race only delays the duty.
+  const done = await givingWay(
+    applyStep(
+      actor.personId,
+      undefined,
       village,
       fresh,
-      await store.coSignCount(c.villageId, c.caseId),
-      await rosterBase(village, now),
-    );
-    if (basis) {
-      const duty = {
-        body: fresh.asksFor ?? 'villagers_meeting',
-        reachedAt: now.toISOString(),
-        basis,
-        noticeDays: village.settings.coSigning.meetingNoticeDays,
-      };
-      const note = `${basis}，村委会应当召集${meetingLabels[duty.body]}（提前 ${duty.noticeDays} 天通知）`;
-      // A concurrent step may have moved the head; the next co-signer re-checks, so a lost race only delays the duty.
-      await applyStep(
-        actor.personId,
-        undefined,
-        village,
-        fresh,
-        { action: 'cosign', to: fresh.status, note, change: { duty } },
-        now,
-      ).catch(() => undefined);
-    }
-  }
-  return viewOf(actor, village, (await store.getCase(village.villageId, caseId)) ?? c, now);
+      { action: 'cosign', to: fresh.status, note, change: { duty } },
+      now,
+    ),
+  );
+  return viewOf(actor, village, done ?? (await store.getCase(village.villageId, caseId)) ?? fresh, now);
 }
 
 /** The committee records the meeting it was obliged to call, no sooner than the notice the law asks. */

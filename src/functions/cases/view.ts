@@ -1,4 +1,4 @@
-import { canStep, isOpen, takesSupport, workingState } from '../../shared/rules/case-flow';
+import { canStep, isOpen, takesSupport, workingState, workingStates } from '../../shared/rules/case-flow';
 import {
   type CaseDeadlines,
   caseDeadlines,
@@ -33,15 +33,18 @@ export const calendarOf = (village: VillageRecord): WorkCalendar => ({
   workdays: village.settings.workdays,
 });
 
+/** The moments a case's clocks run from and stop at. */
+const clockOf = (c: store.CaseRecord) => ({
+  submittedAt: c.submittedAt,
+  acceptedAt: c.resolveFrom ?? c.acceptedAt,
+  decidedAt: c.decidedAt,
+  repliedAt: c.reply?.at,
+});
+
 export function deadlinesOf(village: VillageRecord, c: store.CaseRecord): CaseDeadlines {
   const limits = (categoryOf(village, c.categoryId) ?? village.settings.caseCategories[0]).limits;
   return caseDeadlines(
-    {
-      submittedAt: c.submittedAt,
-      acceptedAt: c.resolveFrom ?? c.acceptedAt,
-      extendedBy: c.extension ? limits.extension : undefined,
-      repliedAt: c.reply?.at,
-    },
+    { ...clockOf(c), extendedBy: c.extension ? limits.extension : undefined },
     limits,
     calendarOf(village),
   );
@@ -49,27 +52,16 @@ export function deadlinesOf(village: VillageRecord, c: store.CaseRecord): CaseDe
 
 /** The clock that is running now, if any: what the scheduled escalation waits for. */
 export function runningClock(village: VillageRecord, c: store.CaseRecord): string | undefined {
-  const d = deadlinesOf(village, c);
   if (c.status === 'escalated') return undefined; // on the township's list already
+  const d = deadlinesOf(village, c);
   if (c.status === 'submitted') return d.acceptBy;
-  if (['accepted', 'assigned', 'in_progress', 'reopened'].includes(c.status)) return d.resolveBy;
+  if (workingStates.includes(c.status)) return d.resolveBy;
   if (c.status === 'resolved' || c.status === 'rated') return d.reviewBy; // closes once the review window ends
   return undefined;
 }
 
 export const overdueOf = (village: VillageRecord, c: store.CaseRecord, now: Date) =>
-  isOpen(c.status)
-    ? overdueClock(
-        {
-          submittedAt: c.submittedAt,
-          acceptedAt: c.resolveFrom ?? c.acceptedAt,
-          decidedAt: c.decidedAt,
-          repliedAt: c.reply?.at,
-        },
-        deadlinesOf(village, c),
-        now.toISOString(),
-      )
-    : undefined;
+  isOpen(c.status) ? overdueClock(clockOf(c), deadlinesOf(village, c), now.toISOString()) : undefined;
 
 export const targetOf = (village: VillageRecord, c: store.CaseRecord): CaseTarget => ({
   villageId: village.villageId,
@@ -146,9 +138,8 @@ export function actionsFor(
       c.kind === 'suggestion' &&
       !c.topicId &&
       canStep('topic', state) &&
-      allows(a, 'topic.propose', village) &&
-      a.tenant.kind === 'village',
-    meeting: Boolean(c.duty && !c.duty.convened) && allows(a, 'case.convene', village) && a.tenant.kind === 'village',
+      allows(a, 'topic.propose', village),
+    meeting: Boolean(c.duty && !c.duty.convened) && allows(a, 'case.convene', village),
   };
   return (Object.keys(can) as CaseAction[]).filter((k) => can[k]);
 }

@@ -5,13 +5,18 @@ import type { CaseAction, CaseStatus } from '../schemas/case';
  * where it leads. Rating "unsatisfied" leads on to reopened or escalated, as
  * the village's settings say; everything else is one fixed step.
  */
+/** Accepted and not yet answered: handlers work on it, and the resolve clock runs. */
+export const workingStates: CaseStatus[] = ['accepted', 'assigned', 'in_progress', 'reopened'];
+/** Open to 附议 / 联名: cases no one has answered yet. */
+export const supportingStates: CaseStatus[] = ['submitted', ...workingStates, 'escalated'];
+
 const steps: Partial<Record<CaseAction, { from: CaseStatus[]; to?: CaseStatus }>> = {
   accept: { from: ['submitted'], to: 'accepted' },
   decline: { from: ['submitted'], to: 'declined' },
-  assign: { from: ['accepted', 'assigned', 'in_progress', 'reopened'], to: 'assigned' },
-  progress: { from: ['accepted', 'assigned', 'in_progress', 'reopened'], to: 'in_progress' },
-  extend: { from: ['accepted', 'assigned', 'in_progress', 'reopened'] },
-  reply: { from: ['accepted', 'assigned', 'in_progress', 'reopened'], to: 'resolved' },
+  assign: { from: workingStates, to: 'assigned' },
+  progress: { from: workingStates, to: 'in_progress' },
+  extend: { from: workingStates },
+  reply: { from: workingStates, to: 'resolved' },
   rate: { from: ['resolved'], to: 'rated' },
   merge: { from: ['submitted', 'accepted', 'assigned', 'in_progress'], to: 'closed' },
   topic: { from: ['accepted', 'assigned', 'in_progress'], to: 'in_progress' },
@@ -26,9 +31,7 @@ export const nextState = (action: CaseAction, state: CaseStatus): CaseStatus => 
 
 /** Still being worked on or waiting for its petitioner: not closed, declined or merged away. */
 export const isOpen = (status: CaseStatus) => status !== 'closed' && status !== 'declined';
-/** Open to 附议 / 联名: public cases that no one has answered yet. */
-export const takesSupport = (status: CaseStatus) =>
-  ['submitted', 'accepted', 'assigned', 'in_progress', 'reopened', 'escalated'].includes(status);
+export const takesSupport = (status: CaseStatus) => supportingStates.includes(status);
 
 /** Character bigrams: Chinese has no spaces, and two characters carry most words. */
 const bigrams = (text: string) => {
