@@ -198,4 +198,22 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await chair.locator('#setting-case-outage').getByText('法定默认：受理期限 24 小时').waitFor();
     await chair.locator('#case-settings-unsatisfied').getByText('法定默认：村里重新办理').waitFor();
   });
+
+  it('the chair turns an adopted suggestion into a topic, which opens as a draft linked to it', async () => {
+    const text = '建议在村委会门口的小广场装几盏太阳能路灯，晚上跳广场舞的人多，太黑了。';
+    const c = await (await api(village.residents[5])).post('/cases', { kind: 'suggestion', categoryId: 'roads', text });
+    await (await api(village.chair)).post(`/cases/${c.caseId}/accept`, {});
+
+    const chair = await open(village.chair);
+    await openCase(chair, c.caseId);
+    await chair.locator('#case-action-topic').click();
+    await expect(chair.locator('#topic-background-input textarea').inputValue()).resolves.toBe(text);
+    await fill(chair, 'topic-title-input', '小广场安装太阳能路灯');
+    await chair.locator('#body-representatives').click();
+    await chair.locator('#case-form-submit').click();
+    await chair.waitForURL(/pages\/topics\/detail/);
+    await chair.locator('#topic-title', { hasText: '小广场安装太阳能路灯' }).waitFor();
+    const topicId = new URL(chair.url().replace('#', '')).searchParams.get('id');
+    expect((await (await api(village.chair)).get(`/cases/${c.caseId}`)).topicId).toBe(topicId);
+  });
 });

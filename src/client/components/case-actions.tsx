@@ -1,4 +1,4 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -11,16 +11,13 @@ import {
   type Handler,
   meetingLabels,
 } from '../../shared/schemas/case';
-import type { BallotKind, DecidingBody } from '../../shared/schemas/topic';
 import { limitText, tcs } from '../i18n/cases-staff';
-import { tt } from '../i18n/topics';
 import { call, fieldsOf, newIdempotencyKey } from '../services/api';
 import { formatDate } from '../services/format';
 import { ActionButton } from './action';
-import { Choice } from './choice';
 import { TextField } from './field';
-import { ListEditor } from './list-editor';
 import { FieldError, LoadState } from './state';
+import { TopicForm } from './topic-form';
 import { useLoading } from './use-loading';
 
 type StaffAction = Exclude<CaseAction, 'rate' | 'second' | 'cosign'>;
@@ -85,7 +82,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: Case; onChanged
     extend: () => <ExtendForm {...props} />,
     reply: () => <ReplyForm {...props} />,
     merge: () => <MergeForm {...props} />,
-    topic: () => <TopicForm c={caseView} onChanged={onChanged} />,
+    topic: () => <TopicFromCase c={caseView} onChanged={onChanged} />,
     meeting: () => <MeetingForm {...props} />,
   };
 
@@ -407,188 +404,33 @@ function MergeForm({ c, send }: FormProps) {
   );
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** "9:30" or "9：30" (typed with a Chinese keyboard) → "09:30". */
-const cleanTime = (s: string) => {
-  const t = s.trim().replace('：', ':');
-  return /^\d:\d{2}$/.test(t) ? `0${t}` : t;
-};
-const bodies: DecidingBody[] = ['villagers_meeting', 'representatives', 'party_members', 'custom'];
-const kinds: BallotKind[] = ['motion', 'single', 'multiple'];
-
 /** 转为议题: a short topic form, its background taken from the suggestion; saved as a draft, then opened. */
-function TopicForm({ c, onChanged }: { c: Case; onChanged: (c: Case) => void }) {
-  const [form, setForm] = useState({
-    title: '',
-    background: c.text,
-    body: 'villagers_meeting' as DecidingBody,
-    customBody: '',
-    kind: 'motion' as BallotKind,
-    options: ['', ''],
-    maxChoices: '',
-    secret: true,
-    date: dayjs().add(7, 'day').format('YYYY-MM-DD'),
-    time: '18:00',
-  });
-  const [errors, setErrors] = useState<Errors>({});
+function TopicFromCase({ c, onChanged }: { c: Case; onChanged: (c: Case) => void }) {
   const [key] = useState(newIdempotencyKey());
-  const update = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
-  const T = A.topic;
-
-  const submit = async () => {
-    const local: Errors = {};
-    if (!DATE.test(form.date.trim())) local.date = T.badDate;
-    if (!TIME.test(cleanTime(form.time))) local.time = T.badTime;
-    setErrors(local);
-    if (Object.keys(local).length) throw new Error(local.date ?? local.time);
-    const choosing = form.kind !== 'motion';
-    try {
-      const topic = await call('caseToTopic', {
-        ...params(c),
-        idempotencyKey: key,
-        body: {
-          title: form.title,
-          background: form.background,
-          body: form.body,
-          customBody: form.body === 'custom' ? form.customBody.trim() || undefined : undefined,
-          kind: form.kind,
-          options: choosing ? form.options : [],
-          maxChoices: form.kind === 'multiple' && form.maxChoices.trim() ? Number(form.maxChoices) : undefined,
-          secret: form.secret,
-          closesAt: `${form.date.trim()}T${cleanTime(form.time)}:00+08:00`,
-        },
-      });
-      // The case now points at its topic: refresh it for when the user comes back, then open the topic.
-      call('getCase', params(c))
-        .then(onChanged)
-        .catch(() => undefined);
-      Taro.navigateTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
-    } catch (e) {
-      setErrors(fieldsOf(e));
-      throw e;
-    }
-  };
-
   return (
     <View id="case-topic-form">
-      <View className="vh-hint">{T.hint}</View>
-      <TextField
-        id="case-topic-title"
-        label={T.title}
-        placeholder={T.titlePlaceholder}
-        value={form.title}
-        maxlength={60}
-        error={errors.title}
-        onChange={(title) => update({ title })}
+      <View className="vh-hint">{A.topic.hint}</View>
+      <TopicForm
+        compact
+        background={c.text}
+        backgroundLabel={A.topic.background}
+        closesInDays={7}
+        submitId="case-form-submit"
+        submitLabel={A.topic.submit}
+        save={async (body) => {
+          const topic = await call('caseToTopic', { ...params(c), idempotencyKey: key, body });
+          // The case now points at its topic: refresh it for when the user comes back, then open the topic.
+          call('getCase', params(c))
+            .then(onChanged)
+            .catch(() => undefined);
+          Taro.navigateTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
+        }}
       />
-      <TextField
-        id="case-topic-background"
-        label={T.background}
-        textarea
-        tall
-        value={form.background}
-        maxlength={5000}
-        error={errors.background}
-        onChange={(background) => update({ background })}
-      />
-      <View className="vh-label">{T.body}</View>
-      <View className="vh-tabs" id="case-topic-body">
-        {bodies.map((b) => (
-          <View
-            key={b}
-            id={`case-topic-body-${b}`}
-            className={`vh-tab ${form.body === b ? 'vh-tab-on' : ''}`}
-            onClick={() => update({ body: b })}
-          >
-            {tt.bodies[b]}
-          </View>
-        ))}
-      </View>
-      <FieldError message={errors.body} />
-      {form.body === 'custom' && (
-        <TextField
-          id="case-topic-custom-body"
-          label={T.customBody}
-          placeholder={T.customBodyPlaceholder}
-          value={form.customBody}
-          maxlength={20}
-          error={errors.customBody}
-          onChange={(customBody) => update({ customBody })}
-        />
-      )}
-      <View className="vh-label">{T.kind}</View>
-      <Choice
-        id="case-topic-kind"
-        options={kinds}
-        value={form.kind}
-        label={(k) => (k === 'motion' ? '同意/反对' : k === 'single' ? '单选' : '多选')}
-        onChoose={(kind) => update({ kind })}
-      />
-      <View className="vh-hint">{tt.edit.kindHints[form.kind]}</View>
-      {form.kind !== 'motion' && (
-        <>
-          <View className="vh-label">{T.options}</View>
-          <ListEditor
-            id="case-topic-option"
-            items={form.options}
-            onChange={(options) => update({ options })}
-            placeholder={T.option}
-            addLabel={T.addOption}
-            removeLabel={T.removeOption}
-            maxlength={40}
-            errorAt={(i) => errors[`options.${i}`]}
-          />
-          <FieldError message={errors.options} />
-          {form.kind === 'multiple' && (
-            <TextField
-              id="case-topic-max"
-              label={T.maxChoices}
-              type="number"
-              value={form.maxChoices}
-              maxlength={2}
-              error={errors.maxChoices}
-              onChange={(maxChoices) => update({ maxChoices })}
-            />
-          )}
-        </>
-      )}
-      <View className="vh-setting">
-        <Text>{T.secret}</Text>
-        <Switch
-          id="case-topic-secret"
-          checked={form.secret}
-          onChange={(e) => update({ secret: e.detail.value })}
-          color="#a31515"
-        />
-      </View>
-      <View className="vh-label">{T.closes}</View>
-      <View className="vh-hint">
-        {T.date}　{T.time}
-      </View>
-      <View className="vh-row">
-        <Input
-          id="case-topic-date"
-          className="vh-input"
-          placeholder={T.date}
-          value={form.date}
-          maxlength={10}
-          onInput={(e) => update({ date: e.detail.value })}
-        />
-        <Input
-          id="case-topic-time"
-          className="vh-input"
-          placeholder={T.time}
-          value={form.time}
-          maxlength={5}
-          onInput={(e) => update({ time: e.detail.value })}
-        />
-      </View>
-      <FieldError message={errors.date ?? errors.time ?? errors.closesAt} />
-      <ActionButton id="case-form-submit" label={T.submit} run={submit} />
     </View>
   );
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 召集会议: the meeting a co-signed petition obliges, no sooner than the notice the law asks. */
 function MeetingForm({ c, send }: FormProps) {

@@ -1,280 +1,30 @@
-import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../../../../shared/schemas/topic';
-import { ActionButton } from '../../../../components/action';
-import { TextField } from '../../../../components/field';
-import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
-import { FieldError } from '../../../../components/state';
+import { TopicForm } from '../../../../components/topic-form';
 import { useMe } from '../../../../components/use-me';
 import { usePageLoad } from '../../../../components/use-page-load';
 import { tt } from '../../../../i18n/topics';
-import { call, fieldsOf, newIdempotencyKey } from '../../../../services/api';
+import { call, newIdempotencyKey } from '../../../../services/api';
 
-const bodies: DecidingBody[] = ['villagers_meeting', 'representatives', 'party_members', 'custom'];
-const kinds: BallotKind[] = ['motion', 'single', 'multiple'];
-
-/** The form as typed: text boxes hold strings, turned into a request on submit. */
-interface Form {
-  title: string;
-  background: string;
-  body: DecidingBody;
-  perHousehold: boolean;
-  customBody: string;
-  kind: BallotKind;
-  options: string[];
-  maxChoices: string;
-  secret: boolean;
-  major: boolean;
-  attachments: string[];
-  date: string;
-  time: string;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** "9:30" or "9：30" (typed with a Chinese keyboard) → "09:30". */
-const cleanTime = (s: string) => {
-  const t = s.trim().replace('：', ':');
-  return /^\d:\d{2}$/.test(t) ? `0${t}` : t;
-};
-/** The closing moment, in Beijing time, as the API takes it; empty when the boxes are not filled in right. */
-const closesAtOf = (f: Form) =>
-  DATE.test(f.date.trim()) && TIME.test(cleanTime(f.time)) ? `${f.date.trim()}T${cleanTime(f.time)}:00+08:00` : '';
-
-function toRequest(f: Form): CreateTopicRequest {
-  const choosing = f.kind !== 'motion';
-  return {
-    title: f.title,
-    background: f.background,
-    body: f.body,
-    perHousehold: f.body === 'villagers_meeting' && f.perHousehold,
-    customBody: f.body === 'custom' ? f.customBody.trim() || undefined : undefined,
-    kind: f.kind,
-    options: choosing ? f.options : [],
-    maxChoices: f.kind === 'multiple' && f.maxChoices.trim() ? Number(f.maxChoices) : undefined,
-    secret: f.secret,
-    major: f.major,
-    attachments: f.attachments.map((name) => ({ name })),
-    closesAt: closesAtOf(f),
-  };
-}
-
-/** 提出议题: what is to be decided, by which body, how the ballot reads, secret or not, and until when. */
+/** 提出议题: a new topic, saved as a draft, then opened. */
 export default function EditTopic() {
   const me = useMe();
   usePageLoad(me, () => undefined);
-  const [form, setForm] = useState<Form>({
-    title: '',
-    background: '',
-    body: 'villagers_meeting',
-    perHousehold: false,
-    customBody: '',
-    kind: 'motion',
-    options: ['', ''],
-    maxChoices: '',
-    secret: true,
-    major: false,
-    attachments: [],
-    date: dayjs().add(1, 'day').format('YYYY-MM-DD'),
-    time: '18:00',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [createKey] = useState(newIdempotencyKey());
-  const update = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const err = (path: string) => errors[path];
-
-  const submit = async () => {
-    const local: Record<string, string> = {};
-    if (!DATE.test(form.date.trim())) local.date = tt.edit.badDate;
-    if (!TIME.test(cleanTime(form.time))) local.time = tt.edit.badTime;
-    setErrors(local);
-    if (Object.keys(local).length) throw new Error(local.date ?? local.time);
-    try {
-      const topic = await call('createTopic', { body: toRequest(form), idempotencyKey: createKey });
-      Taro.redirectTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
-    } catch (e) {
-      setErrors(fieldsOf(e));
-      throw e;
-    }
-  };
-
   return (
     <Page>
-      <View className="vh-form" id="topic-form">
-        <TextField
-          id="topic-title-input"
-          label={tt.edit.topicTitle}
-          placeholder={tt.edit.titlePlaceholder}
-          value={form.title}
-          maxlength={60}
-          error={err('title')}
-          onChange={(title) => update({ title })}
-        />
-
-        <TextField
-          id="topic-background-input"
-          label={tt.edit.background}
-          textarea
-          tall
-          placeholder={tt.edit.backgroundPlaceholder}
-          value={form.background}
-          maxlength={5000}
-          error={err('background')}
-          onChange={(background) => update({ background })}
-        />
-
-        <View className="vh-label">{tt.edit.body}</View>
-        <View className="vh-tabs" id="topic-body-choice">
-          {bodies.map((b) => (
-            <View
-              key={b}
-              id={`body-${b}`}
-              className={`vh-tab ${form.body === b ? 'vh-tab-on' : ''}`}
-              onClick={() => update({ body: b })}
-            >
-              {tt.bodies[b]}
-            </View>
-          ))}
-        </View>
-        <FieldError message={err('body')} />
-        {form.body === 'villagers_meeting' && (
-          <View className="vh-setting">
-            <Text>{tt.edit.perHousehold}</Text>
-            <Switch
-              id="per-household"
-              checked={form.perHousehold}
-              onChange={(e) => update({ perHousehold: e.detail.value })}
-              color="#a31515"
-            />
-          </View>
-        )}
-        <FieldError message={err('perHousehold')} />
-        {form.body === 'custom' && (
-          <TextField
-            id="custom-body"
-            label={tt.edit.customBody}
-            placeholder={tt.edit.customBodyPlaceholder}
-            value={form.customBody}
-            maxlength={20}
-            error={err('customBody')}
-            onChange={(customBody) => update({ customBody })}
-          />
-        )}
-
-        <View className="vh-label">{tt.edit.kind}</View>
-        <View className="vh-tabs" id="topic-kind-choice">
-          {kinds.map((k) => (
-            <View
-              key={k}
-              id={`kind-${k}`}
-              className={`vh-tab ${form.kind === k ? 'vh-tab-on' : ''}`}
-              onClick={() => update({ kind: k })}
-            >
-              {k === 'multiple' ? tt.kinds.multiple : tt.kinds[k]}
-            </View>
-          ))}
-        </View>
-        <View className="vh-hint">{tt.edit.kindHints[form.kind]}</View>
-        <FieldError message={err('kind')} />
-
-        {form.kind !== 'motion' && (
-          <View className="vh-card" id="options-editor">
-            <View className="vh-card-title">{tt.edit.options}</View>
-            <ListEditor
-              removeLabel={tt.edit.removeOption}
-              id="option"
-              items={form.options}
-              onChange={(options) => update({ options })}
-              placeholder={tt.edit.option}
-              addLabel={tt.edit.addOption}
-              maxlength={40}
-              errorAt={(i) => err(`options.${i}`)}
-            />
-            <FieldError message={err('options')} />
-            {form.kind === 'multiple' && (
-              <TextField
-                id="max-choices"
-                label={tt.edit.maxChoices}
-                type="number"
-                value={form.maxChoices}
-                maxlength={2}
-                error={err('maxChoices')}
-                onChange={(maxChoices) => update({ maxChoices })}
-              />
-            )}
-          </View>
-        )}
-
-        <View className="vh-setting">
-          <Text>{tt.edit.secret}</Text>
-          <Switch
-            id="topic-secret-switch"
-            checked={form.secret}
-            onChange={(e) => update({ secret: e.detail.value })}
-            color="#a31515"
-          />
-        </View>
-        <FieldError message={err('secret')} />
-
-        <View className="vh-setting">
-          <Text>{tt.edit.major}</Text>
-          <Switch
-            id="topic-major-switch"
-            checked={form.major}
-            onChange={(e) => update({ major: e.detail.value })}
-            color="#a31515"
-          />
-        </View>
-        {form.major && (
-          <View className="vh-hint" id="topic-major-hint">
-            {tt.edit.majorHint}
-          </View>
-        )}
-        <FieldError message={err('major')} />
-
-        <View className="vh-label">{tt.edit.attachments}</View>
-        <ListEditor
-          removeLabel={tt.edit.removeOption}
-          id="attachment"
-          items={form.attachments}
-          onChange={(attachments) => update({ attachments })}
-          placeholder={tt.edit.attachment}
-          addLabel={tt.edit.addAttachment}
-          maxlength={80}
-          errorAt={(i) => err(`attachments.${i}.name`) ?? err(`attachments.${i}`)}
-        />
-        <FieldError message={err('attachments')} />
-
-        <View className="vh-label">{tt.edit.closes}</View>
-        <View className="vh-hint">
-          {tt.edit.date}　{tt.edit.time}
-        </View>
-        <View className="vh-row">
-          <Input
-            id="closes-date"
-            className="vh-input"
-            placeholder={tt.edit.date}
-            value={form.date}
-            maxlength={10}
-            onInput={(e) => update({ date: e.detail.value })}
-          />
-          <Input
-            id="closes-time"
-            className="vh-input"
-            placeholder={tt.edit.time}
-            value={form.time}
-            maxlength={5}
-            onInput={(e) => update({ time: e.detail.value })}
-          />
-        </View>
-        <FieldError message={err('date') ?? err('time') ?? err('closesAt')} />
-
-        <View className="vh-hint">{tt.edit.draftHint}</View>
-        <ActionButton id="save-topic" label={tt.edit.save} doneText={tt.edit.saved} run={submit} />
-      </View>
+      <TopicForm
+        closesInDays={1}
+        submitId="save-topic"
+        submitLabel={tt.edit.save}
+        doneText={tt.edit.saved}
+        note={tt.edit.draftHint}
+        save={async (body) => {
+          const topic = await call('createTopic', { body, idempotencyKey: createKey });
+          Taro.redirectTo({ url: `/pages/topics/detail/index?id=${topic.topicId}` });
+        }}
+      />
     </Page>
   );
 }
