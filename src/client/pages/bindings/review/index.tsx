@@ -9,11 +9,11 @@ import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { tb } from '../../../i18n/bindings';
 import { ApiFailure, call } from '../../../services/api';
 import { formatDateTime } from '../../../services/format';
-import { isTownship } from '../../../services/session';
 
 type Pending = z.infer<typeof PendingClaim>;
 
@@ -99,11 +99,9 @@ function ClaimCard({ c }: { c: Pending }) {
 /** Claims whose details did not match the register, for the committee to approve as a person or reject. */
 export default function ReviewPage() {
   const me = useMe();
-  const township = isTownship(me);
-  const [villageId, setVillageId] = useState<string>();
   const [items, setItems] = useState<Pending[]>();
   const { loading, error, track } = useLoading();
-  const chosen = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       const r = await call('pendingClaims', { query: { villageId: village } });

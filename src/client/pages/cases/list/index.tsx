@@ -7,11 +7,12 @@ import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { tc } from '../../../i18n/cases';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
-import { hasRole, isTownship } from '../../../services/session';
+import { hasRole } from '../../../services/session';
 
 type ListName = 'public' | 'mine' | 'work';
 const SHORT = 60;
@@ -54,14 +55,12 @@ function CaseRow({ c, onOpen }: { c: CaseSummary; onOpen: () => void }) {
 export default function CaseList() {
   const { params } = useRouter();
   const me = useMe();
-  const township = isTownship(me);
+  const { township, chosen: chosenVillage, choose: setVillageId } = useVillageChoice(me);
   const staff = hasRole(me, 'committee', 'grid_worker', 'supervisor', 'party_branch', 'township_staff');
   const views: ListName[] = township ? ['public', 'work'] : staff ? ['public', 'mine', 'work'] : ['public', 'mine'];
   const asked = params.view as ListName | undefined;
   const [view, setView] = useState<ListName>(asked && ['public', 'mine', 'work'].includes(asked) ? asked : 'public');
   const shown: ListName = views.includes(view) ? view : 'public';
-  const [villageId, setVillageId] = useState<string>();
-  const chosenVillage = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const { loading, error, track } = useLoading();

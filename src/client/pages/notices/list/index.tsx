@@ -8,11 +8,12 @@ import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { t } from '../../../i18n/zh-CN';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
-import { isEditor, isOverseer, isTownship } from '../../../services/session';
+import { isEditor, isOverseer } from '../../../services/session';
 
 type ListName = 'public' | 'draft' | 'pending_review';
 
@@ -22,12 +23,10 @@ export default function NoticeList() {
   const [list, setList] = useState<ListName>('public');
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
-  const [villageId, setVillageId] = useState<string | undefined>();
   const [items, setItems] = useState<NoticeSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const { loading, error, track } = useLoading(false);
-  const township = isTownship(me);
-  const chosenVillage = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const { township, chosen: chosenVillage, choose: setVillageId } = useVillageChoice(me);
 
   const lastMore = useRef(false);
   type Filters = { category?: NoticeCategory; list: ListName; q: string; villageId?: string };

@@ -8,20 +8,19 @@ import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { bodyName, tt } from '../../../i18n/topics';
 import { call } from '../../../services/api';
 import { formatDateTime } from '../../../services/format';
-import { hasRole, isTownship } from '../../../services/session';
+import { hasRole } from '../../../services/session';
 
 type TopicItem = z.infer<typeof TopicList>['items'][number];
 
 /** 议事表决: the village's topics, newest first, each with where it stands and when voting closes. */
 export default function TopicListPage() {
   const me = useMe();
-  const township = isTownship(me);
-  const [villageId, setVillageId] = useState<string>();
-  const chosenVillage = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const { township, chosen: chosenVillage, choose: setVillageId } = useVillageChoice(me);
   const [items, setItems] = useState<TopicItem[]>([]);
   const { loading, error, track } = useLoading();
 

@@ -9,10 +9,11 @@ import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf } from '../../../services/api';
-import { hasRole, isTownship } from '../../../services/session';
+import { hasRole } from '../../../services/session';
 import { CaseSettings } from './case-settings';
 
 const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
@@ -31,14 +32,12 @@ const bodies = ['villagers_meeting', 'representatives', 'party_members', 'custom
 /** The village's settings, with the law's default beside any that the village changed. */
 export default function SettingsPage() {
   const me = useMe();
-  const township = isTownship(me);
+  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
   const canChange = hasRole(me, 'committee') && !township;
-  const [villageId, setVillageId] = useState<string>();
   const [view, setView] = useState<SettingsView>();
   const [draft, setDraft] = useState<VillageSettings>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { loading, error, track } = useLoading();
-  const chosen = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
   const load = (village = chosen) =>
     track(async () => {
       const r = await call('villageSettings', { query: { villageId: village } });

@@ -6,10 +6,10 @@ import { LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
 import { usePageLoad } from '../../../../components/use-page-load';
+import { useVillageChoice } from '../../../../components/use-village-choice';
 import { VillagePicker } from '../../../../components/village-picker';
 import { tcs } from '../../../../i18n/cases-staff';
 import { call } from '../../../../services/api';
-import { isTownship } from '../../../../services/session';
 
 const D = tcs.dashboard;
 const COLORS = {
@@ -103,11 +103,9 @@ function Satisfaction({ d }: { d: CaseDashboard }) {
 /** 办理统计: how many cases, how many open, overdue or escalated, how fast, and how satisfied people are. */
 export default function CaseDashboardPage() {
   const me = useMe();
-  const township = isTownship(me);
-  const [villageId, setVillageId] = useState<string>();
   const [data, setData] = useState<CaseDashboard>();
   const { loading, error, track } = useLoading();
-  const chosen = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       setData(await call('caseDashboard', { query: { villageId: village } }));

@@ -7,21 +7,19 @@ import { LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
 import { usePageLoad } from '../../../../components/use-page-load';
+import { useVillageChoice } from '../../../../components/use-village-choice';
 import { VillagePicker } from '../../../../components/village-picker';
 import { t } from '../../../../i18n/zh-CN';
 import { call } from '../../../../services/api';
 import { daysSince, formatDateTime } from '../../../../services/format';
-import { isTownship } from '../../../../services/session';
 
 /** Residents' questions still waiting for the committee, the longest waiting first. */
 export default function OpenQuestionsPage() {
   const me = useMe();
-  const township = isTownship(me);
-  const [villageId, setVillageId] = useState<string>();
   const [items, setItems] = useState<OpenQuestion[]>();
   const [more, setMore] = useState(false);
   const { loading, error, track } = useLoading();
-  const chosen = villageId ?? (township ? me?.villages[0]?.villageId : undefined);
+  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       const r = await call('openQuestions', { query: { villageId: village } });
