@@ -28,7 +28,11 @@ export async function demoPeople(now: Date) {
   for (const township of await listTownships()) {
     const tenants = [
       { tenantId: township.townshipId, tenantName: township.name },
-      ...(await listTownshipVillages(township.townshipId)).map((v) => ({ tenantId: v.villageId, tenantName: v.name })),
+      // Villages of different townships often share a name (王庄村), so a village is named with its township.
+      ...(await listTownshipVillages(township.townshipId)).map((v) => ({
+        tenantId: v.villageId,
+        tenantName: `${township.name} ${v.name}`,
+      })),
     ];
     for (const t of tenants) {
       for (const p of await listPeople(t.tenantId)) {

@@ -61,7 +61,11 @@ export default function SignIn() {
   };
   useEffect(load, []);
 
-  const tenants = useMemo(() => [...new Set(people.map((p) => p.tenantName))], [people]);
+  /** By tenant id, never by name: two villages (or two townships) may share one. */
+  const tenants = useMemo(
+    () => [...new Map(people.map((p) => [p.tenantId, { tenantId: p.tenantId, name: p.tenantName }])).values()],
+    [people],
+  );
   /** Signs in with the session the server hands out; an account not yet bound goes to bind first. */
   const signInWith = async (title: string, get: () => Promise<{ token: string; person: unknown }>) => {
     try {
@@ -118,13 +122,13 @@ export default function SignIn() {
           />
           <LoadState loading={loading} error={error} onRetry={load} />
           {tenants.map((tenant) => {
-            const mine = people.filter((p) => p.tenantName === tenant && (!q || p.name.includes(q)));
+            const mine = people.filter((p) => p.tenantId === tenant.tenantId && (!q || p.name.includes(q)));
             if (!mine.length) return null;
             const residents = mine.filter((p) => groupOf(p) === 'resident');
             const shown = q ? residents : residents.slice(0, SHOWN_RESIDENTS);
             return (
-              <View className="vh-card vh-tenant" key={tenant}>
-                <View className="vh-card-title">{tenant}</View>
+              <View className="vh-card vh-tenant" key={tenant.tenantId} id={`tenant-${tenant.tenantId}`}>
+                <View className="vh-card-title">{tenant.name}</View>
                 {GROUPS.map((role) => {
                   const group = mine.filter((p) => groupOf(p) === role);
                   return group.length ? (
