@@ -263,10 +263,20 @@ describe('the workflow', () => {
   it('merges a duplicate into the first case and turns an adopted suggestion into a topic, linked both ways', async () => {
     const a = await submit(v1.residents[14], suggestion({ text: '建议在四组路口装一面凸面镜，转弯看不到来车。' }));
     const b = await submit(v1.residents[15], suggestion({ text: '四组路口转弯处能不能装个反光镜，太危险了。' }));
+    // b's 附议: one neighbour who also seconded a, one who did not, and a's own author.
+    const [both, onlyB] = [await as(v1.residents[25]), await as(v1.residents[26])];
+    await both.post(`/cases/${a.caseId}/second`);
+    for (const who of [both, onlyB, await as(v1.residents[14])]) await who.post(`/cases/${b.caseId}/second`);
     await chair.post(`/cases/${a.caseId}/accept`, {});
     const merged = (await chair.post(`/cases/${b.caseId}/merge`, { intoCaseId: a.caseId })).body;
     expect(merged).toMatchObject({ status: 'closed', mergedInto: a.caseId });
-    expect((await chair.get(`/cases/${a.caseId}`)).body.merged).toEqual([b.caseId]);
+    const into = (await chair.get(`/cases/${a.caseId}`)).body;
+    expect(into.merged).toEqual([b.caseId]);
+    // b's author and its seconders now second a, each once; a's author never seconds their own case.
+    expect(into.seconds).toBe(3);
+    expect((await onlyB.get(`/cases/${a.caseId}`)).body.me.seconded).toBe(true);
+    expect((await (await as(v1.residents[15])).get(`/cases/${a.caseId}`)).body.me.seconded).toBe(true);
+    expect((await (await as(v1.residents[14])).get(`/cases/${a.caseId}`)).body.me.seconded).toBe(false);
     expect((await chair.post(`/cases/${a.caseId}/merge`, { intoCaseId: a.caseId })).status).toBe(400);
 
     const topic = await chair.post(`/cases/${a.caseId}/topic`, {

@@ -402,11 +402,19 @@ export async function rate(actor: Actor, { caseId, villageId }: CaseRef, req: z.
 
 export async function merge(actor: Actor, ref: CaseRef, intoCaseId: string, note: string | undefined, now: Date) {
   if (intoCaseId === ref.caseId) throw invalidField('intoCaseId', '不能合并到自己');
-  return handle(actor, ref, 'merge', now, async (c, village) => {
+  let carry = async () => {};
+  const merged = await handle(actor, ref, 'merge', now, async (c, village) => {
     const into = await store.getCase(village.villageId, intoCaseId);
     if (!into || !decidesCase(actor, targetOf(village, into)) || !isOpen(into.status) || into.mergedInto)
       throw invalidField('intoCaseId', '合并到：没有找到可以合并的事项');
-    const entry = { at: now.toISOString(), action: 'merge', status: into.status, note: '合并了一件相同的事项' };
+    carry = () => store.carrySeconds(c, into, now.toISOString());
+    const carried = store.carriesSeconds(c, into) ? '，其提出人和附议村民一并附议本件' : '';
+    const entry = {
+      at: now.toISOString(),
+      action: 'merge',
+      status: into.status,
+      note: `合并了一件相同的事项${carried}`,
+    };
     const grown = {
       ...into,
       merged: [...into.merged, c.caseId],
@@ -418,6 +426,8 @@ export async function merge(actor: Actor, ref: CaseRef, intoCaseId: string, note
       extra: [store.putCase(grown, into.version)],
     };
   });
+  await carry();
+  return merged;
 }
 
 /** An adopted suggestion becomes a consultation topic (a draft), linked both ways, in one transaction. */

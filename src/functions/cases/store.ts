@@ -177,6 +177,33 @@ export async function countSeconds(villageId: string, caseId: string) {
   return shards.reduce((n, s) => n + Number(s.seconds ?? 0), 0);
 }
 
+/** Who seconded a case: read only when a merge carries them over. */
+export async function seconders(villageId: string, caseId: string) {
+  const markers = await queryAll<{ sk: string }>(
+    prefixQuery(keys.caseSecondPrefix(villageId, caseId), { ProjectionExpression: 'sk' }),
+  );
+  return markers.map((m) => m.sk.slice('SECOND#'.length));
+}
+
+/** Only a suggestion is seconded (附议), so only one merged into another carries its supporters over. */
+export const carriesSeconds = (from: CaseRecord, into: CaseRecord) =>
+  from.kind === 'suggestion' && into.kind === 'suggestion';
+
+/**
+ * A suggestion merged into another is the same wish: its author and its 附议 now second the case it joined,
+ * each person once (the marker sees to that) and never its own author. Carried after the merge is saved, a few
+ * at a time; a person already seconding it simply stays counted once.
+ */
+export async function carrySeconds(from: CaseRecord, into: CaseRecord, at: string) {
+  if (!carriesSeconds(from, into)) return;
+  const supporters = new Set([from.submitter.personId, ...(await seconders(from.villageId, from.caseId))]);
+  supporters.delete(into.submitter.personId);
+  const queue = [...supporters];
+  for (let i = 0; i < queue.length; i += CARRY_AT_ONCE)
+    await Promise.all(queue.slice(i, i + CARRY_AT_ONCE).map((p) => second(into, p, at)));
+}
+const CARRY_AT_ONCE = 16;
+
 async function exists(key: { pk: string; sk: string }) {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: key, ProjectionExpression: 'pk' }));
   return Boolean(Item);

@@ -189,6 +189,10 @@ export const keys = {
     pk: `${tenant(villageId)}#C#${caseId}`,
     sk: `SECOND#${personId}`,
   }),
+  caseSecondPrefix: (villageId: string, caseId: string) => ({
+    pk: `${tenant(villageId)}#C#${caseId}`,
+    skPrefix: 'SECOND#',
+  }),
   caseSecondShard: (villageId: string, caseId: string, shard: number) => ({
     pk: `${tenant(villageId)}#C#${caseId}`,
     sk: `SHARD#${String(shard).padStart(2, '0')}`,
