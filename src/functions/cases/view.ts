@@ -14,7 +14,7 @@ import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { notFound } from '../lib/errors';
 import { allows, type CaseTarget, decidesCase, knowsPetitioner, seesCase, worksCase } from '../lib/policy';
-import { isAdultOn, listPeople } from '../people/store';
+import { listLivingAdults } from '../people/store';
 import { photoViews } from '../photos/service';
 import { resolveVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
@@ -93,7 +93,7 @@ export function authorFor(a: Actor, village: VillageRecord, c: store.CaseRecord)
 
 /** Adults and representatives on the roster at this moment: the base a co-signed petition is measured against. */
 export async function rosterBase(village: VillageRecord, now: Date) {
-  const people = (await listPeople(village.villageId)).filter((p) => p.status === 'active' && isAdultOn(p, now));
+  const people = await listLivingAdults(village.villageId, now);
   return {
     adults: people.length,
     representatives: people.filter((p) => activeTerms(p, now).some((t) => t.role === 'representative')).length,

@@ -125,6 +125,17 @@ export const getPeople = (tenantId: string, personIds: string[]) =>
 
 export const listPeople = (tenantId: string) => queryAll<PersonRecord>(prefixQuery(keys.personPrefix(tenantId)));
 
+/** The adults living in a village, with only what counting them needs: not the sealed ID numbers and phones. */
+export const listLivingAdults = (villageId: string, now: Date) =>
+  queryAll<Pick<PersonRecord, 'personId' | 'roles'>>(
+    prefixQuery(keys.personPrefix(villageId), {
+      FilterExpression: '#s = :active AND adultFrom <= :today',
+      ProjectionExpression: 'personId, #r',
+      ExpressionAttributeNames: { '#s': 'status', '#r': 'roles' },
+      ExpressionAttributeValues: { ':active': 'active', ':today': isoDay(now) },
+    }),
+  );
+
 /** People of a village with this exact name: usually one, sometimes two. */
 export async function findByName(villageId: string, name: string) {
   const hits = await queryAll<{ pk: string; sk: string }>(indexQuery(keys.personNamePartition(villageId, name)));
