@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 /**
  * A local stand-in for S3, for exactly what photos use, path-style
- * (`/{bucket}/{key}`): PUT, HEAD and GET of an object, each signed (AWS
+ * (`/{bucket}/{key}`): PUT, HEAD, GET and DELETE of an object, each signed (AWS
  * Signature V4, in the query of a pre-signed URL or in the Authorization
  * header) with the local credentials the functions use on the local stack.
  * Like S3 it refuses an unsigned, tampered or expired request (403), so a
@@ -145,7 +145,12 @@ const readBody = (req: IncomingMessage, limit: number) =>
 
 function objectStore(dataDir?: string) {
   const memory = new Map<string, StoredObject>();
-  if (!dataDir) return { get: (k: string) => memory.get(k), put: (k: string, o: StoredObject) => memory.set(k, o) };
+  if (!dataDir)
+    return {
+      get: (k: string) => memory.get(k),
+      put: (k: string, o: StoredObject) => memory.set(k, o),
+      delete: (k: string) => memory.delete(k),
+    };
   const file = (k: string) => join(dataDir, encodeURIComponent(k));
   return {
     get(k: string): StoredObject | undefined {
@@ -157,6 +162,10 @@ function objectStore(dataDir?: string) {
       mkdirSync(dataDir, { recursive: true });
       writeFileSync(`${file(k)}.json`, JSON.stringify({ contentType: o.contentType }));
       writeFileSync(file(k), o.body);
+    },
+    delete(k: string) {
+      rmSync(file(k), { force: true });
+      rmSync(`${file(k)}.json`, { force: true });
     },
   };
 }
@@ -175,7 +184,7 @@ export async function startPhotoStore(
     const head = method === 'HEAD';
     if (b !== bucket) return xmlError(res, 404, 'NoSuchBucket', 'The specified bucket does not exist', head);
     if (!/^[\w-]+(\/[\w-]+)*$/.test(key)) return xmlError(res, 400, 'InvalidArgument', 'Unsupported key', head);
-    if (!['PUT', 'GET', 'HEAD'].includes(method))
+    if (!['PUT', 'GET', 'HEAD', 'DELETE'].includes(method))
       return xmlError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed', head);
     const verdict = verify(req, url, new Date());
     if (!verdict.ok) {
@@ -208,6 +217,10 @@ export async function startPhotoStore(
       objects.put(key, { body, contentType });
       const etag = `"${createHash('md5').update(body).digest('hex')}"`;
       return res.writeHead(200, { ...cors, etag }).end();
+    }
+    if (method === 'DELETE') {
+      objects.delete(key);
+      return res.writeHead(204, cors).end();
     }
     const object = objects.get(key);
     if (!object) return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.', head);

@@ -198,11 +198,15 @@ describe('claiming photos for a case (in process)', () => {
     const now = new Date();
     const claim = await claimPhotos(actorOf(resident()), village().villageId, ids, now);
     expect(claim.photos).toEqual(ids.map((photoId) => ({ photoId, contentType: 'image/png' })));
-    expect(claim.items).toHaveLength(2);
+    const pendingOf = async (photoId: string) =>
+      (await rawTable().partition('PHOTOS#pending')).filter((m) => m.photoId === photoId);
+    expect(await pendingOf(ids[0])).toHaveLength(1);
     expect(await transact(claim.items)).toBe(true);
     const item = await rawTable().item(`TN#${village().villageId}#PHOTO#${ids[0]}`, 'PHOTO');
     expect(item?.ttl).toBeUndefined();
     expect(item?.attachedAt).toBe(now.toISOString());
+    // Off the list the sweep deletes from, so an attached photo is never swept.
+    expect(await pendingOf(ids[0])).toEqual([]);
     // The same items again fail their condition: a photo belongs to one case.
     expect(await transact(claim.items)).toBe(false);
     await expect(claimPhotos(actorOf(resident()), village().villageId, ids, now)).rejects.toMatchObject({
@@ -242,5 +246,32 @@ describe('claiming photos for a case (in process)', () => {
     });
     // Nothing was attached by any refusal.
     expect((await rawTable().item(`TN#${villageId}#PHOTO#${mine}`, 'PHOTO'))?.ttl).toBeDefined();
+  });
+
+  it('deletes from storage an upload nobody attached within a day, and forgets it', async () => {
+    const { requestUpload: signUpload, sweepUnattached } = await service();
+    const { presignUpload, photoKey } = await import('../../src/functions/lib/photos');
+    const villageId = village().villageId;
+    // Asked for two days ago (so it expired yesterday), its bytes stored then.
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    const stale = await signUpload(actorOf(resident()), { contentType: 'image/png', size: png.length }, twoDaysAgo);
+    const url = await presignUpload(photoKey(villageId, stale.photoId), 'image/png', png.length, new Date());
+    expect((await put({ uploadUrl: url, headers: stale.headers })).status).toBe(200);
+    const fresh = await uploaded(resident());
+    const viewOf = async (photoId: string) =>
+      (await (await service()).photoViews(villageId, [{ photoId, contentType: 'image/png' }], new Date()))[0].url;
+    expect((await fetch(await viewOf(stale.photoId))).status).toBe(200);
+
+    const { deleted } = await sweepUnattached(new Date());
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect((await fetch(await viewOf(stale.photoId))).status).toBe(404);
+    expect(await rawTable().item(`TN#${villageId}#PHOTO#${stale.photoId}`, 'PHOTO')).toBeUndefined();
+    expect((await rawTable().partition('PHOTOS#pending')).some((m) => m.photoId === stale.photoId)).toBe(false);
+    // One uploaded today is still there to attach.
+    expect((await fetch(await viewOf(fresh))).status).toBe(200);
+    expect(await rawTable().item(`TN#${villageId}#PHOTO#${fresh}`, 'PHOTO')).toMatchObject({ photoId: fresh });
+    // Swept again, nothing is left to do for it.
+    await sweepUnattached(new Date());
+    expect((await fetch(await viewOf(fresh))).status).toBe(200);
   });
 });

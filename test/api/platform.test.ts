@@ -36,10 +36,11 @@ describe('the platform', () => {
     );
   });
 
-  it('runs the result closer and the case escalation on a schedule', () => {
+  it('runs the result closer, the case escalation and the photo sweep on a schedule', () => {
     expect(scheduledFunctions().map((f) => [f.module, f.exportName, f.everyMs])).toEqual([
       ['src/functions/topics/handler', 'closeDue', 5 * 60_000],
       ['src/functions/cases/handler', 'escalateDue', 15 * 60_000],
+      ['src/functions/photos/handler', 'sweepUnattached', 60 * 60_000],
     ]);
   });
 

@@ -218,6 +218,15 @@ export const keys = {
    * carry a ttl and vanish; attaching to a case removes it. No person in the key.
    */
   photo: (villageId: string, photoId: string) => ({ pk: `${tenant(villageId)}#PHOTO#${photoId}`, sk: 'PHOTO' }),
+  /**
+   * Each upload not yet attached, across villages, by when it expires (epoch seconds, zero-padded so the text
+   * sorts as the number): what the sweep reads, earliest first, to delete the object from storage.
+   */
+  photoPending: (expiresAt: number, villageId: string, photoId: string) => ({
+    pk: 'PHOTOS#pending',
+    sk: `${String(expiresAt).padStart(12, '0')}#${villageId}#${photoId}`,
+  }),
+  photoPendingPartition: () => ({ pk: 'PHOTOS#pending' }),
 
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({

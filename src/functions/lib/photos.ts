@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { photoConfig } from './env';
 
@@ -72,3 +78,8 @@ export async function headPhoto(key: string): Promise<{ size: number; contentTyp
     throw e;
   }
 }
+
+/** Deletes an object; deleting one that is not there is not an error (S3 answers 204 either way). */
+export const deletePhoto = async (key: string) => {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+};

@@ -1,5 +1,7 @@
 import { routes } from '../../shared/api';
+import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { logger } from '../lib/log';
 import * as photos from './service';
 
 /** HTTP adapter only: a pre-signed upload for one photo (the bytes go straight to storage). */
@@ -8,3 +10,10 @@ export const requestUpload = http(
   ({ actor, body, now }) => photos.requestUpload(actor, body, now),
   { status: 201 },
 );
+
+/** Scheduled (serverless.yml): deletes uploads nobody attached to a case before they expired. */
+export const sweepUnattached = async () => {
+  const done = await photos.sweepUnattached(systemClock.now());
+  if (done.deleted) logger.info('unattached photos deleted', done);
+  return done;
+};

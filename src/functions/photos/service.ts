@@ -9,12 +9,12 @@ import type { Actor } from '../lib/actor';
 import type { TransactItem } from '../lib/db';
 import { forbidden, invalidField } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { headPhoto, photoKey, presignUpload, presignView, uploadUrlSeconds } from '../lib/photos';
-import { attachPhoto, getPhoto, putPhoto } from './store';
+import { deletePhoto, headPhoto, photoKey, presignUpload, presignView, uploadUrlSeconds } from '../lib/photos';
+import { attachPhoto, expiredUploads, forgetUpload, getPhoto, putPhoto, SWEEP_PAGE } from './store';
 
 export type { PhotoRef } from '../../shared/schemas/photo';
 
-/** An upload nobody attaches to a case within a day is forgotten (its record expires). */
+/** An upload nobody attaches to a case within a day is deleted, object and record (sweepUnattached). */
 export const unattachedPhotoSeconds = 24 * 60 * 60;
 const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -73,14 +73,35 @@ export async function claimPhotos(
       const stored = await headPhoto(photoKey(villageId, photoId));
       if (!stored || stored.size !== record.size || stored.contentType !== record.contentType)
         throw invalidField('photos', '照片尚未上传完成');
-      return { photoId, contentType: record.contentType };
+      return { photoId, contentType: record.contentType, ttl: record.ttl };
     }),
   );
   return {
-    items: photos.map((p) => attachPhoto(villageId, p.photoId, actor.personId, now.toISOString(), nowSeconds)),
-    photos,
+    items: photos.flatMap((p) => attachPhoto({ villageId, ...p }, actor.personId, now.toISOString(), nowSeconds)),
+    photos: photos.map(({ photoId, contentType }) => ({ photoId, contentType })),
   };
 }
+
+/**
+ * Scheduled: deletes from storage the uploads nobody attached before they expired, then forgets them. A photo
+ * can no longer be attached once expired (attachPhoto's condition), so deleting its object is safe; the margin
+ * covers the clocks of two functions disagreeing by a little.
+ */
+export async function sweepUnattached(now: Date) {
+  const before = epochSeconds(now) - SWEEP_MARGIN_SECONDS;
+  let deleted = 0;
+  for (let round = 0; round < 20; round++) {
+    const expired = await expiredUploads(before);
+    for (const u of expired) {
+      await deletePhoto(photoKey(u.villageId, u.photoId));
+      await forgetUpload(u);
+      deleted++;
+    }
+    if (expired.length < SWEEP_PAGE) break;
+  }
+  return { deleted };
+}
+const SWEEP_MARGIN_SECONDS = 10 * 60;
 
 /** Short-lived links to a case's photos, for someone already allowed to read the case. */
 export const photoViews = (

@@ -1,12 +1,13 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PhotoContentType } from '../../shared/schemas/photo';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 
 /**
  * The record of an upload, kept beside the object in storage: who uploaded it
  * (a person id, never a name), what it was declared as. `ttl` (epoch seconds)
- * makes an unattached upload vanish; attaching it to a case removes the ttl.
+ * is when an unattached upload expires; attaching it to a case removes the ttl.
+ * Until then a marker on the pending list lets the sweep delete the object too.
  */
 export interface PhotoRecord {
   photoId: string;
@@ -19,14 +20,27 @@ export interface PhotoRecord {
   attachedAt?: string;
 }
 
-export async function putPhoto(p: PhotoRecord) {
-  await dynamo.send(
-    new PutCommand({
-      TableName: table(),
-      Item: { ...keys.photo(p.villageId, p.photoId), type: 'photo', ...p },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+const pendingMarker = (p: { villageId: string; photoId: string; ttl: number }) =>
+  keys.photoPending(p.ttl, p.villageId, p.photoId);
+
+/** Records a new upload and puts it on the pending list, together. */
+export async function putPhoto(p: PhotoRecord & { ttl: number }) {
+  const written = await transact([
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.photo(p.villageId, p.photoId), type: 'photo', ...p },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...pendingMarker(p), type: 'photo-pending', villageId: p.villageId, photoId: p.photoId },
+      },
+    },
+  ]);
+  if (!written) throw new Error('photo id already recorded');
 }
 
 export async function getPhoto(villageId: string, photoId: string) {
@@ -36,21 +50,59 @@ export async function getPhoto(villageId: string, photoId: string) {
 
 /**
  * Attaches an upload, in the caller's transaction: only one not attached yet (it
- * still has its ttl), not expired, and uploaded by this person.
+ * still has its ttl), not expired, and uploaded by this person. It leaves the pending list.
  */
 export const attachPhoto = (
-  villageId: string,
-  photoId: string,
+  p: { villageId: string; photoId: string; ttl: number },
   uploadedBy: string,
   at: string,
   nowSeconds: number,
-): TransactItem => ({
-  Update: {
-    TableName: table(),
-    Key: keys.photo(villageId, photoId),
-    UpdateExpression: 'REMOVE #ttl SET attachedAt = :at',
-    ConditionExpression: '#ttl > :now AND uploadedBy = :by',
-    ExpressionAttributeNames: { '#ttl': 'ttl' },
-    ExpressionAttributeValues: { ':at': at, ':now': nowSeconds, ':by': uploadedBy },
+): TransactItem[] => [
+  {
+    Update: {
+      TableName: table(),
+      Key: keys.photo(p.villageId, p.photoId),
+      UpdateExpression: 'REMOVE #ttl SET attachedAt = :at',
+      ConditionExpression: '#ttl > :now AND uploadedBy = :by',
+      ExpressionAttributeNames: { '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':at': at, ':now': nowSeconds, ':by': uploadedBy },
+    },
   },
-});
+  { Delete: { TableName: table(), Key: pendingMarker(p) } },
+];
+
+export const SWEEP_PAGE = 100;
+
+/** Pending uploads that expired at or before `beforeSeconds`, earliest first. */
+export async function expiredUploads(beforeSeconds: number, limit = SWEEP_PAGE) {
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :before',
+      ExpressionAttributeValues: {
+        ':pk': keys.photoPendingPartition().pk,
+        ':before': `${String(beforeSeconds).padStart(12, '0')}#~`,
+      },
+      Limit: limit,
+    }),
+  );
+  return (r.Items ?? []).map((i) => ({ sk: String(i.sk), villageId: String(i.villageId), photoId: String(i.photoId) }));
+}
+
+/** Forgets an expired upload: its marker, and its record unless it was attached after all. */
+export const forgetUpload = (u: { sk: string; villageId: string; photoId: string }) =>
+  Promise.all([
+    dynamo.send(new DeleteCommand({ TableName: table(), Key: { pk: keys.photoPendingPartition().pk, sk: u.sk } })),
+    dynamo
+      .send(
+        new DeleteCommand({
+          TableName: table(),
+          Key: keys.photo(u.villageId, u.photoId),
+          ConditionExpression: 'attribute_exists(#ttl)',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+        }),
+      )
+      .catch((e) => {
+        if (!isConditionFailure(e)) throw e;
+      }),
+  ]);
