@@ -368,6 +368,20 @@ describe('who may know the petitioner', () => {
     expect(JSON.stringify(list)).not.toContain(author.name);
   });
 
+  it('routes a complaint about a ward the committee is guardian of away from the committee too', async () => {
+    const c = await submit(
+      v1.residents[27],
+      petition({
+        about: { kind: 'guardianship' },
+        text: '村委会作为监护人，把五保户老人的土地补偿款长期挪作他用。',
+      }),
+    );
+    expect(c).toMatchObject({ route: 'supervision', about: { kind: 'guardianship' } });
+    expect((await chair.get(`/cases/${c.caseId}`)).status).toBe(404);
+    const seen = await (await as(v1.supervisor)).get(`/cases/${c.caseId}`);
+    expect(seen.body.submitter.name).toBe(v1.residents[27].name);
+  });
+
   it('keeps a care concern between civil affairs and the cadre it is assigned to', async () => {
     const author = v1.residents[19];
     const c = await submit(

@@ -2,14 +2,14 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type {
-  Case,
+import {
+  type Case,
   CaseAbout,
-  CaseKind,
-  CaseSummary,
-  CategoryList,
-  MeetingAsked,
-  SubmitCaseRequest,
+  type CaseKind,
+  type CaseSummary,
+  type CategoryList,
+  type MeetingAsked,
+  type SubmitCaseRequest,
 } from '../../shared/schemas/case';
 import type { Me } from '../../shared/schemas/person';
 import { tc } from '../i18n/cases';
@@ -49,7 +49,7 @@ const SIMILAR_DELAY_MS = 600;
 export const draftStorageKey = (personId: string, slot: string) => `vh.caseDraft.${personId}.${slot}`;
 
 const NONE = 'none';
-const aboutOptions = [NONE, 'committee', 'member', 'relative'] as const;
+const aboutOptions = [NONE, ...CaseAbout.options] as const;
 const asksForOptions = [NONE, 'villagers_meeting', 'representatives_assembly'] as const;
 
 export interface CaseFormProps {

@@ -57,7 +57,8 @@ export const tc = {
     anonymousPetition: '匿名（对外不显示姓名，办理人仍知道是谁）',
     aboutTitle: '投诉对象（可不选）',
     aboutNone: '不涉及',
-    aboutNote: '涉及村委会、委员或委员亲属的投诉，交给监委会和乡镇办理，不交给村委会，被投诉的人看不到是谁反映的。',
+    aboutNote:
+      '涉及村委会、委员、委员亲属或村委会担任监护人的事，交给监委会和乡镇办理，不交给村委会，被投诉的人看不到是谁反映的。',
     asksForTitle: '联名要求召开会议（可不选）',
     asksForNone: '不需要',
     asksForNote:

@@ -57,13 +57,17 @@ export const intakeLabels: Record<Intake, string> = {
   box: '意见箱',
 };
 
-/** The subject of a complaint: about the committee, one of its members, or a member's relative → conflict of interest. */
-export const CaseAbout = z.enum(['committee', 'member', 'relative'], { error: '请选择投诉对象' });
+/**
+ * The subject of a complaint that is a conflict of interest for the committee: the committee itself, one of its
+ * members, a member's relative, or a ward the committee is guardian of (民法典 art. 32: 村委会担任监护人).
+ */
+export const CaseAbout = z.enum(['committee', 'member', 'relative', 'guardianship'], { error: '请选择投诉对象' });
 export type CaseAbout = z.infer<typeof CaseAbout>;
 export const caseAboutLabels: Record<CaseAbout, string> = {
   committee: '村委会',
   member: '村委会委员',
   relative: '村委会委员的亲属',
+  guardianship: '村委会担任监护人的事',
 };
 
 /** 联名: what a co-signed petition asks the committee to convene (组织法 art. 21, 26). */
