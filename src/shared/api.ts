@@ -688,6 +688,16 @@ export const routes = {
     body: C.ReasonRequest,
     response: C.Case,
   }),
+  transferCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/transfer',
+    summary: '移交有关部门（如涉嫌违法犯罪移交公安机关），本处结案',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.TransferRequest,
+    response: C.Case,
+  }),
   replyCase: route({
     method: 'POST',
     path: '/cases/{caseId}/reply',

@@ -568,6 +568,7 @@ const matrix: Row[] = [
       ['progress', 'accepted', { note: '已经联系施工队' }],
       ['extend', 'accepted', { reason: '等待镇里批复' }],
       ['reply', 'accepted', { text: '路灯已经全部修好，感谢您的建议。' }],
+      ['transfer', 'submitted', { to: '青山镇派出所', reason: '涉嫌违法，移交派出所处理' }],
     ] as const
   ).map(
     ([step, stage, body]): Row => ({

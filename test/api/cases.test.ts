@@ -296,6 +296,41 @@ describe('the workflow', () => {
   });
 });
 
+describe('移交: a matter for another authority', () => {
+  it('hands a crime to the police and closes it here, never mediated; the petitioner sees where it went', async () => {
+    const author = v1.residents[35];
+    const c = await submit(author, petition({ text: '村口小卖部后屋有人聚众赌博，还放高利贷，请村里处理。' }));
+    const path = `/cases/${c.caseId}/transfer`;
+    const bad = await chair.post(path, { to: '', reason: '涉嫌违法犯罪' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([
+      expect.objectContaining({ path: 'to', message: expect.stringContaining('移交单位') }),
+    ]);
+    expect((await (await as(author)).post(path, { to: '青山镇派出所', reason: '涉嫌赌博' })).status).toBe(403);
+    expect((await chair.get(`/cases/${c.caseId}`)).body.status).toBe('submitted');
+
+    const done = await chair.post(path, { to: '青山镇派出所', reason: '涉嫌聚众赌博和非法放贷，移交派出所，不作调解' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      status: 'closed',
+      transfer: {
+        to: '青山镇派出所',
+        reason: '涉嫌聚众赌博和非法放贷，移交派出所，不作调解',
+        by: `村委会 ${v1.chair.name}`,
+      },
+    });
+    expect(done.body.me.actions).toEqual([]);
+    const seen = (await (await as(author)).get(`/cases/${c.caseId}`)).body;
+    expect(seen.transfer.to).toBe('青山镇派出所');
+    expect(seen.timeline.at(-1)).toMatchObject({ action: 'transfer', status: 'closed' });
+    expect(seen.me.actions).not.toContain('rate');
+    // Nothing more happens to it here: no mediation, no acceptance, no second transfer.
+    expect((await chair.post(`/cases/${c.caseId}/accept`, {})).status).toBe(409);
+    expect((await chair.post(path, { to: '县公安局', reason: '再次移交' })).status).toBe(409);
+    expect(await auditActions(v1.villageId, c.caseId)).toEqual(['case.submit', 'case.transfer']);
+  });
+});
+
 describe('who may know the petitioner', () => {
   it('routes a complaint about the chair to the supervision committee and the township, never the chair', async () => {
     const author = v1.residents[16];

@@ -7,7 +7,7 @@ import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/bro
  * the H5 build: a grid worker enters a case for a resident met at home; the chair
  * accepts, assigns and answers one, step by step on its timeline; a complaint about
  * the chair reaches the supervision committee and stays hidden from the chair; the
- * dashboard draws its charts.
+ * dashboard draws its charts; a crime is handed over to the police (移交).
  */
 let stack: BrowserStack;
 let village: SeededVillage;
@@ -215,5 +215,30 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await chair.locator('#topic-title', { hasText: '小广场安装太阳能路灯' }).waitFor();
     const topicId = new URL(chair.url().replace('#', '')).searchParams.get('id');
     expect((await (await api(village.chair)).get(`/cases/${c.caseId}`)).topicId).toBe(topicId);
+  });
+
+  it('the chair hands a crime over to the police station; the petitioner sees where it went', async () => {
+    const author = village.residents[6];
+    const c = await (await api(author)).post('/cases', {
+      kind: 'petition',
+      categoryId: 'disputes',
+      text: '村口小卖部后屋有人聚众赌博，还放高利贷，请村里管一管。',
+    });
+    const chair = await open(village.chair);
+    await openCase(chair, c.caseId);
+    await chair.locator('#case-action-transfer').click();
+    // Without a receiving authority the server's rule shows under its field, in Chinese.
+    await fill(chair, 'case-transfer-reason', '涉嫌聚众赌博和非法放贷，移交派出所，不作调解');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-form-transfer .vh-field-error', { hasText: '移交单位' }).waitFor();
+    await fill(chair, 'case-transfer-to', '青山镇派出所');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-status', { hasText: '已结案' }).waitFor();
+    await expect(chair.locator('#case-actions').count()).resolves.toBe(0);
+
+    const resident = await open(author);
+    await openCase(resident, c.caseId);
+    await resident.locator('#case-transfer', { hasText: '已移交青山镇派出所' }).waitFor();
+    await resident.locator('#case-timeline', { hasText: '移交有关部门' }).waitFor();
   });
 });

@@ -32,8 +32,9 @@ const ORDER: StaffAction[] = [
   'merge',
   'topic',
   'meeting',
+  'transfer',
 ];
-const DANGER: StaffAction[] = ['decline', 'merge'];
+const DANGER: StaffAction[] = ['decline', 'merge', 'transfer'];
 const A = tcs.actions;
 
 type Errors = Record<string, string>;
@@ -84,6 +85,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: Case; onChanged
     merge: () => <MergeForm {...props} />,
     topic: () => <TopicFromCase c={caseView} onChanged={onChanged} />,
     meeting: () => <MeetingForm {...props} />,
+    transfer: () => <TransferForm {...props} />,
   };
 
   return (
@@ -472,6 +474,43 @@ function MeetingForm({ c, send }: FormProps) {
           }
           return send(() => call('conveneCase', { ...params(c), body: { on: day, place } }), setErrors);
         }}
+      />
+    </View>
+  );
+}
+
+/** 移交: to whom and why; the case closes here and the petitioner sees where it went. */
+function TransferForm({ c, send }: FormProps) {
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  return (
+    <View>
+      <View className="vh-hint">{A.transfer.hint}</View>
+      <TextField
+        id="case-transfer-to"
+        label={A.transfer.to}
+        placeholder={A.transfer.toPlaceholder}
+        value={to}
+        maxlength={40}
+        error={errors.to}
+        onChange={setTo}
+      />
+      <TextField
+        id="case-transfer-reason"
+        label={A.transfer.reason}
+        textarea
+        placeholder={A.transfer.reasonPlaceholder}
+        value={reason}
+        maxlength={500}
+        error={errors.reason}
+        onChange={setReason}
+      />
+      <ActionButton
+        id="case-form-submit"
+        label={A.transfer.submit}
+        kind="danger"
+        run={() => send(() => call('transferCase', { ...params(c), body: { to, reason } }), setErrors)}
       />
     </View>
   );

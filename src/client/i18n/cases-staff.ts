@@ -33,6 +33,7 @@ export const tcs = {
       merge: '合并',
       topic: '转为议题',
       meeting: '召集会议',
+      transfer: '移交有关部门',
     } satisfies Record<StaffAction, string>,
     cancel: '取消',
     done: '已提交',
@@ -88,6 +89,14 @@ export const tcs = {
       hint: '把这件建议交给村民商量表决：先保存为议题草稿，在议题页点“开始表决”后大家才能投票。',
       background: '背景说明（已填入建议内容，可修改）',
       submit: '保存议题并打开',
+    },
+    transfer: {
+      hint: '不归村里办的事，移交给有关部门，本处结案，提出人能看到移交给了谁。涉嫌违法犯罪的，移交公安机关，不作调解。',
+      to: '移交单位',
+      toPlaceholder: '例如：青山镇派出所',
+      reason: '移交原因（必填，提出人能看到）',
+      reasonPlaceholder: '例如：反映有人在村口聚众赌博，涉嫌违法，移交派出所处理',
+      submit: '确认移交',
     },
     meeting: {
       hint: (body: string, days: number, earliest: string) =>

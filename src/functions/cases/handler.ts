@@ -39,6 +39,9 @@ export const assign = http(routes.assignCase, ({ actor, params, query, body, now
 export const progress = http(routes.caseProgress, ({ actor, params, query, body, now }) =>
   cases.progress(actor, { caseId: params.caseId, villageId: query.villageId }, body.note, now),
 );
+export const transfer = http(routes.transferCase, ({ actor, params, query, body, now }) =>
+  cases.transfer(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+);
 export const extend = http(routes.extendCase, ({ actor, params, query, body, now }) =>
   cases.extend(actor, { caseId: params.caseId, villageId: query.villageId }, body.reason, now),
 );

@@ -8,6 +8,7 @@ import {
   type RateRequest,
   ratingLabels,
   type SubmitCaseRequest,
+  type TransferRequest,
 } from '../../shared/schemas/case';
 import { roleLabels } from '../../shared/schemas/person';
 import type { CreateTopicRequest } from '../../shared/schemas/topic';
@@ -276,6 +277,7 @@ const refusals: Partial<Record<CaseAction, string>> = {
   reply: '受理以后才能答复',
   merge: '这件事现在不能合并',
   topic: '受理以后的建议才能转为议题',
+  transfer: '已经答复或结案的事项不能再移交',
 };
 
 /** Loads a case for a handling step: seen by the caller, allowed to them, and in a state the step starts from. */
@@ -429,6 +431,16 @@ export async function merge(actor: Actor, ref: CaseRef, intoCaseId: string, note
   await carry();
   return merged;
 }
+
+/** 移交: another authority's matter (a crime goes to the police and is never mediated) is handed over and closed. */
+export const transfer = (actor: Actor, ref: CaseRef, req: z.output<typeof TransferRequest>, now: Date) =>
+  handle(actor, ref, 'transfer', now, (c) => ({
+    note: `移交${req.to}：${req.reason}`,
+    change: {
+      transfer: { ...req, at: now.toISOString(), by: staffName(actor) },
+      decidedAt: c.decidedAt ?? now.toISOString(),
+    },
+  }));
 
 /** An adopted suggestion becomes a consultation topic (a draft), linked both ways, in one transaction. */
 export async function toTopic(actor: Actor, ref: CaseRef, req: CreateTopicRequest, now: Date) {

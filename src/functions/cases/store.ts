@@ -46,6 +46,8 @@ export interface CaseRecord {
   /** Where the resolve clock runs from: the acceptance, or the latest reopening. */
   resolveFrom?: string;
   extension?: { reason: string; at: string };
+  /** Handed over to another authority (移交), and closed here. */
+  transfer?: { to: string; reason: string; at: string; by: string };
   reply?: { text: string; at: string; by: string };
   rating?: { rating: Rating; comment?: string; at: string };
   duty?: Duty;

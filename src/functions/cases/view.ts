@@ -140,6 +140,7 @@ export function actionsFor(
       canStep('topic', state) &&
       allows(a, 'topic.propose', village),
     meeting: Boolean(c.duty && !c.duty.convened) && allows(a, 'case.convene', village),
+    transfer: decides && canStep('transfer', state),
   };
   return (Object.keys(can) as CaseAction[]).filter((k) => can[k]);
 }
@@ -223,6 +224,7 @@ export async function viewOf(a: Actor, village: VillageRecord, c: store.CaseReco
     assignee: c.assignee,
     extension: c.extension,
     reply: c.reply,
+    transfer: c.transfer,
     rating: c.rating,
     coSigning: await coSigningOf(village, c, now),
     mergedInto: c.mergedInto,

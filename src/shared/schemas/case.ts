@@ -102,6 +102,7 @@ export const CaseAction = z.enum([
   'merge',
   'topic',
   'meeting',
+  'transfer',
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 
@@ -147,6 +148,8 @@ export const ReplyRequest = z.object({ text: Text(10, 3000, '书面答复') });
 export const RateRequest = z.object({ rating: Rating, comment: Text(2, 500, '评价').optional() });
 export const MergeRequest = z.object({ intoCaseId: Id, note: Text(2, 500, '说明').optional() });
 export const MeetingRequest = z.object({ on: IsoDate, place: Text(2, 60, '会议地点') });
+/** 移交: a matter for another authority (a crime for the police, 不作调解), handed over and closed here. */
+export const TransferRequest = z.object({ to: Text(2, 40, '移交单位'), reason: Text(2, 500, '移交原因') });
 
 const PersonRef = z.object({ personId: Id, name: z.string() });
 export const TimelineEntry = z.object({
@@ -209,6 +212,7 @@ export const Case = z.object({
   overdue: z.enum(['accept', 'resolve']).optional(),
   extension: z.object({ reason: z.string(), at: z.string() }).optional(),
   reply: z.object({ text: z.string(), at: z.string(), by: z.string() }).optional(),
+  transfer: z.object({ to: z.string(), reason: z.string(), at: z.string(), by: z.string() }).optional(),
   rating: z.object({ rating: Rating, comment: z.string().optional(), at: z.string() }).optional(),
   escalation: z
     .object({ reason: z.enum(['overdue_accept', 'overdue_resolve', 'unsatisfied']), at: z.string() })

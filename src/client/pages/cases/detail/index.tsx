@@ -411,6 +411,17 @@ export default function CaseDetail() {
               </View>
             </View>
           )}
+          {c.transfer && (
+            <View className="vh-card" id="case-transfer">
+              <View className="vh-card-title">{tc.detail.transfer(c.transfer.to)}</View>
+              <View className="vh-answer">
+                <Text className="vh-body" userSelect style={{ margin: 0 }}>
+                  {c.transfer.reason}
+                </Text>
+                <View className="vh-meta">{tc.detail.transferBy(c.transfer.by, formatDateTime(c.transfer.at))}</View>
+              </View>
+            </View>
+          )}
           {c.rating && (
             <View className="vh-card" id="case-rating">
               <View className="vh-card-title">{tc.detail.rating}</View>
