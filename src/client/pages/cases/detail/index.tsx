@@ -25,6 +25,21 @@ const DONE = { opacity: 0.6 };
 const until = (iso: string) =>
   tc.detail.until(dayjs(iso).format('HH:mm') === '00:00' ? formatLastDay(iso) : formatDateTime(iso));
 
+/** What the handlers wrote back (the reply, or where the case was handed over), selectable to copy. */
+function Answer({ id, title, text, meta }: { id: string; title: string; text: string; meta: string }) {
+  return (
+    <View className="vh-card" id={id}>
+      <View className="vh-card-title">{title}</View>
+      <View className="vh-answer">
+        <Text className="vh-body" userSelect style={{ margin: 0 }}>
+          {text}
+        </Text>
+        <View className="vh-meta">{meta}</View>
+      </View>
+    </View>
+  );
+}
+
 function DeadlineRow({
   id,
   label,
@@ -401,26 +416,20 @@ export default function CaseDetail() {
           )}
 
           {c.reply && (
-            <View className="vh-card" id="case-reply">
-              <View className="vh-card-title">{tc.detail.reply}</View>
-              <View className="vh-answer">
-                <Text className="vh-body" userSelect style={{ margin: 0 }}>
-                  {c.reply.text}
-                </Text>
-                <View className="vh-meta">{tc.detail.replyBy(c.reply.by, formatDateTime(c.reply.at))}</View>
-              </View>
-            </View>
+            <Answer
+              id="case-reply"
+              title={tc.detail.reply}
+              text={c.reply.text}
+              meta={tc.detail.replyBy(c.reply.by, formatDateTime(c.reply.at))}
+            />
           )}
           {c.transfer && (
-            <View className="vh-card" id="case-transfer">
-              <View className="vh-card-title">{tc.detail.transfer(c.transfer.to)}</View>
-              <View className="vh-answer">
-                <Text className="vh-body" userSelect style={{ margin: 0 }}>
-                  {c.transfer.reason}
-                </Text>
-                <View className="vh-meta">{tc.detail.transferBy(c.transfer.by, formatDateTime(c.transfer.at))}</View>
-              </View>
-            </View>
+            <Answer
+              id="case-transfer"
+              title={tc.detail.transfer(c.transfer.to)}
+              text={c.transfer.reason}
+              meta={tc.detail.transferBy(c.transfer.by, formatDateTime(c.transfer.at))}
+            />
           )}
           {c.rating && (
             <View className="vh-card" id="case-rating">
