@@ -688,6 +688,16 @@ export const routes = {
     body: C.ReasonRequest,
     response: C.Case,
   }),
+  sortCase: route({
+    method: 'POST',
+    path: '/cases/{caseId}/sort',
+    summary: '建议分类：小事即办、列入需求清单或项目清单',
+    auth: true,
+    params: caseParams,
+    query: caseScope,
+    body: C.SortRequest,
+    response: C.Case,
+  }),
   transferCase: route({
     method: 'POST',
     path: '/cases/{caseId}/transfer',

@@ -569,6 +569,7 @@ const matrix: Row[] = [
       ['extend', 'accepted', { reason: '等待镇里批复' }],
       ['reply', 'accepted', { text: '路灯已经全部修好，感谢您的建议。' }],
       ['transfer', 'submitted', { to: '青山镇派出所', reason: '涉嫌违法，移交派出所处理' }],
+      ['sort', 'accepted', { track: 'needs' }],
     ] as const
   ).map(
     ([step, stage, body]): Row => ({

@@ -296,6 +296,50 @@ describe('the workflow', () => {
   });
 });
 
+describe('the needs and project lists (需求清单, 项目清单)', () => {
+  it('puts an accepted suggestion on the public needs list, then moves it to the project list', async () => {
+    const author = v1.residents[36];
+    const c = await submit(author, suggestion({ text: '建议在村小学门口修一段人行道，接送孩子太危险。' }));
+    const path = `/cases/${c.caseId}/sort`;
+    const onList = async (track: string) =>
+      (
+        (await (await as(v1.residents[37])).get(`/cases?view=public&track=${track}&limit=50`)).body.items as {
+          caseId: string;
+        }[]
+      ).some((i) => i.caseId === c.caseId);
+
+    expect((await chair.post(path, { track: 'needs' })).status).toBe(409); // not accepted yet
+    await chair.post(`/cases/${c.caseId}/accept`, {});
+    expect((await (await as(author)).post(path, { track: 'needs' })).status).toBe(403);
+    const bad = await chair.post(path, { track: 'wishlist' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0]).toMatchObject({ path: 'track', message: expect.stringContaining('需求清单') });
+    expect(await onList('needs')).toBe(false);
+
+    const needs = await chair.post(path, { track: 'needs', note: '列入明年道路改造统筹考虑' });
+    expect(needs.status).toBe(200);
+    expect(needs.body).toMatchObject({ status: 'accepted', track: { kind: 'needs' } });
+    expect(needs.body.timeline.at(-1)).toMatchObject({
+      action: 'sort',
+      note: '列入需求清单：列入明年道路改造统筹考虑',
+    });
+    expect(await onList('needs')).toBe(true);
+    expect(await onList('project')).toBe(false);
+    expect((await chair.post(path, { track: 'needs' })).status).toBe(409);
+
+    expect((await chair.post(path, { track: 'project' })).status).toBe(200);
+    expect(await onList('project')).toBe(true);
+    expect(await onList('needs')).toBe(false);
+    expect((await (await as(author)).get(`/cases/${c.caseId}`)).body.track.kind).toBe('project');
+    expect((await (await as(v1.residents[37])).get('/cases?view=public&track=bogus')).status).toBe(400);
+
+    // A petition is not a suggestion for the village's lists.
+    const p = await submit(v1.residents[38], petition());
+    await chair.post(`/cases/${p.caseId}/accept`, {});
+    expect((await chair.post(`/cases/${p.caseId}/sort`, { track: 'needs' })).status).toBe(409);
+  });
+});
+
 describe('移交: a matter for another authority', () => {
   it('hands a crime to the police and closes it here, never mediated; the petitioner sees where it went', async () => {
     const author = v1.residents[35];

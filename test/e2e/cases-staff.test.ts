@@ -7,7 +7,8 @@ import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/bro
  * the H5 build: a grid worker enters a case for a resident met at home; the chair
  * accepts, assigns and answers one, step by step on its timeline; a complaint about
  * the chair reaches the supervision committee and stays hidden from the chair; the
- * dashboard draws its charts; a crime is handed over to the police (移交).
+ * dashboard draws its charts; a crime is handed over to the police (移交); a suggestion goes
+ * on the project list (项目清单).
  */
 let stack: BrowserStack;
 let village: SeededVillage;
@@ -240,5 +241,29 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await openCase(resident, c.caseId);
     await resident.locator('#case-transfer', { hasText: '已移交青山镇派出所' }).waitFor();
     await resident.locator('#case-timeline', { hasText: '移交有关部门' }).waitFor();
+  });
+  it('the chair puts an accepted suggestion on the project list; a resident finds it under 项目清单', async () => {
+    const text = '建议在村委会门口装一个公共充电桩，方便大家给电动车充电。';
+    const c = await (await api(village.residents[7])).post('/cases', { kind: 'suggestion', categoryId: 'roads', text });
+    await (await api(village.chair)).post(`/cases/${c.caseId}/accept`, {});
+
+    const chair = await open(village.chair);
+    await openCase(chair, c.caseId);
+    await chair.locator('#case-action-sort').click();
+    // Nothing chosen yet: the rule says so under the choice, in Chinese.
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-form-sort .vh-field-error', { hasText: '请选择办理方式' }).waitFor();
+    await chair.locator('#case-track-project').click();
+    await fill(chair, `case-note-${c.caseId}`, '纳入明年村级项目，预计投入 2 万元');
+    await chair.locator('#case-form-submit').click();
+    await chair.locator('#case-track', { hasText: '列入项目清单' }).waitFor();
+
+    const resident = await open(village.residents[8]);
+    await openList(resident, 'public');
+    await resident.locator('#cases-shelf-project').click();
+    await resident.locator(`#case-${c.caseId}`, { hasText: '列入项目清单' }).waitFor();
+    await resident.locator('#cases-shelf-needs').click();
+    await resident.locator('#cases-empty, .vh-case-row').first().waitFor();
+    await expect(resident.locator(`#case-${c.caseId}`).count()).resolves.toBe(0);
   });
 });

@@ -7,7 +7,9 @@ import {
   type Case,
   type CaseAction,
   type CaseSummary,
+  CaseTrack,
   caseStatusLabels,
+  caseTrackLabels,
   type Handler,
   meetingLabels,
 } from '../../shared/schemas/case';
@@ -32,6 +34,7 @@ const ORDER: StaffAction[] = [
   'merge',
   'topic',
   'meeting',
+  'sort',
   'transfer',
 ];
 const DANGER: StaffAction[] = ['decline', 'merge', 'transfer'];
@@ -86,6 +89,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: Case; onChanged
     topic: () => <TopicFromCase c={caseView} onChanged={onChanged} />,
     meeting: () => <MeetingForm {...props} />,
     transfer: () => <TransferForm {...props} />,
+    sort: () => <SortForm {...props} />,
   };
 
   return (
@@ -511,6 +515,57 @@ function TransferForm({ c, send }: FormProps) {
         label={A.transfer.submit}
         kind="danger"
         run={() => send(() => call('transferCase', { ...params(c), body: { to, reason } }), setErrors)}
+      />
+    </View>
+  );
+}
+
+/** 分类: done at once, or onto the public needs or project list; a note for the village if wanted. */
+function SortForm({ c, send }: FormProps) {
+  const [track, setTrack] = useState<CaseTrack | undefined>(c.track?.kind);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  return (
+    <View>
+      <View className="vh-hint">{A.sort.hint}</View>
+      <View className="vh-label">{A.sort.track}</View>
+      <View className="vh-tabs" id="case-tracks">
+        {CaseTrack.options.map((t) => (
+          <View
+            key={t}
+            id={`case-track-${t}`}
+            className={`vh-tab ${track === t ? 'vh-tab-on' : ''}`}
+            onClick={() => setTrack(t)}
+          >
+            {caseTrackLabels[t]}
+          </View>
+        ))}
+      </View>
+      <FieldError message={errors.track} />
+      <TextField
+        id={`case-note-${c.caseId}`}
+        label={A.sort.note}
+        textarea
+        placeholder={A.sort.placeholder}
+        value={note}
+        maxlength={500}
+        error={errors.note}
+        onChange={setNote}
+      />
+      <ActionButton
+        id="case-form-submit"
+        label={A.sort.submit}
+        run={() =>
+          send(
+            () =>
+              call('sortCase', {
+                ...params(c),
+                // An unchosen track goes as sent, so the server's own message names the field.
+                body: { track: track as CaseTrack, note: blankToUndefined(note) },
+              }),
+            setErrors,
+          )
+        }
       />
     </View>
   );

@@ -34,6 +34,7 @@ export const tcs = {
       topic: '转为议题',
       meeting: '召集会议',
       transfer: '移交有关部门',
+      sort: '分类（需求/项目清单）',
     } satisfies Record<StaffAction, string>,
     cancel: '取消',
     done: '已提交',
@@ -89,6 +90,13 @@ export const tcs = {
       hint: '把这件建议交给村民商量表决：先保存为议题草稿，在议题页点“开始表决”后大家才能投票。',
       background: '背景说明（已填入建议内容，可修改）',
       submit: '保存议题并打开',
+    },
+    sort: {
+      hint: '小事马上办；需要村里统筹的列入需求清单；决定立项实施的列入项目清单。两个清单全村都能看到。',
+      track: '办理方式',
+      note: '说明（可不填，全村能看到）',
+      placeholder: '例如：纳入明年村级项目，预计投入 2 万元',
+      submit: '确认分类',
     },
     transfer: {
       hint: '不归村里办的事，移交给有关部门，本处结案，提出人能看到移交给了谁。涉嫌违法犯罪的，移交公安机关，不作调解。',

@@ -3,6 +3,7 @@ import {
   caseAboutLabels,
   caseKindLabels,
   caseStatusLabels,
+  caseTrackLabels,
   meetingLabels,
   ratingLabels,
 } from '../../shared/schemas/case';
@@ -18,10 +19,14 @@ export const tc = {
   } satisfies Record<CaseKind, string>,
   status: caseStatusLabels,
   about: caseAboutLabels,
+  tracks: caseTrackLabels,
   meetings: meetingLabels,
   ratings: ratingLabels,
   list: {
     tabs: { public: '全村公开', mine: '我的', work: '我经办的' },
+    /** Within 全村公开: every public case, or only the needs or project list. */
+    lists: { all: '全部', needs: '需求清单', project: '项目清单' },
+    listEmpty: { needs: '需求清单上还没有建议', project: '项目清单上还没有项目' },
     submit: '我要提建议 / 反映诉求',
     empty: {
       public: '还没有公开的建议和诉求',
@@ -183,6 +188,7 @@ export const tc = {
       topic: '转为议题',
       meeting: '召集会议',
       transfer: '移交有关部门',
+      sort: '分类',
       escalate: '上报乡镇',
       close: '结案',
       reopen: '重新办理',

@@ -39,6 +39,9 @@ export const assign = http(routes.assignCase, ({ actor, params, query, body, now
 export const progress = http(routes.caseProgress, ({ actor, params, query, body, now }) =>
   cases.progress(actor, { caseId: params.caseId, villageId: query.villageId }, body.note, now),
 );
+export const sort = http(routes.sortCase, ({ actor, params, query, body, now }) =>
+  cases.sort(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
+);
 export const transfer = http(routes.transferCase, ({ actor, params, query, body, now }) =>
   cases.transfer(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
 );

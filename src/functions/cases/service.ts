@@ -5,8 +5,11 @@ import {
   type CaseAction,
   type CaseListQuery,
   type CaseStatus,
+  type CaseTrack,
+  caseTrackLabels,
   type RateRequest,
   ratingLabels,
+  type SortRequest,
   type SubmitCaseRequest,
   type TransferRequest,
 } from '../../shared/schemas/case';
@@ -146,7 +149,12 @@ export async function listCases(actor: Actor, q: z.output<typeof CaseListQuery>,
   const village = await resolveVillage(actor, q.villageId);
   const keep = (c: store.CaseRecord) =>
     seesCase(actor, targetOf(village, c)) && (q.open === undefined || isOpen(c.status) === q.open);
-  const page = q.view === 'work' ? await workPage(actor, village, q, keep) : await indexPage(actor, village, q, keep);
+  const page =
+    q.view === 'work'
+      ? await workPage(actor, village, q, keep)
+      : q.view === 'public' && q.track
+        ? await trackPage(village, q.track, q, keep)
+        : await indexPage(actor, village, q, keep);
   const seconds = await secondsOf(page.items);
   return {
     items: page.items.map((c, i) => summaryOf(actor, village, c, seconds[i], now)),
@@ -167,6 +175,17 @@ async function indexPage(
       : keys.publicCasePartition(village.villageId);
   const page = await store.pageIndex(part, village.villageId, q.limit, q.cursor);
   return { items: page.items.filter(keep), nextCursor: page.nextCursor };
+}
+
+/** 需求清单 / 项目清单: the suggestions on one list, newest on it first. */
+async function trackPage(
+  village: VillageRecord,
+  track: CaseTrack,
+  q: z.output<typeof CaseListQuery>,
+  keep: (c: store.CaseRecord) => boolean,
+) {
+  const page = await store.pageTrack(village.villageId, track, q.limit, q.cursor);
+  return { items: page.items.filter((c) => c.track?.kind === track && keep(c)), nextCursor: page.nextCursor };
 }
 
 /** 我经办的: cases the caller handles, follows in their grid, or oversees (not every public one), newest first. */
@@ -278,6 +297,7 @@ const refusals: Partial<Record<CaseAction, string>> = {
   merge: '这件事现在不能合并',
   topic: '受理以后的建议才能转为议题',
   transfer: '已经答复或结案的事项不能再移交',
+  sort: '只有受理后、尚未答复的公开建议可以分类',
 };
 
 /** Loads a case for a handling step: seen by the caller, allowed to them, and in a state the step starts from. */
@@ -431,6 +451,19 @@ export async function merge(actor: Actor, ref: CaseRef, intoCaseId: string, note
   await carry();
   return merged;
 }
+
+/** 分类: how an accepted suggestion is taken forward; on the needs or project list it is public, newest first. */
+export const sort = (actor: Actor, ref: CaseRef, req: z.output<typeof SortRequest>, now: Date) =>
+  handle(actor, ref, 'sort', now, (c) => {
+    if (c.track?.kind === req.track) throw conflict(`已经是“${caseTrackLabels[req.track]}”了`);
+    const track = { kind: req.track, at: now.toISOString() };
+    return {
+      to: c.status,
+      note: req.note ? `${caseTrackLabels[req.track]}：${req.note}` : caseTrackLabels[req.track],
+      change: { track },
+      extra: store.trackItems(c, track),
+    };
+  });
 
 /** 移交: another authority's matter (a crime goes to the police and is never mediated) is handed over and closed. */
 export const transfer = (actor: Actor, ref: CaseRef, req: z.output<typeof TransferRequest>, now: Date) =>

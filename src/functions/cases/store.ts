@@ -5,6 +5,7 @@ import type {
   CaseKind,
   CaseRoute,
   CaseStatus,
+  CaseTrack,
   Duty,
   Intake,
   MeetingAsked,
@@ -46,6 +47,8 @@ export interface CaseRecord {
   /** Where the resolve clock runs from: the acceptance, or the latest reopening. */
   resolveFrom?: string;
   extension?: { reason: string; at: string };
+  /** How an accepted suggestion is taken forward: done at once, or on the needs or project list. */
+  track?: { kind: CaseTrack; at: string };
   /** Handed over to another authority (移交), and closed here. */
   transfer?: { to: string; reason: string; at: string; by: string };
   reply?: { text: string; at: string; by: string };
@@ -135,6 +138,36 @@ export async function pageIndex(
     new QueryCommand({ ...indexQuery(part, { ScanIndexForward: false, Limit: limit }), ExclusiveStartKey: start }),
   );
   const heads = await Promise.all((r.Items ?? []).map((i) => getCase(villageId, String(i.sk).slice('CASE#'.length))));
+  const items = heads.filter((c): c is CaseRecord => Boolean(c));
+  return { items, nextCursor: r.LastEvaluatedKey && items.length ? items[items.length - 1].caseId : null };
+}
+
+/* ---------- the needs and project lists (需求清单, 项目清单) ---------- */
+
+const trackMarker = (c: CaseRecord, track: { kind: CaseTrack; at: string }) =>
+  keys.caseTrack(c.villageId, track.kind, track.at, c.caseId);
+
+/** Moves a case onto the list of its new track (off the one it was on), in the step's transaction. */
+export const trackItems = (c: CaseRecord, next: { kind: CaseTrack; at: string }): TransactItem[] => [
+  ...(c.track ? [{ Delete: { TableName: table(), Key: trackMarker(c, c.track) } }] : []),
+  { Put: { TableName: table(), Item: { ...trackMarker(c, next), type: 'case-track', caseId: c.caseId } } },
+];
+
+/** One page of a list, newest on it first. The cursor is the last case's id: its head says when it joined. */
+export async function pageTrack(villageId: string, kind: CaseTrack, limit: number, cursor?: string) {
+  const from = cursor ? await getCase(villageId, cursor) : undefined;
+  const pk = keys.caseTrack(villageId, kind, '', '').pk;
+  const r = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: from?.track?.kind === kind ? trackMarker(from, from.track) : undefined,
+    }),
+  );
+  const heads = await Promise.all((r.Items ?? []).map((i) => getCase(villageId, String(i.caseId))));
   const items = heads.filter((c): c is CaseRecord => Boolean(c));
   return { items, nextCursor: r.LastEvaluatedKey && items.length ? items[items.length - 1].caseId : null };
 }

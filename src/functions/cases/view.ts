@@ -141,6 +141,8 @@ export function actionsFor(
       allows(a, 'topic.propose', village),
     meeting: Boolean(c.duty && !c.duty.convened) && allows(a, 'case.convene', village),
     transfer: decides && canStep('transfer', state),
+    // The needs and project lists are public: only a public suggestion goes on them.
+    sort: decides && c.kind === 'suggestion' && c.public && canStep('sort', state),
   };
   return (Object.keys(can) as CaseAction[]).filter((k) => can[k]);
 }
@@ -204,6 +206,7 @@ export function summaryOf(
     escalation: c.escalation ? { reason: c.escalation.reason, at: c.escalation.at } : undefined,
     seconds,
     duty: c.duty,
+    track: c.track,
     createdAt: c.submittedAt,
   };
 }

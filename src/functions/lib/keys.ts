@@ -185,6 +185,11 @@ export const keys = {
     index: 'gsi2',
     pk: `${tenant(villageId)}#CASEBY#${personId}`,
   }),
+  /** A suggestion on the village's needs or project list (需求清单, 项目清单), newest on it first. */
+  caseTrack: (villageId: string, track: string, at: string, caseId: string) => ({
+    pk: `${tenant(villageId)}#CASES#track#${track}`,
+    sk: `${at}#${caseId}`,
+  }),
   caseSecond: (villageId: string, caseId: string, personId: string) => ({
     pk: `${tenant(villageId)}#C#${caseId}`,
     sk: `SECOND#${personId}`,

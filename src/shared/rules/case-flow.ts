@@ -21,6 +21,7 @@ const steps: Partial<Record<CaseAction, { from: CaseStatus[]; to?: CaseStatus }>
   merge: { from: ['submitted', 'accepted', 'assigned', 'in_progress'], to: 'closed' },
   topic: { from: ['accepted', 'assigned', 'in_progress'], to: 'in_progress' },
   transfer: { from: ['submitted', ...workingStates], to: 'closed' },
+  sort: { from: workingStates },
 };
 
 /** The state a step is judged from: an escalated case is worked on from where it stood when escalated. */

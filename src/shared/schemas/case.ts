@@ -103,6 +103,7 @@ export const CaseAction = z.enum([
   'topic',
   'meeting',
   'transfer',
+  'sort',
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 
@@ -148,6 +149,22 @@ export const ReplyRequest = z.object({ text: Text(10, 3000, '书面答复') });
 export const RateRequest = z.object({ rating: Rating, comment: Text(2, 500, '评价').optional() });
 export const MergeRequest = z.object({ intoCaseId: Id, note: Text(2, 500, '说明').optional() });
 export const MeetingRequest = z.object({ on: IsoDate, place: Text(2, 60, '会议地点') });
+/**
+ * How an accepted suggestion is taken forward (domain.md §3): a small thing is just done (小事即办); a real
+ * need goes on the village's needs list (需求清单), and one the village takes on as a project on its project
+ * list (项目清单). Both lists are public.
+ */
+export const CaseTrack = z.enum(['quick', 'needs', 'project'], {
+  error: '请选择办理方式：小事即办、需求清单或项目清单',
+});
+export type CaseTrack = z.infer<typeof CaseTrack>;
+export const caseTrackLabels: Record<CaseTrack, string> = {
+  quick: '小事即办',
+  needs: '列入需求清单',
+  project: '列入项目清单',
+};
+export const SortRequest = z.object({ track: CaseTrack, note: Text(2, 500, '说明').optional() });
+
 /** 移交: a matter for another authority (a crime for the police, 不作调解), handed over and closed here. */
 export const TransferRequest = z.object({ to: Text(2, 40, '移交单位'), reason: Text(2, 500, '移交原因') });
 
@@ -213,6 +230,7 @@ export const Case = z.object({
   extension: z.object({ reason: z.string(), at: z.string() }).optional(),
   reply: z.object({ text: z.string(), at: z.string(), by: z.string() }).optional(),
   transfer: z.object({ to: z.string(), reason: z.string(), at: z.string(), by: z.string() }).optional(),
+  track: z.object({ kind: CaseTrack, at: z.string() }).optional(),
   rating: z.object({ rating: Rating, comment: z.string().optional(), at: z.string() }).optional(),
   escalation: z
     .object({ reason: z.enum(['overdue_accept', 'overdue_resolve', 'unsatisfied']), at: z.string() })
@@ -252,6 +270,7 @@ export const CaseSummary = Case.pick({
   escalation: true,
   seconds: true,
   duty: true,
+  track: true,
   createdAt: true,
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -265,6 +284,8 @@ export const CaseListQuery = z.object({
     .enum(['true', 'false'], { error: '应为 true 或 false' })
     .transform((v) => v === 'true')
     .optional(),
+  /** With the public view: only the suggestions on this list (需求清单, 项目清单), newest on it first. */
+  track: CaseTrack.optional(),
   limit: z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
   cursor: z
     .string()

@@ -302,6 +302,11 @@ export default function CaseDetail() {
               {c.categoryLabel}
             </Text>
             {c.overdue && <Text className="vh-badge vh-badge-major vh-case-overdue">{tc.list.overdue[c.overdue]}</Text>}
+            {c.track && (
+              <Text className="vh-badge vh-badge-corrected" id="case-track">
+                {tc.tracks[c.track.kind]}
+              </Text>
+            )}
           </View>
           <View className="vh-title" id="case-status">
             {tc.status[c.status]}

@@ -15,6 +15,9 @@ import { formatDate } from '../../../services/format';
 import { hasRole } from '../../../services/session';
 
 type ListName = 'public' | 'mine' | 'work';
+/** Within the public view: all, or one of the village's two lists (需求清单, 项目清单). */
+type Shelf = 'all' | 'needs' | 'project';
+const SHELVES: Shelf[] = ['all', 'needs', 'project'];
 const SHORT = 60;
 
 /** A case in a list: what, where it stands, who asked, its support, and anything late or owed. */
@@ -34,6 +37,9 @@ function CaseRow({ c, onOpen }: { c: CaseSummary; onOpen: () => void }) {
         {c.overdue && <Text className="vh-badge vh-badge-major vh-case-overdue">{tc.list.overdue[c.overdue]}</Text>}
         {c.escalation && c.status !== 'escalated' && (
           <Text className="vh-badge vh-badge-corrected vh-case-escalated">{tc.list.escalated}</Text>
+        )}
+        {c.track && c.track.kind !== 'quick' && (
+          <Text className="vh-badge vh-badge-corrected vh-case-track">{tc.tracks[c.track.kind]}</Text>
         )}
         {c.duty && !c.duty.convened && (
           <Text className="vh-badge vh-badge-major vh-case-duty">{tc.list.duty(tc.meetings[c.duty.body])}</Text>
@@ -61,6 +67,7 @@ export default function CaseList() {
   const asked = params.view as ListName | undefined;
   const [view, setView] = useState<ListName>(asked && ['public', 'mine', 'work'].includes(asked) ? asked : 'public');
   const shown: ListName = views.includes(view) ? view : 'public';
+  const [shelf, setShelf] = useState<Shelf>('all');
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const { loading, error, track } = useLoading();
@@ -68,14 +75,16 @@ export default function CaseList() {
 
   /** Only the answer to the latest request shows: a quick change of tab never shows the previous tab's cases. */
   const asking = useRef(0);
-  const load = (more = false, over: { view?: ListName; villageId?: string } = {}) => {
+  const load = (more = false, over: { view?: ListName; villageId?: string; shelf?: Shelf } = {}) => {
     const v = over.view ?? shown;
+    const s = over.shelf ?? shelf;
     const n = ++asking.current;
     lastMore.current = more;
     return track(async () => {
       const r = await call('listCases', {
         query: {
           view: v,
+          track: v === 'public' && s !== 'all' ? s : undefined,
           villageId: over.villageId ?? chosenVillage,
           cursor: more ? (cursor ?? undefined) : undefined,
           limit: 20,
@@ -92,6 +101,11 @@ export default function CaseList() {
     setView(v);
     setItems([]);
     load(false, { view: v });
+  };
+  const chooseShelf = (s: Shelf) => {
+    setShelf(s);
+    setItems([]);
+    load(false, { shelf: s });
   };
   const chooseVillage = (id: string) => {
     setVillageId(id);
@@ -126,13 +140,27 @@ export default function CaseList() {
           </View>
         ))}
       </View>
+      {shown === 'public' && (
+        <View className="vh-tabs" id="case-shelves">
+          {SHELVES.map((s) => (
+            <View
+              key={s}
+              id={`cases-shelf-${s}`}
+              className={`vh-tab ${shelf === s ? 'vh-tab-on' : ''}`}
+              onClick={() => chooseShelf(s)}
+            >
+              {tc.list.lists[s]}
+            </View>
+          ))}
+        </View>
+      )}
       {items.map((c) => (
         <CaseRow key={c.caseId} c={c} onOpen={() => open(c.caseId)} />
       ))}
       <LoadState loading={loading} error={error} onRetry={() => load(lastMore.current)} />
       {!loading && !error && items.length === 0 && (
         <View className="vh-empty" id="cases-empty">
-          {tc.list.empty[shown]}
+          {shown === 'public' && shelf !== 'all' ? tc.list.listEmpty[shelf] : tc.list.empty[shown]}
         </View>
       )}
       {!loading && cursor && (
