@@ -36,6 +36,33 @@ export async function seedCases(village: SeededVillage, now: Date) {
   );
   for (const p of [r1, r2, r3, r4]) await second(await actorOf(p, daysAgo(5)), { caseId: lights.caseId }, daysAgo(5));
   await cases.accept(await chair(daysAgo(4)), { caseId: lights.caseId }, '已联系电工', daysAgo(4));
+  await cases.sort(await chair(daysAgo(3)), { caseId: lights.caseId }, { track: 'quick' }, daysAgo(3));
+
+  // The village's two public lists: a need to weigh up, and a project it has taken on.
+  const hall = await submit(
+    r2,
+    { categoryId: 'other', text: '建议把老村委会的空房子改成老年活动室，冬天老人有个地方烤火聊天。' },
+    daysAgo(12),
+  );
+  await cases.accept(await chair(daysAgo(11)), { caseId: hall.caseId }, undefined, daysAgo(11));
+  await cases.sort(
+    await chair(daysAgo(10)),
+    { caseId: hall.caseId },
+    { track: 'needs', note: '需要先核算改造费用，列入需求清单' },
+    daysAgo(10),
+  );
+  const bridge = await submit(
+    r3,
+    { categoryId: 'roads', text: '四组小河上的木桥年久失修，建议改成水泥桥，孩子上学要走。' },
+    daysAgo(25),
+  );
+  await cases.accept(await chair(daysAgo(24)), { caseId: bridge.caseId }, undefined, daysAgo(24));
+  await cases.sort(
+    await chair(daysAgo(20)),
+    { caseId: bridge.caseId },
+    { track: 'project', note: '村民代表会议同意立项，争取镇里一事一议资金' },
+    daysAgo(20),
+  );
 
   const bins = await submit(
     r5,
