@@ -47,7 +47,8 @@ async function api(person: SeededPerson) {
   return { get: (path: string) => send('GET', path), post: (path: string, body: unknown) => send('POST', path, body) };
 }
 
-const openList = (page: Page, view: 'public' | 'mine' | 'work') => page.goto(`${stack.url}/#/pages/cases/list/index?view=${view}`);
+const openList = (page: Page, view: 'public' | 'mine' | 'work') =>
+  page.goto(`${stack.url}/#/pages/cases/list/index?view=${view}`);
 const openCase = (page: Page, caseId: string) => page.goto(`${stack.url}/#/pages/cases/detail/index?id=${caseId}`);
 
 describe('suggestions and petitions, the staff side, in the browser', () => {

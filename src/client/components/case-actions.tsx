@@ -177,6 +177,36 @@ function NoteForm({
   );
 }
 
+/** A note a step may carry (转办、合并、分类): optional, and shown to the petitioner with the step. */
+function OptionalNote({
+  caseId,
+  words,
+  value,
+  max,
+  error,
+  onChange,
+}: {
+  caseId: string;
+  words: { note: string; placeholder: string };
+  value: string;
+  max: number;
+  error?: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <TextField
+      id={`case-note-${caseId}`}
+      label={words.note}
+      textarea
+      placeholder={words.placeholder}
+      value={value}
+      maxlength={max}
+      error={error}
+      onChange={onChange}
+    />
+  );
+}
+
 /** Which case: township staff act on any of their villages', so the village goes along. */
 const params = (c: Case) => ({ params: { caseId: c.caseId }, query: { villageId: c.villageId } });
 
@@ -308,16 +338,7 @@ function AssignForm({ c, send }: FormProps) {
       </View>
       {picked && <View className="vh-meta">{A.assign.chosen(picked.name)}</View>}
       <FieldError message={errors.personId} />
-      <TextField
-        id={`case-note-${c.caseId}`}
-        label={A.assign.note}
-        textarea
-        placeholder={A.assign.placeholder}
-        value={note}
-        maxlength={1000}
-        error={errors.note}
-        onChange={setNote}
-      />
+      <OptionalNote caseId={c.caseId} words={A.assign} value={note} max={1000} error={errors.note} onChange={setNote} />
       <ActionButton
         id="case-form-submit"
         label={A.assign.submit}
@@ -379,13 +400,11 @@ function MergeForm({ c, send }: FormProps) {
       <FieldError message={errors.intoCaseId} />
       {cases?.length ? (
         <>
-          <TextField
-            id={`case-note-${c.caseId}`}
-            label={A.merge.note}
-            textarea
-            placeholder={A.merge.placeholder}
+          <OptionalNote
+            caseId={c.caseId}
+            words={A.merge}
             value={note}
-            maxlength={500}
+            max={500}
             error={errors.note}
             onChange={setNote}
           />
@@ -542,16 +561,7 @@ function SortForm({ c, send }: FormProps) {
         ))}
       </View>
       <FieldError message={errors.track} />
-      <TextField
-        id={`case-note-${c.caseId}`}
-        label={A.sort.note}
-        textarea
-        placeholder={A.sort.placeholder}
-        value={note}
-        maxlength={500}
-        error={errors.note}
-        onChange={setNote}
-      />
+      <OptionalNote caseId={c.caseId} words={A.sort} value={note} max={500} error={errors.note} onChange={setNote} />
       <ActionButton
         id="case-form-submit"
         label={A.sort.submit}
