@@ -19,34 +19,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-/** A step that does not happen says which one, well before the test's own time runs out. */
-const open = async (person: SeededPerson) => {
-  const page = await stack.pageAs(person);
-  page.setDefaultTimeout(10_000);
-  return page;
-};
-
-/** The HTTP API as one person, for what a test only sets up. */
-async function api(person: SeededPerson) {
-  const signIn = await fetch(`${stack.url}/api/auth/demo-sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId: person.tenantId, personId: person.personId }),
-  });
-  const { token } = await signIn.json();
-  const send = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${stack.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await r.json();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (path: string) => send('GET', path), post: (path: string, body: unknown) => send('POST', path, body) };
-}
-
 const openList = (page: Page, view: 'public' | 'mine' | 'work') =>
   page.goto(`${stack.url}/#/pages/cases/list/index?view=${view}`);
 const openCase = (page: Page, caseId: string) => page.goto(`${stack.url}/#/pages/cases/detail/index?id=${caseId}`);
@@ -62,12 +34,12 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
   it('a grid worker enters a case for a resident of their grid, met at home; the resident finds it under 我的', async () => {
     const worker = village.gridWorkers[0];
     // Whom the grid worker meets: a plain resident of their own grid, as their roster shows it.
-    const grid = await (await api(worker)).get('/people?status=active&limit=100');
+    const { body: grid } = await (await stack.apiAs(worker)).get('/people?status=active&limit=100');
     const residentIds = new Set(village.residents.map((r) => r.personId));
     const met = grid.items.find((p: { personId: string }) => residentIds.has(p.personId));
     const resident = village.residents.find((r) => r.personId === met.personId) as SeededPerson;
 
-    const page = await open(worker);
+    const page = await stack.openAs(worker);
     await page.goto(`${stack.url}/`);
     await page.locator('#tile-case-proxy').click();
     await fill(page, 'proxy-search', resident.name);
@@ -84,20 +56,20 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await page.locator('#case-text', { hasText: PROXY_TEXT }).waitFor();
     await page.locator('#case-entered-by', { hasText: worker.name }).waitFor();
 
-    const own = await open(resident);
+    const own = await stack.openAs(resident);
     await openList(own, 'mine');
     await own.locator('.vh-case-row', { hasText: PROXY_TEXT.slice(0, 20) }).waitFor();
   });
 
   it('the chair opens a case from 我经办的, accepts, assigns and replies; the timeline shows each step', async () => {
     const worker = village.gridWorkers[1];
-    const c = await (await api(petitioner())).post('/cases', {
+    const { body: c } = await (await stack.apiAs(petitioner())).post('/cases', {
       kind: 'petition',
       categoryId: 'sanitation',
       text: PETITION_TEXT,
     });
 
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openList(chair, 'work');
     await chair.locator(`#case-${c.caseId}`).click();
     await chair.locator('#case-text', { hasText: PETITION_TEXT }).waitFor();
@@ -133,21 +105,21 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
 
   it('a complaint about the chair goes to the supervision committee, with the name; the chair never sees it', async () => {
     const complainant = village.residents[4];
-    const c = await (await api(complainant)).post('/cases', {
+    const { body: c } = await (await stack.apiAs(complainant)).post('/cases', {
       kind: 'petition',
       categoryId: 'conduct',
       text: COMPLAINT_TEXT,
       about: { kind: 'member', personId: village.chair.personId },
     });
 
-    const supervisor = await open(village.supervisor);
+    const supervisor = await stack.openAs(village.supervisor);
     await openList(supervisor, 'work');
     const row = supervisor.locator(`#case-${c.caseId}`);
     await row.getByText(complainant.name).waitFor();
     await row.click();
     await supervisor.locator('#case-action-accept').waitFor();
 
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openList(chair, 'work');
     await chair.locator('.vh-case-row').first().waitFor();
     await expect(chair.locator(`#case-${c.caseId}`).count()).resolves.toBe(0);
@@ -156,7 +128,7 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await expect(chair.getByText(COMPLAINT_TEXT).count()).resolves.toBe(0);
 
     // The township sees it on its list across villages, and opens it in its village.
-    const township = await open(stack.township.staff);
+    const township = await stack.openAs(stack.township.staff);
     await township.goto(`${stack.url}/`);
     await township.locator('#tile-case-township').click();
     const item = township.locator(`#township-case-${c.caseId}`);
@@ -166,8 +138,8 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
   });
 
   it('the dashboard shows the figures and the charts by category, grid, status and satisfaction', async () => {
-    await (await api(petitioner())).post(`/cases/${answeredId}/rate`, { rating: 'satisfied' });
-    const chair = await open(village.chair);
+    await (await stack.apiAs(petitioner())).post(`/cases/${answeredId}/rate`, { rating: 'satisfied' });
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/`);
     await chair.locator('#tile-case-dashboard').click();
     await chair.locator('#case-dashboard').waitFor();
@@ -187,7 +159,7 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
   });
 
   it("the chair shortens the 停水停电 clock in the settings; the law's default shows beside it and it is kept", async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/#/pages/villages/settings/index`);
     await chair.locator('#setting-case-outage-edit').click();
     await fill(chair, 'setting-case-outage-accept-amount', '12');
@@ -203,10 +175,14 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
 
   it('the chair turns an adopted suggestion into a topic, which opens as a draft linked to it', async () => {
     const text = '建议在村委会门口的小广场装几盏太阳能路灯，晚上跳广场舞的人多，太黑了。';
-    const c = await (await api(village.residents[5])).post('/cases', { kind: 'suggestion', categoryId: 'roads', text });
-    await (await api(village.chair)).post(`/cases/${c.caseId}/accept`, {});
+    const { body: c } = await (await stack.apiAs(village.residents[5])).post('/cases', {
+      kind: 'suggestion',
+      categoryId: 'roads',
+      text,
+    });
+    await (await stack.apiAs(village.chair)).post(`/cases/${c.caseId}/accept`, {});
 
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openCase(chair, c.caseId);
     await chair.locator('#case-action-topic').click();
     await expect(chair.locator('#topic-background-input textarea').inputValue()).resolves.toBe(text);
@@ -216,17 +192,17 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await chair.waitForURL(/pages\/topics\/detail/);
     await chair.locator('#topic-title', { hasText: '小广场安装太阳能路灯' }).waitFor();
     const topicId = new URL(chair.url().replace('#', '')).searchParams.get('id');
-    expect((await (await api(village.chair)).get(`/cases/${c.caseId}`)).topicId).toBe(topicId);
+    expect((await (await stack.apiAs(village.chair)).get(`/cases/${c.caseId}`)).body.topicId).toBe(topicId);
   });
 
   it('the chair hands a crime over to the police station; the petitioner sees where it went', async () => {
     const author = village.residents[6];
-    const c = await (await api(author)).post('/cases', {
+    const { body: c } = await (await stack.apiAs(author)).post('/cases', {
       kind: 'petition',
       categoryId: 'disputes',
       text: '村口小卖部后屋有人聚众赌博，还放高利贷，请村里管一管。',
     });
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openCase(chair, c.caseId);
     await chair.locator('#case-action-transfer').click();
     // Without a receiving authority the server's rule shows under its field, in Chinese.
@@ -238,17 +214,21 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await chair.locator('#case-status', { hasText: '已结案' }).waitFor();
     await expect(chair.locator('#case-actions').count()).resolves.toBe(0);
 
-    const resident = await open(author);
+    const resident = await stack.openAs(author);
     await openCase(resident, c.caseId);
     await resident.locator('#case-transfer', { hasText: '已移交青山镇派出所' }).waitFor();
     await resident.locator('#case-timeline', { hasText: '移交有关部门' }).waitFor();
   });
   it('the chair puts an accepted suggestion on the project list; a resident finds it under 项目清单', async () => {
     const text = '建议在村委会门口装一个公共充电桩，方便大家给电动车充电。';
-    const c = await (await api(village.residents[7])).post('/cases', { kind: 'suggestion', categoryId: 'roads', text });
-    await (await api(village.chair)).post(`/cases/${c.caseId}/accept`, {});
+    const { body: c } = await (await stack.apiAs(village.residents[7])).post('/cases', {
+      kind: 'suggestion',
+      categoryId: 'roads',
+      text,
+    });
+    await (await stack.apiAs(village.chair)).post(`/cases/${c.caseId}/accept`, {});
 
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openCase(chair, c.caseId);
     await chair.locator('#case-action-sort').click();
     // Nothing chosen yet: the rule says so under the choice, in Chinese.
@@ -259,7 +239,7 @@ describe('suggestions and petitions, the staff side, in the browser', () => {
     await chair.locator('#case-form-submit').click();
     await chair.locator('#case-track', { hasText: '列入项目清单' }).waitFor();
 
-    const resident = await open(village.residents[8]);
+    const resident = await stack.openAs(village.residents[8]);
     await openList(resident, 'public');
     await resident.locator('#cases-shelf-project').click();
     await resident.locator(`#case-${c.caseId}`, { hasText: '列入项目清单' }).waitFor();

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
+import type { SeededVillage } from '../../scripts/local/seed';
 import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/browser';
 
 /**
@@ -22,35 +22,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-const open = async (person: SeededPerson) => {
-  const page = await stack.pageAs(person);
-  page.setDefaultTimeout(10_000);
-  return page;
-};
 const openCase = (page: Page, id: string) => page.goto(`${stack.url}/#/pages/cases/detail/index?id=${id}`);
 const idOf = (page: Page) => new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
-
-/** The API as a person, for what the committee does off screen and for checking what was stored. */
-async function apiAs(person: SeededPerson) {
-  const signIn = await fetch(`${stack.url}/api/auth/demo-sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId: person.tenantId, personId: person.personId }),
-  });
-  const { token } = await signIn.json();
-  const request = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: await res.json() };
-  };
-  return {
-    get: (path: string) => request('GET', path),
-    post: (path: string, body = {}) => request('POST', path, body),
-  };
-}
 
 /** A small PNG (48×32, red and white stripes): a real picture the browser can draw. */
 function stripes(width = 48, height = 32) {
@@ -108,7 +81,7 @@ describe('suggestions and petitions in the browser', () => {
   jest.setTimeout(60_000);
 
   it('a resident proposes a suggestion with a photo, finds it under 我的 as 已提交, and sees the photo', async () => {
-    const resident = await open(village.residents[0]);
+    const resident = await stack.openAs(village.residents[0]);
     await resident.goto(`${stack.url}/`);
     await resident.locator('#tile-cases').click();
     await resident.locator('#new-case').click();
@@ -149,7 +122,7 @@ describe('suggestions and petitions in the browser', () => {
 
   it('a draft survives a reload, and a submit the network dropped is sent again as the same case', async () => {
     const person = village.residents[1];
-    const resident = await open(person);
+    const resident = await stack.openAs(person);
     await resident.goto(`${stack.url}/#/pages/cases/new/index`);
     await resident.locator('#case-kind-suggestion').click();
     await resident.locator('#case-category-roads').click();
@@ -193,13 +166,13 @@ describe('suggestions and petitions in the browser', () => {
     await resident.locator('#submit-case').click();
     await resident.locator('#case-status', { hasText: '已提交' }).waitFor();
     await expect(keyOf()).resolves.toBeUndefined();
-    const mine = await (await apiAs(person)).get('/cases?view=mine');
+    const mine = await (await stack.apiAs(person)).get('/cases?view=mine');
     expect(mine.body.items.filter((c: { text: string }) => c.text === text)).toHaveLength(1);
     expect(mine.body.items[0].caseId).toBe(idOf(resident));
   });
 
   it('a neighbour finds the suggestion in 全村公开 and seconds it, once', async () => {
-    const neighbour = await open(village.residents[2]);
+    const neighbour = await stack.openAs(village.residents[2]);
     await neighbour.goto(`${stack.url}/#/pages/cases/list/index`);
     await neighbour.locator('#cases-public.vh-segment-on').waitFor();
     const row = neighbour.locator(`#case-${caseId}`);
@@ -219,14 +192,14 @@ describe('suggestions and petitions in the browser', () => {
   });
 
   it('once the committee has answered, the resident rates it 不满意 and the case is handled again', async () => {
-    const chair = await apiAs(village.chair);
+    const chair = await stack.apiAs(village.chair);
     expect((await chair.post(`/cases/${caseId}/accept`)).status).toBe(200);
     const reply = await chair.post(`/cases/${caseId}/reply`, {
       text: '已安排施工队本周五前修好护栏，路灯列入下月的村级项目清单。',
     });
     expect(reply.status).toBe(200);
 
-    const resident = await open(village.residents[0]);
+    const resident = await stack.openAs(village.residents[0]);
     await openCase(resident, caseId);
     await resident.locator('#case-status', { hasText: '已答复' }).waitFor();
     await resident.locator('#case-reply', { hasText: '已安排施工队本周五前修好护栏' }).waitFor();

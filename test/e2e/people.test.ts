@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { SeededVillage } from '../../scripts/local/seed';
-import { type BrowserStack, shot, startBrowserStack } from '../helpers/browser';
+import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/browser';
 
 /**
  * The roster (村民名册) as the committee keeps it, in headless Chromium on the H5
@@ -23,16 +22,6 @@ afterAll(async () => {
   await stack?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A step that does not happen says which one, well before the test's own time runs out. */
-const open = async (person: Parameters<BrowserStack['pageAs']>[0]) => {
-  const page = await stack.pageAs(person);
-  page.setDefaultTimeout(10_000);
-  return page;
-};
-const fill = async (page: Page, id: string, text: string) => {
-  await page.locator(`#${id}`).locator('input, textarea').first().fill(text);
-};
 
 /** A valid 18-digit ID number: area, birth date, sequence, and the ISO 7064 MOD 11-2 check character. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -54,7 +43,7 @@ describe('the roster in the browser', () => {
     const file = join(dir, '柳溪村名册.csv');
     writeFileSync(file, `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
 
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/`);
     await chair.locator('#tile-roster').click();
     await chair.locator('.vh-roster-row').first().waitFor();
@@ -105,7 +94,7 @@ describe('the roster in the browser', () => {
   });
 
   it('the chair looks after one person: full details (audited), a role for a term, an invite code, an edit', async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/#/pages/people/list/index`);
     await fill(chair, 'roster-search', '欧阳秋云');
     await chair.locator('#roster-search-button').click();
@@ -160,7 +149,7 @@ describe('the roster in the browser', () => {
   });
 
   it('registers a person by hand, naming the wrong field under it', async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/#/pages/people/list/index`);
     await chair.locator('#add-person').click();
     await fill(chair, 'person-name-input', '上官明月');
@@ -181,7 +170,7 @@ describe('the roster in the browser', () => {
   });
 
   it('exports the roster as a CSV file; a grid worker sees their grid; township staff see counts only', async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/#/pages/people/list/index`);
     await chair.locator('.vh-roster-row').first().waitFor();
     const [download] = await Promise.all([chair.waitForEvent('download'), chair.locator('#export-roster').click()]);
@@ -192,7 +181,7 @@ describe('the roster in the browser', () => {
     await chair.locator('#export-note').waitFor();
 
     // A grid worker sees the people of their own grid, and changes nothing.
-    const grid = await open(village.gridWorkers[0]);
+    const grid = await stack.openAs(village.gridWorkers[0]);
     await grid.goto(`${stack.url}/#/pages/people/list/index`);
     await grid.locator('.vh-roster-row').first().waitFor();
     await expect(grid.locator('#import-roster').count()).resolves.toBe(0);
@@ -201,7 +190,7 @@ describe('the roster in the browser', () => {
       .evaluateAll((els) => els.map((e) => e.textContent?.split(' · ')[0]).filter((g) => g?.includes('村民小组')));
     expect(new Set(groups).size).toBe(1);
 
-    const staff = await open(stack.township.staff);
+    const staff = await stack.openAs(stack.township.staff);
     await staff.goto(`${stack.url}/`);
     await staff.locator('#tile-roster').click();
     await staff.locator(`#summary-${village.villageId}`).getByText('第一村民小组').waitFor();

@@ -20,12 +20,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 
-/** A step that does not happen says which one, well before the test's own time runs out. */
-const open = async (person: SeededPerson) => {
-  const page = await stack.pageAs(person);
-  page.setDefaultTimeout(10_000);
-  return page;
-};
 const openTopic = (page: Page, topicId: string) => page.goto(`${stack.url}/#/pages/topics/detail/index?id=${topicId}`);
 /** Tomorrow's date in Beijing, as the form takes it: 2025-06-30. */
 const tomorrow = () => new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
@@ -37,7 +31,7 @@ describe('topics and votes in the browser', () => {
   let topicId = '';
 
   it('the chair puts a motion to the representatives (secret ballot, closing tomorrow) and opens voting', async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/`);
     await chair.locator('#tile-topics').click();
     await chair.locator('#new-topic').click();
@@ -77,11 +71,11 @@ describe('topics and votes in the browser', () => {
 
   it('a representative votes 同意, gets a receipt, and finds it counted', async () => {
     // The chair keeps the page open: its turnout follows the vote by itself, within 10 seconds.
-    const watcher = await open(village.chair);
+    const watcher = await stack.openAs(village.chair);
     await openTopic(watcher, topicId);
     await watcher.locator('#bar-participants', { hasText: '0 人' }).waitFor();
 
-    const rep = await open(village.representatives[0]);
+    const rep = await stack.openAs(village.representatives[0]);
     await rep.goto(`${stack.url}/`);
     await rep.locator('#tile-topics').click();
     await rep.locator('.vh-topic-row', { hasText: TITLE }).getByText('表决中').waitFor();
@@ -114,7 +108,7 @@ describe('topics and votes in the browser', () => {
 
   it('the chair, as scrutineer, enters a paper ballot, and is refused a second one for the same person', async () => {
     const voter = village.representatives[1];
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openTopic(chair, topicId);
     await chair.locator('#scrutineer-link').click();
     await chair.locator('#scrutineer-topic', { hasText: TITLE }).waitFor();
@@ -139,12 +133,12 @@ describe('topics and votes in the browser', () => {
   });
 
   it('the representative entered on paper sees their vote is in; a resident is told who votes', async () => {
-    const voter = await open(village.representatives[1]);
+    const voter = await stack.openAs(village.representatives[1]);
     await openTopic(voter, topicId);
     await voter.locator('#household-voted', { hasText: '您（或您家）已经投过票' }).waitFor();
     await expect(voter.locator('#ballot').count()).resolves.toBe(0);
 
-    const resident = await open(village.residents[0]);
+    const resident = await stack.openAs(village.residents[0]);
     await openTopic(resident, topicId);
     await resident.locator('#not-eligible', { hasText: '本次表决只有村民代表参加' }).waitFor();
     await expect(resident.locator('#ballot').count()).resolves.toBe(0);
@@ -152,7 +146,7 @@ describe('topics and votes in the browser', () => {
   });
 
   it('the chair closes early with a reason; the result appears, with its notice', async () => {
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await openTopic(chair, topicId);
     await chair.locator('#bar-participants', { hasText: '2 人' }).waitFor();
     await chair.locator('#close-early-open').click();
@@ -177,7 +171,7 @@ describe('topics and votes in the browser', () => {
 
   it('a major matter goes through 四议 before its vote; residents discuss it, and the chair hides a remark with a reason', async () => {
     const title = '关于村集体经营性资产出租的议题';
-    const chair = await open(village.chair);
+    const chair = await stack.openAs(village.chair);
     await chair.goto(`${stack.url}/#/pages/topics/staff/edit/index`);
     await fill(chair, 'topic-title-input', title);
     await fill(chair, 'topic-background-input', '村集体的两间临街仓库拟对外出租五年，年租金约三万元，请村民会议表决。');
@@ -239,7 +233,7 @@ describe('topics and votes in the browser', () => {
 
     // Two residents speak; each sees their own name, others' masked.
     const speak = async (person: SeededPerson, text: string) => {
-      const page = await open(person);
+      const page = await stack.openAs(person);
       await openTopic(page, majorId);
       await fill(page, 'comment-text', text);
       await page.locator('#post-comment').click();

@@ -21,9 +21,18 @@ export interface BrowserStack {
   browser: Browser;
   /** A fresh phone-sized page signed in as this person (token put where the app keeps it). */
   pageAs(person: SeededPerson): Promise<Page>;
+  /** pageAs, where a step that does not happen says which one well before the test's own time runs out. */
+  openAs(person: SeededPerson): Promise<Page>;
   /** A fresh phone-sized page of a new WeChat user, signed in with the H5 local WeChat button: not bound yet. */
   pageAsNewWechatUser(): Promise<Page>;
+  /** The HTTP API as this person, for what a test sets up off screen or checks was stored; a failure throws. */
+  apiAs(person: SeededPerson): Promise<PersonApi>;
   stop(): Promise<void>;
+}
+
+export interface PersonApi {
+  get(path: string): Promise<{ status: number; body: any }>;
+  post(path: string, body?: unknown): Promise<{ status: number; body: any }>;
 }
 
 /** A cheap Android phone's screen, in China. */
@@ -53,27 +62,52 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
       '--disable-sync',
     ],
   });
+  const pageAs = async (person: SeededPerson) => {
+    const context = await browser.newContext(PHONE);
+    const r = await context.request.post(`${url}/api/auth/demo-sign-in`, {
+      data: { tenantId: person.tenantId, personId: person.personId },
+    });
+    const { token } = await r.json();
+    // Signed in before the app's first script runs, once per tab: the app never opens the sign-in page, whose
+    // demo list holds every person in the run's shared database, and a later sign-out stays signed out.
+    await context.addInitScript((t) => {
+      if (sessionStorage.getItem('vh.test-signed-in')) return;
+      localStorage.setItem('vh.token', JSON.stringify({ data: t }));
+      sessionStorage.setItem('vh.test-signed-in', '1');
+    }, token);
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    return page;
+  };
   mkdirSync(screenshotDir, { recursive: true });
   return {
     url,
     township,
     browser,
-    async pageAs(person) {
-      const context = await browser.newContext(PHONE);
-      const r = await context.request.post(`${url}/api/auth/demo-sign-in`, {
-        data: { tenantId: person.tenantId, personId: person.personId },
-      });
-      const { token } = await r.json();
-      // Signed in before the app's first script runs, once per tab: the app never opens the sign-in page, whose
-      // demo list of every person in the run's shared database is slow, and a later sign-out stays signed out.
-      await context.addInitScript((t) => {
-        if (sessionStorage.getItem('vh.test-signed-in')) return;
-        localStorage.setItem('vh.token', JSON.stringify({ data: t }));
-        sessionStorage.setItem('vh.test-signed-in', '1');
-      }, token);
-      const page = await context.newPage();
-      await page.goto(`${url}/`);
+    pageAs,
+    async openAs(person) {
+      const page = await pageAs(person);
+      page.setDefaultTimeout(10_000);
       return page;
+    },
+    async apiAs(person) {
+      const signIn = await fetch(`${url}/api/auth/demo-sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantId: person.tenantId, personId: person.personId }),
+      });
+      const { token } = await signIn.json();
+      const request = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${url}/api${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        const json = await res.json();
+        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+        return { status: res.status, body: json };
+      };
+      return { get: (path) => request('GET', path), post: (path, body = {}) => request('POST', path, body) };
     },
     async pageAsNewWechatUser() {
       const page = await (await browser.newContext(PHONE)).newPage();
