@@ -101,7 +101,7 @@ export default function ReviewPage() {
   const me = useMe();
   const [items, setItems] = useState<Pending[]>();
   const { loading, error, track } = useLoading();
-  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
+  const { chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       const r = await call('pendingClaims', { query: { villageId: village } });
@@ -114,7 +114,7 @@ export default function ReviewPage() {
   };
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={chosen} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={chosen} onChoose={chooseVillage} />
       <View className="vh-title">{tb.review.title}</View>
       <View className="vh-hint">{tb.review.hint}</View>
       <LoadState loading={loading} error={error} onRetry={() => load()} />

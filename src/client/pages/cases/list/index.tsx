@@ -118,7 +118,7 @@ export default function CaseList() {
 
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />
       {!township && (
         <Button
           id="new-case"

@@ -70,7 +70,7 @@ export default function NoticeList() {
 
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />
       {isOverseer(me) && (
         <View className="vh-segments" id="list-filter">
           {(['public', 'draft', 'pending_review'] as const).map((l) => (

@@ -41,7 +41,7 @@ export default function TopicListPage() {
 
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />
       {hasRole(me, 'committee') && !township && (
         <Button
           id="new-topic"

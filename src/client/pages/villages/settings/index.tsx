@@ -62,16 +62,14 @@ export default function SettingsPage() {
 
   return (
     <Page>
-      {township && me && (
-        <VillagePicker
-          me={me}
-          chosen={chosen}
-          onChoose={(id) => {
-            setVillageId(id);
-            load(id);
-          }}
-        />
-      )}
+      <VillagePicker
+        me={me}
+        chosen={chosen}
+        onChoose={(id) => {
+          setVillageId(id);
+          load(id);
+        }}
+      />
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {view && draft && (
         <View>

@@ -105,7 +105,7 @@ export default function CaseDashboardPage() {
   const me = useMe();
   const [data, setData] = useState<CaseDashboard>();
   const { loading, error, track } = useLoading();
-  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
+  const { chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       setData(await call('caseDashboard', { query: { villageId: village } }));
@@ -113,16 +113,14 @@ export default function CaseDashboardPage() {
   usePageLoad(me, () => load());
   return (
     <Page>
-      {township && me && (
-        <VillagePicker
-          me={me}
-          chosen={chosen}
-          onChoose={(id) => {
-            setVillageId(id);
-            load(id);
-          }}
-        />
-      )}
+      <VillagePicker
+        me={me}
+        chosen={chosen}
+        onChoose={(id) => {
+          setVillageId(id);
+          load(id);
+        }}
+      />
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {data && (
         <View id="case-dashboard">

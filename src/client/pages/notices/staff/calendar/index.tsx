@@ -34,7 +34,7 @@ export default function CalendarPage() {
   usePageLoad(me, () => load());
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={data?.villageId} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={data?.villageId} onChoose={chooseVillage} />
       {data && <View className="vh-title">{`${data.villageName} · ${t.calendar.title}`}</View>}
       {data && <View className="vh-hint">{t.calendar.hint}</View>}
       <LoadState loading={loading} error={error} onRetry={() => load()} />

@@ -19,7 +19,7 @@ export default function OpenQuestionsPage() {
   const [items, setItems] = useState<OpenQuestion[]>();
   const [more, setMore] = useState(false);
   const { loading, error, track } = useLoading();
-  const { township, chosen, choose: setVillageId } = useVillageChoice(me);
+  const { chosen, choose: setVillageId } = useVillageChoice(me);
   const load = (village = chosen) =>
     track(async () => {
       const r = await call('openQuestions', { query: { villageId: village } });
@@ -33,7 +33,7 @@ export default function OpenQuestionsPage() {
   };
   return (
     <Page>
-      {township && me && <VillagePicker me={me} chosen={chosen} onChoose={chooseVillage} />}
+      <VillagePicker me={me} chosen={chosen} onChoose={chooseVillage} />
       <View className="vh-title">{t.openQuestions.title}</View>
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {items?.length === 0 && <View className="vh-empty">{t.openQuestions.empty}</View>}
