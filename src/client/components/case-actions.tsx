@@ -17,6 +17,7 @@ import { limitText, tcs } from '../i18n/cases-staff';
 import { call, fieldsOf, newIdempotencyKey } from '../services/api';
 import { formatDate } from '../services/format';
 import { ActionButton } from './action';
+import { Choice } from './choice';
 import { TextField } from './field';
 import { FieldError, LoadState } from './state';
 import { TopicForm } from './topic-form';
@@ -548,18 +549,15 @@ function SortForm({ c, send }: FormProps) {
     <View>
       <View className="vh-hint">{A.sort.hint}</View>
       <View className="vh-label">{A.sort.track}</View>
-      <View className="vh-tabs" id="case-tracks">
-        {CaseTrack.options.map((t) => (
-          <View
-            key={t}
-            id={`case-track-${t}`}
-            className={`vh-tab ${track === t ? 'vh-tab-on' : ''}`}
-            onClick={() => setTrack(t)}
-          >
-            {caseTrackLabels[t]}
-          </View>
-        ))}
-      </View>
+      <Choice
+        id="case-tracks"
+        wrap
+        options={CaseTrack.options}
+        value={track}
+        label={(t) => caseTrackLabels[t]}
+        onChoose={setTrack}
+        optionId={(t) => `case-track-${t}`}
+      />
       <FieldError message={errors.track} />
       <OptionalNote caseId={c.caseId} words={A.sort} value={note} max={500} error={errors.note} onChange={setNote} />
       <ActionButton

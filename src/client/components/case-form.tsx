@@ -270,18 +270,14 @@ export function CaseForm({
         <>
           <View className="vh-label">{tc.form.category}</View>
           <LoadState loading={categoriesLoading} error={categoriesError} onRetry={loadCategories} />
-          <View className="vh-tabs" id="case-category">
-            {categories.map((c) => (
-              <View
-                key={c.categoryId}
-                id={`case-category-${c.categoryId}`}
-                className={`vh-tab ${draft.categoryId === c.categoryId ? 'vh-tab-on' : ''}`}
-                onClick={() => update({ categoryId: c.categoryId })}
-              >
-                {c.label}
-              </View>
-            ))}
-          </View>
+          <Choice
+            id="case-category"
+            wrap
+            options={categories.map((c) => c.categoryId)}
+            value={draft.categoryId}
+            label={(id) => categories.find((c) => c.categoryId === id)?.label ?? id}
+            onChoose={(categoryId) => update({ categoryId })}
+          />
           <FieldError message={err('categoryId')} />
           {category?.care && (
             <View className="vh-banner" id="case-care-note">
@@ -380,18 +376,14 @@ export function CaseForm({
               <FieldError message={err('anonymous') ?? err('public')} />
 
               <View className="vh-label">{tc.form.aboutTitle}</View>
-              <View className="vh-tabs" id="case-about">
-                {aboutOptions.map((o) => (
-                  <View
-                    key={o}
-                    id={`case-about-${o}`}
-                    className={`vh-tab ${(draft.about ?? NONE) === o ? 'vh-tab-on' : ''}`}
-                    onClick={() => update({ about: o === NONE ? undefined : o })}
-                  >
-                    {o === NONE ? tc.form.aboutNone : tc.about[o]}
-                  </View>
-                ))}
-              </View>
+              <Choice
+                id="case-about"
+                wrap
+                options={aboutOptions}
+                value={draft.about ?? NONE}
+                label={(o) => (o === NONE ? tc.form.aboutNone : tc.about[o])}
+                onChoose={(o) => update({ about: o === NONE ? undefined : o })}
+              />
               {draft.about && (
                 <View className="vh-banner" id="case-about-note">
                   {tc.form.aboutNote}
@@ -400,18 +392,14 @@ export function CaseForm({
               <FieldError message={err('about')} />
 
               <View className="vh-label">{tc.form.asksForTitle}</View>
-              <View className="vh-tabs" id="case-asks-for">
-                {asksForOptions.map((o) => (
-                  <View
-                    key={o}
-                    id={`case-asks-for-${o}`}
-                    className={`vh-tab ${(draft.asksFor ?? NONE) === o ? 'vh-tab-on' : ''}`}
-                    onClick={() => update({ asksFor: o === NONE ? undefined : o })}
-                  >
-                    {o === NONE ? tc.form.asksForNone : tc.meetings[o]}
-                  </View>
-                ))}
-              </View>
+              <Choice
+                id="case-asks-for"
+                wrap
+                options={asksForOptions}
+                value={draft.asksFor ?? NONE}
+                label={(o) => (o === NONE ? tc.form.asksForNone : tc.meetings[o])}
+                onChoose={(o) => update({ asksFor: o === NONE ? undefined : o })}
+              />
               {draft.asksFor && (
                 <View className="vh-banner" id="case-asks-for-note">
                   {tc.form.asksForNote}

@@ -1,6 +1,9 @@
 import { View } from '@tarojs/components';
 
-/** One choice among a few, as big buttons (no wheel pickers for elderly hands). */
+/**
+ * One choice among a few, as big buttons (no wheel pickers for elderly hands): a segment bar, or for
+ * options with long labels (`wrap`), buttons that flow onto as many lines as they need.
+ */
 export function Choice<T extends string | boolean>({
   id,
   options,
@@ -8,6 +11,7 @@ export function Choice<T extends string | boolean>({
   label,
   onChoose,
   disabled = false,
+  wrap = false,
   optionId = (o) => `${id}-${String(o)}`,
 }: {
   id: string;
@@ -16,15 +20,17 @@ export function Choice<T extends string | boolean>({
   label: (v: T) => string;
   onChoose: (v: T) => void;
   disabled?: boolean;
+  wrap?: boolean;
   optionId?: (v: T) => string;
 }) {
+  const look = wrap ? 'vh-tab' : 'vh-segment';
   return (
-    <View className="vh-segments" id={id}>
+    <View className={wrap ? 'vh-tabs' : 'vh-segments'} id={id}>
       {options.map((o) => (
         <View
           key={String(o)}
           id={optionId(o)}
-          className={`vh-segment ${value === o ? 'vh-segment-on' : ''}`}
+          className={`${look} ${value === o ? `${look}-on` : ''}`}
           onClick={() => !disabled && onChoose(o)}
         >
           {label(o)}

@@ -5,6 +5,7 @@ import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../shared/
 import { tt } from '../i18n/topics';
 import { fieldsOf } from '../services/api';
 import { ActionButton } from './action';
+import { Choice } from './choice';
 import { TextField } from './field';
 import { ListEditor } from './list-editor';
 import { FieldError } from './state';
@@ -133,18 +134,15 @@ export function TopicForm(p: {
       />
 
       <View className="vh-label">{tt.edit.body}</View>
-      <View className="vh-tabs" id="topic-body-choice">
-        {bodies.map((b) => (
-          <View
-            key={b}
-            id={`body-${b}`}
-            className={`vh-tab ${form.body === b ? 'vh-tab-on' : ''}`}
-            onClick={() => update({ body: b })}
-          >
-            {tt.bodies[b]}
-          </View>
-        ))}
-      </View>
+      <Choice
+        id="topic-body-choice"
+        wrap
+        options={bodies}
+        value={form.body}
+        label={(b) => tt.bodies[b]}
+        onChoose={(body) => update({ body })}
+        optionId={(b) => `body-${b}`}
+      />
       <FieldError message={err('body')} />
       {form.body === 'villagers_meeting' && !p.compact && (
         <View className="vh-setting">
@@ -171,18 +169,15 @@ export function TopicForm(p: {
       )}
 
       <View className="vh-label">{tt.edit.kind}</View>
-      <View className="vh-tabs" id="topic-kind-choice">
-        {kinds.map((k) => (
-          <View
-            key={k}
-            id={`kind-${k}`}
-            className={`vh-tab ${form.kind === k ? 'vh-tab-on' : ''}`}
-            onClick={() => update({ kind: k })}
-          >
-            {tt.kinds[k]}
-          </View>
-        ))}
-      </View>
+      <Choice
+        id="topic-kind-choice"
+        wrap
+        options={kinds}
+        value={form.kind}
+        label={(k) => tt.kinds[k]}
+        onChoose={(kind) => update({ kind })}
+        optionId={(k) => `kind-${k}`}
+      />
       <View className="vh-hint">{tt.edit.kindHints[form.kind]}</View>
       <FieldError message={err('kind')} />
 

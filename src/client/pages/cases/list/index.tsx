@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CaseSummary } from '../../../../shared/schemas/case';
+import { Choice } from '../../../components/choice';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -128,31 +129,24 @@ export default function CaseList() {
           {tc.list.submit}
         </Button>
       )}
-      <View className="vh-segments" id="case-views">
-        {views.map((v) => (
-          <View
-            key={v}
-            id={`cases-${v}`}
-            className={`vh-segment ${shown === v ? 'vh-segment-on' : ''}`}
-            onClick={() => choose(v)}
-          >
-            {tc.list.tabs[v]}
-          </View>
-        ))}
-      </View>
+      <Choice
+        id="case-views"
+        options={views}
+        value={shown}
+        label={(v) => tc.list.tabs[v]}
+        onChoose={choose}
+        optionId={(v) => `cases-${v}`}
+      />
       {shown === 'public' && (
-        <View className="vh-tabs" id="case-shelves">
-          {SHELVES.map((s) => (
-            <View
-              key={s}
-              id={`cases-shelf-${s}`}
-              className={`vh-tab ${shelf === s ? 'vh-tab-on' : ''}`}
-              onClick={() => chooseShelf(s)}
-            >
-              {tc.list.lists[s]}
-            </View>
-          ))}
-        </View>
+        <Choice
+          id="case-shelves"
+          wrap
+          options={SHELVES}
+          value={shelf}
+          label={(s) => tc.list.lists[s]}
+          onChoose={chooseShelf}
+          optionId={(s) => `cases-shelf-${s}`}
+        />
       )}
       {items.map((c) => (
         <CaseRow key={c.caseId} c={c} onOpen={() => open(c.caseId)} />
