@@ -20,7 +20,13 @@ export const idempotencyPut = (s: IdempotencyScope, resultId: string, at: string
   },
 });
 
-export async function findIdempotentResult(s: IdempotencyScope): Promise<string | undefined> {
+/** A create by this person in this tenant, when the client sent an Idempotency-Key; none without one. */
+export const idempotencyScope = (tenantId: string, personId: string, key: string | undefined) =>
+  key ? { tenantId, personId, key } : undefined;
+
+/** What an earlier create with the same key made, if any: its id. */
+export async function findIdempotentResult(s: IdempotencyScope | undefined): Promise<string | undefined> {
+  if (!s) return undefined;
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: table(), Key: keys.idempotency(s.tenantId, s.personId, s.key), ConsistentRead: true }),
   );

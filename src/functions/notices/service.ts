@@ -13,7 +13,7 @@ import type { Actor } from '../lib/actor';
 import { auditPut, changedFields } from '../lib/audit';
 import { transact } from '../lib/db';
 import { conflict, notFound } from '../lib/errors';
-import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
+import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { type Action, allows, authorize } from '../lib/policy';
 import { countVerifiedResidents } from '../people/store';
@@ -99,11 +99,9 @@ export async function listReaders(actor: Actor, noticeId: string, cursor?: strin
 export async function createDraft(actor: Actor, content: NoticeContent, idempotencyKey: string | undefined, now: Date) {
   const village = await ownVillage(actor);
   authorizeIn(actor, 'notice.draft', village, { category: content.category });
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  if (scope) {
-    const earlier = await findIdempotentResult(scope);
-    if (earlier) return loadNotice(actor, village, earlier);
-  }
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  const earlier = await findIdempotentResult(scope);
+  if (earlier) return loadNotice(actor, village, earlier);
   const at = now.toISOString();
   const notice: Notice = {
     ...content,
@@ -284,8 +282,8 @@ export async function ask(actor: Actor, noticeId: string, text: string, idempote
   authorizeIn(actor, 'notice.ask', village);
   const notice = await loadNotice(actor, village, noticeId);
   if (notice.status !== 'published') throw conflict('只能对已发布的公告提问');
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  const earlier = scope && (await findIdempotentResult(scope));
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  const earlier = await findIdempotentResult(scope);
   if (earlier) {
     const q = await store.getQuestion(village.villageId, noticeId, earlier);
     if (q) return questionFor(actor, village, q);

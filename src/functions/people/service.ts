@@ -18,7 +18,7 @@ import { auditItem, auditPut, changedFields } from '../lib/audit';
 import { isoDay } from '../lib/clock';
 import { dynamo, table } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
-import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
+import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
 import { type Action, authorize, browsableGroups } from '../lib/policy';
@@ -210,8 +210,8 @@ export const newResident = (
 export async function addPerson(actor: Actor, input: PersonInput, idempotencyKey: string | undefined, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'person.manage', targetOf(village, input));
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  const earlier = scope && (await findIdempotentResult(scope));
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  const earlier = await findIdempotentResult(scope);
   if (earlier) return personDetail(actor, earlier, undefined, now);
   checkGroup(village, input.groupName);
   const at = now.toISOString();

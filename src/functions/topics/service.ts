@@ -20,7 +20,7 @@ import { activeTerms } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { type TransactItem, table, transact } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
-import { findIdempotentResult, idempotencyPut } from '../lib/idempotency';
+import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
 import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
@@ -89,8 +89,8 @@ export async function createTopic(
 ) {
   const village = await ownVillage(actor);
   authorize(actor, 'topic.propose', village);
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  const earlier = scope && (await findIdempotentResult(scope));
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  const earlier = await findIdempotentResult(scope);
   if (earlier) return loadTopic(village, earlier);
   const topic = draftTopic(actor, village, req, now);
   const items = topicCreation(actor, village, topic);
@@ -160,8 +160,8 @@ export async function postComment(
   authorize(actor, 'topic.comment', village);
   const t = await loadTopic(village, topicId);
   if (t.status === 'closed') throw conflict('表决已经结束，不能再发表意见');
-  const scope = idempotencyKey && { tenantId: village.villageId, personId: actor.personId, key: idempotencyKey };
-  const earlier = scope && (await findIdempotentResult(scope));
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  const earlier = await findIdempotentResult(scope);
   const found = earlier && (await store.getComment(village.villageId, topicId, earlier));
   if (found) return commentFor(actor, village, found);
   const at = now.toISOString();
