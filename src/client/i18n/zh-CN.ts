@@ -186,6 +186,7 @@ export const t = {
     count: (n: number, m: number) => `已读 ${n} / 已认证村民 ${m}`,
     list: '已读名单',
     empty: '还没有人阅读',
+    countsOnly: '乡镇查看人数和覆盖率，不查看已读名单',
   },
   settings: {
     title: '本村设置',

@@ -2,12 +2,12 @@ import { isOpen } from '../../shared/rules/case-flow';
 import { type CaseDashboard, type CaseStatus, caseStatusLabels } from '../../shared/schemas/case';
 import type { Actor } from '../lib/actor';
 import { forbidden } from '../lib/errors';
-import { authorize, seesCase } from '../lib/policy';
+import { authorize } from '../lib/policy';
 import { resolveVillage } from '../villages/service';
 import { getVillage, listTownshipVillages } from '../villages/store';
 import { applyStep, givingWay, type Step } from './service';
 import * as store from './store';
-import { categoryOf, overdueOf, summaryOf, targetOf } from './view';
+import { casesVisibleTo, categoryOf, overdueOf, summaryOf } from './view';
 
 /* ---------- the scheduled escalation ---------- */
 
@@ -72,7 +72,7 @@ const counted = (keysOf: string[], label: (k: string) => string) => {
 export async function dashboard(actor: Actor, villageId: string | undefined, now: Date): Promise<CaseDashboard> {
   const village = await resolveVillage(actor, villageId);
   authorize(actor, 'case.dashboard', village);
-  const all = await store.listVillageCases(village.villageId);
+  const all = await casesVisibleTo(actor, village);
   const open = all.filter((c) => isOpen(c.status));
   const ratings = { satisfied: 0, basically: 0, unsatisfied: 0 };
   for (const c of all) if (c.rating) ratings[c.rating.rating]++;
@@ -113,11 +113,8 @@ export async function townshipList(actor: Actor, now: Date) {
       const village = await getVillage(v.villageId);
       if (!village) return [];
       authorize(actor, 'case.township', village);
-      const cases = (await store.listVillageCases(v.villageId)).filter(
-        (c) =>
-          isOpen(c.status) &&
-          (c.escalation || overdueOf(village, c, now) || c.route !== 'committee') &&
-          seesCase(actor, targetOf(village, c)),
+      const cases = (await casesVisibleTo(actor, village)).filter(
+        (c) => isOpen(c.status) && (c.escalation || overdueOf(village, c, now) || c.route !== 'committee'),
       );
       return cases.map((c) => ({ ...summaryOf(actor, village, c, 0, now), villageName: village.name }));
     }),

@@ -257,6 +257,14 @@ export async function loadVisible(actor: Actor, villageId: string | undefined, c
   return { village, c };
 }
 
+/**
+ * Every case of the village the caller could open one by one. Counts, charts and
+ * whole-village lists start here, so nothing aggregates a case that is a 404 for
+ * its reader (a complaint about a committee member must not show up in their counts).
+ */
+export const casesVisibleTo = async (actor: Actor, village: VillageRecord) =>
+  (await store.listVillageCases(village.villageId)).filter((c) => seesCase(actor, targetOf(village, c)));
+
 export async function getCase(actor: Actor, caseId: string, villageId: string | undefined, now: Date) {
   const { village, c } = await loadVisible(actor, villageId, caseId);
   return viewOf(actor, village, c, now);

@@ -19,7 +19,8 @@ export type Action =
   | 'notice.approve'
   | 'notice.correct'
   | 'notice.withdraw'
-  | 'notice.readers'
+  | 'notice.readers' // how many read a notice
+  | 'notice.readerNames' // who read it: the village's own overseers; the township sees counts, not people
   | 'notice.answer'
   | 'calendar.view'
   | 'settings.view'
@@ -99,7 +100,11 @@ const rules: Record<Action, Rule> = {
   },
   'notice.correct': { roles: editors, denied: '只有村委会委员可以更正公告' },
   'notice.withdraw': { roles: editors, denied: '只有村委会委员可以撤回公告' },
-  'notice.readers': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看已读名单' },
+  'notice.readers': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看阅读情况' },
+  'notice.readerNames': {
+    roles: () => ['committee', 'party_branch', 'supervisor'],
+    denied: '只有村“两委”和监委会可以查看已读名单，乡镇只看人数',
+  },
   'notice.answer': { roles: editors, denied: '只有村委会委员可以答复询问' },
   'calendar.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公开日历' },
   'settings.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看本村设置' },

@@ -85,13 +85,14 @@ export async function listReaders(actor: Actor, noticeId: string, cursor?: strin
   const village = await resolveVillage(actor, villageId);
   authorizeIn(actor, 'notice.readers', village);
   await loadNotice(actor, village, noticeId);
+  const names = allows(actor, 'notice.readerNames', village);
   const [page, readerCount, verifiedResidents] = await Promise.all([
-    store.listReaders(village.villageId, noticeId, cursor),
+    names ? store.listReaders(village.villageId, noticeId, cursor) : { items: [], nextCursor: null },
     store.countReaders(village.villageId, noticeId),
     countVerifiedResidents(village.villageId),
   ]);
   const reach = verifiedResidents ? Math.min(1, readerCount / verifiedResidents) : 0;
-  return { noticeId, readerCount, verifiedResidents, reach, ...page };
+  return { noticeId, readerCount, verifiedResidents, reach, namesShown: names, ...page };
 }
 
 /* ---------- drafting and publishing ---------- */

@@ -54,8 +54,10 @@ const personAudit = (actor: Actor, v: VillageRecord, at: string, action: string,
 
 export async function listRoster(actor: Actor, q: z.output<typeof RosterQuery>, now: Date) {
   const village = await resolveVillage(actor, q.villageId);
-  authorize(actor, 'person.browse', targetOf(village));
-  const page = await store.pageRoster(village.villageId, { ...q, groups: browsableGroups(actor) }, q.limit, q.cursor);
+  // A group asked for is checked like the group of a person opened: a grid worker's filter narrows, never widens.
+  authorize(actor, 'person.browse', targetOf(village, q));
+  const groups = q.groupName ? [q.groupName] : browsableGroups(actor);
+  const page = await store.pageRoster(village.villageId, { ...q, groups }, q.limit, q.cursor);
   return { items: page.items.map((p) => rosterView(p, now)), nextCursor: page.nextCursor };
 }
 

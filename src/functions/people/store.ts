@@ -147,8 +147,7 @@ export async function findByName(villageId: string, name: string) {
 
 export interface RosterFilter {
   q?: string;
-  groupName?: string;
-  groups?: string[]; // a grid worker sees their grids only
+  groups?: string[]; // the groups asked for, within those the caller may browse
   role?: string;
   status?: PersonStatus;
 }
@@ -167,7 +166,7 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     values[':q'] = filter.q;
     clauses.push('(contains(#n, :q) OR householdId = :q)');
   }
-  const groups = filter.groupName ? [filter.groupName] : filter.groups;
+  const { groups } = filter;
   if (groups) {
     groups.forEach((g, i) => {
       values[`:g${i}`] = g;

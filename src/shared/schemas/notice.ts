@@ -196,6 +196,8 @@ export const Readers = z.object({
   readerCount: z.number().int(),
   verifiedResidents: z.number().int(),
   reach: z.number(), // readerCount / verifiedResidents, 0..1
+  /** Whether the caller sees who read it: the village's overseers do; the township sees counts only. */
+  namesShown: z.boolean(),
   items: z.array(z.object({ personId: Id, name: z.string(), groupName: z.string().optional(), readAt: z.string() })),
   nextCursor: z.string().nullable(),
 });

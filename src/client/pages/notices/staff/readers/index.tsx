@@ -47,7 +47,8 @@ export default function ReadersPage() {
           </View>
         </View>
       ))}
-      {data && data.items.length === 0 && <View className="vh-empty">{t.readers.empty}</View>}
+      {data && !data.namesShown && <View className="vh-empty">{t.readers.countsOnly}</View>}
+      {data?.namesShown && data.items.length === 0 && <View className="vh-empty">{t.readers.empty}</View>}
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {!loading && data?.nextCursor && (
         <Button id="load-more" className="vh-button vh-button-plain" onClick={() => load(data.nextCursor ?? undefined)}>
