@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as B from './schemas/binding';
 import * as C from './schemas/case';
+import { Cursor } from './schemas/common';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
 import * as Ph from './schemas/photo';
@@ -509,7 +510,7 @@ export const routes = {
     summary: '已读名单与覆盖率',
     auth: true,
     params: noticeParams,
-    query: villageScope.extend({ cursor: z.string().max(512, '翻页标记过长').optional() }),
+    query: villageScope.extend({ cursor: Cursor.optional() }),
     response: N.Readers,
   }),
   listQuestions: route({

@@ -120,26 +120,29 @@ export const listVillageCases = (villageId: string) =>
 
 /**
  * One page of an index list (public cases, or one person's), newest first. The
- * cursor is the last case's id: its head gives the index position to go on from.
+ * position is the index sort key (`createdAt#caseId`) the last page stopped at;
+ * it reaches here only from a cursor this list sealed (lib/cursor.ts).
  */
 export async function pageIndex(
   part: { index: string; pk: string },
   villageId: string,
   limit: number,
-  cursor?: string,
+  after?: string,
 ): Promise<{ items: CaseRecord[]; nextCursor: string | null }> {
-  const from = cursor
-    ? await dynamo.send(new GetCommand({ TableName: table(), Key: keys.caseHead(villageId, cursor) }))
-    : undefined;
-  const start = from?.Item
-    ? Object.fromEntries(['pk', 'sk', `${part.index}pk`, `${part.index}sk`].map((k) => [k, from.Item?.[k]]))
+  const start = after
+    ? {
+        ...keys.caseHead(villageId, after.slice(after.lastIndexOf('#') + 1)),
+        [`${part.index}pk`]: part.pk,
+        [`${part.index}sk`]: after,
+      }
     : undefined;
   const r = await dynamo.send(
     new QueryCommand({ ...indexQuery(part, { ScanIndexForward: false, Limit: limit }), ExclusiveStartKey: start }),
   );
   const heads = await Promise.all((r.Items ?? []).map((i) => getCase(villageId, String(i.sk).slice('CASE#'.length))));
   const items = heads.filter((c): c is CaseRecord => Boolean(c));
-  return { items, nextCursor: r.LastEvaluatedKey && items.length ? items[items.length - 1].caseId : null };
+  const next = r.LastEvaluatedKey?.[`${part.index}sk`];
+  return { items, nextCursor: typeof next === 'string' ? next : null };
 }
 
 /* ---------- the needs and project lists (需求清单, 项目清单) ---------- */
@@ -153,9 +156,8 @@ export const trackItems = (c: CaseRecord, next: { kind: CaseTrack; at: string })
   { Put: { TableName: table(), Item: { ...trackMarker(c, next), type: 'case-track', caseId: c.caseId } } },
 ];
 
-/** One page of a list, newest on it first. The cursor is the last case's id: its head says when it joined. */
-export async function pageTrack(villageId: string, kind: CaseTrack, limit: number, cursor?: string) {
-  const from = cursor ? await getCase(villageId, cursor) : undefined;
+/** One page of a list, newest on it first. The position is the marker's sort key (`at#caseId`) the last page stopped at. */
+export async function pageTrack(villageId: string, kind: CaseTrack, limit: number, after?: string) {
   const pk = keys.caseTrack(villageId, kind, '', '').pk;
   const r = await dynamo.send(
     new QueryCommand({
@@ -164,12 +166,13 @@ export async function pageTrack(villageId: string, kind: CaseTrack, limit: numbe
       ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: from?.track?.kind === kind ? trackMarker(from, from.track) : undefined,
+      ExclusiveStartKey: after ? { pk, sk: after } : undefined,
     }),
   );
   const heads = await Promise.all((r.Items ?? []).map((i) => getCase(villageId, String(i.caseId))));
   const items = heads.filter((c): c is CaseRecord => Boolean(c));
-  return { items, nextCursor: r.LastEvaluatedKey && items.length ? items[items.length - 1].caseId : null };
+  const next = r.LastEvaluatedKey?.sk;
+  return { items, nextCursor: typeof next === 'string' ? next : null };
 }
 
 /* ---------- 附议: one marker per person, counted in shards so a crowd can second at once ---------- */

@@ -7,6 +7,7 @@ import type { Route } from '../../shared/api';
 import { fieldLabel } from '../../shared/field-labels';
 import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
+import { listScope, openQueryCursor, sealPageCursor } from './cursor';
 import { AppError, type FieldProblem, validation } from './errors';
 import { logger } from './log';
 import { type SessionClaims, verifySession } from './session';
@@ -102,17 +103,19 @@ export function http<R extends Route>(
     const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
     // An 'account' route serves unbound accounts too (to bind); a bound one still gets its actor checked.
     const actor = session && (route.auth === true || session.person) ? await loadActor(session, now) : undefined;
+    // Paging is sealed here, once: use cases see their own positions, clients only opaque cursors.
+    const list = listScope(route, params, query, session);
     const result = await run({
       actor: actor as HttpInput<R>['actor'],
       session: session as HttpInput<R>['session'],
       params: params as HttpInput<R>['params'],
-      query: query as HttpInput<R>['query'],
+      query: openQueryCursor(query, list, now) as HttpInput<R>['query'],
       body: body as HttpInput<R>['body'],
       idempotencyKey,
       now,
       requestId: context.awsRequestId,
     });
-    return json(options.status ?? 200, route.response.parse(result));
+    return json(options.status ?? 200, route.response.parse(sealPageCursor(result, list, now)));
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
     .use(httpHeaderNormalizer())

@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
 import { dynamo, isConditionFailure, type TransactItem, table } from '../lib/db';
-import { invalidField } from '../lib/errors';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 
@@ -130,15 +129,6 @@ export async function deleteDraft(villageId: string, noticeId: string, audit: Tr
 
 /* ---------- lists ---------- */
 
-/** The cursor carries only the sort key; the partition is rebuilt from the session, so it can't reach another village. */
-const encodeCursor = (sortKey: string) => Buffer.from(sortKey, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): string {
-  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9TZ:.+-]{20,40}#[0-9A-Z]{26}$/.test(sortKey))
-    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
-  return sortKey;
-}
-
 /** Bounds the work of one title search over a long list. */
 const MAX_QUERY_ROUNDS = 20;
 const SEARCH_PAGE = 100;
@@ -149,6 +139,7 @@ export interface NoticeListParams {
   category?: NoticeCategory;
   q?: string;
   limit: number;
+  /** The list's sort key the last page stopped at, from a cursor this list sealed (lib/cursor.ts). */
   cursor?: string;
 }
 
@@ -181,7 +172,7 @@ export function noticeListQuery(p: NoticeListParams, startSortKey?: string, page
 export async function listNotices(p: NoticeListParams) {
   const part = keys.noticeListPartition(p.villageId, p.group, p.category);
   const items: Notice[] = [];
-  let start = p.cursor ? decodeCursor(p.cursor) : undefined;
+  let start = p.cursor;
   let exhausted = false;
   let consumedCapacity = 0;
   for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < p.limit && !exhausted; round++) {
@@ -195,7 +186,7 @@ export async function listNotices(p: NoticeListParams) {
     else if (r.LastEvaluatedKey) start = r.LastEvaluatedKey[part.skName] as string;
     else exhausted = true;
   }
-  return { items, nextCursor: !exhausted && start ? encodeCursor(start) : null, consumedCapacity };
+  return { items, nextCursor: !exhausted && start ? start : null, consumedCapacity };
 }
 
 export async function lastPublishedAt(villageId: string, category: NoticeCategory): Promise<string | null> {
@@ -236,10 +227,8 @@ export const countReaders = (villageId: string, noticeId: string) =>
   countAll(prefixQuery(keys.noticeReadPrefix(villageId, noticeId)));
 
 const READERS_PAGE = 100;
-export async function listReaders(villageId: string, noticeId: string, cursor?: string) {
-  const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
-  if (after !== undefined && !/^[0-9A-Za-z_-]{1,64}$/.test(after))
-    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
+/** `after` is the person id the last page stopped at, from a cursor this list sealed (lib/cursor.ts). */
+export async function listReaders(villageId: string, noticeId: string, after?: string) {
   const r = await dynamo.send(
     new QueryCommand(
       prefixQuery(keys.noticeReadPrefix(villageId, noticeId), {
@@ -249,8 +238,7 @@ export async function listReaders(villageId: string, noticeId: string, cursor?: 
     ),
   );
   const items = (r.Items ?? []) as ReadRecord[];
-  const last = r.LastEvaluatedKey ? items.at(-1)?.personId : undefined;
-  return { items, nextCursor: last ? Buffer.from(last, 'utf8').toString('base64url') : null };
+  return { items, nextCursor: r.LastEvaluatedKey ? (items.at(-1)?.personId ?? null) : null };
 }
 
 /* ---------- questions (询问与答复) ---------- */

@@ -4,7 +4,6 @@ import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
 import { isoDay } from '../lib/clock';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { invalidField } from '../lib/errors';
 import { keys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 import { fingerprint, seal, unseal } from '../lib/sensitive';
@@ -154,10 +153,10 @@ export interface RosterFilter {
 
 /**
  * One page of a village's roster in register order, filtered by DynamoDB. The
- * cursor is the last returned person's id (the partition comes from the
- * session), so a page cut short mid-query resumes exactly after it.
+ * position is the last returned person's id (from a cursor this list sealed,
+ * lib/cursor.ts), so a page cut short mid-query resumes exactly after it.
  */
-export async function pageRoster(villageId: string, filter: RosterFilter, limit: number, cursor?: string) {
+export async function pageRoster(villageId: string, filter: RosterFilter, limit: number, after?: string) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const clauses: string[] = [];
@@ -185,9 +184,6 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     clauses.push('#s = :s');
   }
   const items: PersonRecord[] = [];
-  const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
-  if (after !== undefined && !/^[0-9A-Za-z_-]{1,64}$/.test(after))
-    throw invalidField('cursor', '翻页标记：无效，请从第一页重新加载');
   let start: Record<string, unknown> | undefined = after ? keys.person(villageId, after) : undefined;
   do {
     const r = await dynamo.send(
@@ -209,7 +205,7 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     if (items.length === limit || !r.LastEvaluatedKey) break;
   } while (start);
   const last = items.length === limit && start !== undefined ? items[items.length - 1].personId : undefined;
-  return { items, nextCursor: last ? Buffer.from(last, 'utf8').toString('base64url') : null };
+  return { items, nextCursor: last ?? null };
 }
 
 export type SaveOutcome = 'saved' | 'stale' | 'duplicate-id';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { containsIdNumber, idNumberMessage } from '../rules/tiers';
-import { Id, IsoDate } from './common';
+import { Cursor, Id, IsoDate } from './common';
 import { PhotoIds, PhotoView } from './photo';
 
 /**
@@ -287,10 +287,7 @@ export const CaseListQuery = z.object({
   /** With the public view: only the suggestions on this list (需求清单, 项目清单), newest on it first. */
   track: CaseTrack.optional(),
   limit: z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
-  cursor: z
-    .string()
-    .regex(/^[0-9A-Z]{26}$/, '翻页标记不正确')
-    .optional(),
+  cursor: Cursor.optional(),
 });
 export const CasePage = z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() });
 

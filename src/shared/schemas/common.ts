@@ -10,9 +10,15 @@ export type Id = z.infer<typeof Id>;
 export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
 
+/** What a list's last page returned as `nextCursor`, passed back unchanged: opaque, sealed by the server (functions/lib/cursor.ts). */
+export const Cursor = z
+  .string()
+  .max(512, '翻页标记过长')
+  .regex(/^[A-Za-z0-9_-]+$/, '无效，请从第一页重新加载');
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
-  cursor: z.string().max(512, '翻页标记过长').optional(),
+  cursor: Cursor.optional(),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, page } from './common';
+import { Cursor, Id, IsoDate, page } from './common';
 
 /** Roles a person holds in a village (or, for township staff, over a township). */
 export const Role = z.enum([
@@ -152,7 +152,7 @@ export const RosterQuery = z.object({
   role: Role.optional(),
   status: PersonStatus.optional(),
   limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(30),
-  cursor: z.string().max(512, '翻页标记过长').optional(),
+  cursor: Cursor.optional(),
 });
 export const RosterPage = page(RosterPerson);
 
