@@ -53,6 +53,11 @@ const queryString = (query: Record<string, unknown> = {}) => {
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
+const IN_PROGRESS_RETRIES = 5;
+const inProgress = (res: Taro.request.SuccessCallbackResult) =>
+  res.statusCode === 409 &&
+  (typeof res.data === 'object' ? res.data : JSON.parse(res.data || '{}'))?.error?.code === 'in_progress';
+
 export const newIdempotencyKey = () => `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 /**
@@ -71,9 +76,8 @@ export async function call<N extends RouteName>(
   const problems = input.body === undefined ? [] : checkBody(name, input.body);
   if (problems.length) throw new ApiFailure(400, problems.map((p) => p.message).join('；'), problems);
   const token = session.token();
-  let res: Taro.request.SuccessCallbackResult;
-  try {
-    res = await Taro.request({
+  const send = () =>
+    Taro.request({
       url: `${process.env.TARO_APP_API_BASE}${fillPath(route.path, input.params as Record<string, unknown>)}${queryString(input.query as Record<string, unknown>)}`,
       method: route.method,
       data: input.body === undefined ? undefined : JSON.stringify(input.body),
@@ -85,6 +89,14 @@ export async function call<N extends RouteName>(
       dataType: 'json',
       timeout: 20_000,
     });
+  let res: Taro.request.SuccessCallbackResult;
+  try {
+    res = await send();
+    // The same request is still being handled (a retry overtook it): ask again with the same key for its answer.
+    for (let retry = 0; retry < IN_PROGRESS_RETRIES && inProgress(res); retry++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      res = await send();
+    }
   } catch {
     throw new ApiFailure(0, t.state.offline);
   }

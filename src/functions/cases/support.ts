@@ -27,8 +27,8 @@ async function forSupport(actor: Actor, { caseId, villageId }: CaseRef) {
 export async function second(actor: Actor, { caseId, villageId }: CaseRef, now: Date) {
   const { c } = await forSupport(actor, { caseId, villageId });
   if (c.kind !== 'suggestion') throw conflict('只有建议可以附议；诉求请用联名');
+  // Seconding is a state, not an event: a retry (or a second tap) is told what stands, not "already done".
   const outcome = await store.second(c, actor.personId, now.toISOString());
-  if (outcome === 'already') throw conflict('您已经附议过了');
   if (outcome === 'closed') throw conflict('这件事已经办结，不能再附议');
   return { caseId, seconds: await store.countSeconds(c.villageId, c.caseId) };
 }
@@ -64,8 +64,8 @@ export async function coSign(actor: Actor, { caseId, villageId }: CaseRef, now: 
   if (!c.asksFor) throw conflict('这件诉求没有要求召开会议，不需要联名');
   const me = await getPerson(village.villageId, actor.personId);
   if (!me || !isAdultOn(me, now)) throw forbidden('只有年满 18 周岁的本村村民可以联名');
-  const outcome = await store.coSign(c, actor.personId, actor.roles.includes('representative'), now.toISOString());
-  if (outcome === 'already') throw conflict('您已经联名过了');
+  // Like seconding, co-signing again answers with the case as it stands: it still counts once.
+  await store.coSign(c, actor.personId, actor.roles.includes('representative'), now.toISOString());
   const fresh = (await store.getCase(village.villageId, caseId)) ?? c;
   const basis =
     !fresh.duty &&

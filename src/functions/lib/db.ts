@@ -10,7 +10,9 @@ const local = env.dynamoEndpoint
     }
   : {};
 
-export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ ...local, maxAttempts: 5 }), {
+/** The plain client, for libraries that marshal their own items (Powertools idempotency). */
+export const dynamoClient = new DynamoDBClient({ ...local, maxAttempts: 5 });
+export const dynamo = DynamoDBDocumentClient.from(dynamoClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 export const table = () => env.tableName;

@@ -9,6 +9,7 @@ import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
 import { listScope, openQueryCursor, sealPageCursor } from './cursor';
 import { AppError, type FieldProblem, validation } from './errors';
+import { once } from './idempotency';
 import { logger } from './log';
 import { type SessionClaims, verifySession } from './session';
 
@@ -105,17 +106,34 @@ export function http<R extends Route>(
     const actor = session && (route.auth === true || session.person) ? await loadActor(session, now) : undefined;
     // Paging is sealed here, once: use cases see their own positions, clients only opaque cursors.
     const list = listScope(route, params, query, session);
-    const result = await run({
-      actor: actor as HttpInput<R>['actor'],
-      session: session as HttpInput<R>['session'],
-      params: params as HttpInput<R>['params'],
-      query: openQueryCursor(query, list, now) as HttpInput<R>['query'],
-      body: body as HttpInput<R>['body'],
-      idempotencyKey,
-      now,
-      requestId: context.awsRequestId,
-    });
-    return json(options.status ?? 200, route.response.parse(sealPageCursor(result, list, now)));
+    const answer = async () =>
+      route.response.parse(
+        sealPageCursor(
+          await run({
+            actor: actor as HttpInput<R>['actor'],
+            session: session as HttpInput<R>['session'],
+            params: params as HttpInput<R>['params'],
+            query: openQueryCursor(query, list, now) as HttpInput<R>['query'],
+            body: body as HttpInput<R>['body'],
+            idempotencyKey,
+            now,
+            requestId: context.awsRequestId,
+          }),
+          list,
+          now,
+        ),
+      );
+    // A retried create answers what the first one did (lib/idempotency.ts).
+    const result =
+      idempotencyKey && actor
+        ? await once(
+            { actor, route: `${route.method} ${route.path}`, key: idempotencyKey },
+            { params, query, body },
+            answer,
+            context,
+          )
+        : await answer();
+    return json(options.status ?? 200, result);
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
     .use(httpHeaderNormalizer())

@@ -1,5 +1,15 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyValidationError,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, table } from './db';
+import type { Context } from 'aws-lambda';
+import type { Actor } from './actor';
+import { dynamo, dynamoClient, table } from './db';
+import { AppError } from './errors';
 import { keys } from './keys';
 
 /**
@@ -31,4 +41,85 @@ export async function findIdempotentResult(s: IdempotencyScope | undefined): Pro
     new GetCommand({ TableName: table(), Key: keys.idempotency(s.tenantId, s.personId, s.key), ConsistentRead: true }),
   );
   return Item?.resultId as string | undefined;
+}
+
+/** The request a retry must repeat exactly: its route, caller and key name the record, its content must match. */
+export interface RetryScope {
+  actor: Actor;
+  route: string;
+  key: string;
+}
+
+/** How long a phone may retry and get the first answer: a village line can drop for hours. */
+const REMEMBER_SECONDS = 24 * 3600;
+/** A retry that arrives while the first is still running waits this long for its answer, then hears "正在处理". */
+const WAIT_MS = 200;
+const WAITS = 15;
+/** Lambda gives the remaining time; the local gateway doesn't, so a crashed request frees its key after this. */
+const LOCAL_TIMEOUT_MS = 30_000;
+
+export const inProgress = () =>
+  new AppError('in_progress', 409, '上一次提交还在处理中，请稍候片刻，应用会自动重试', [
+    { path: 'idempotency-key', message: '这次提交正在处理中' },
+  ]);
+export const keyReused = () =>
+  new AppError('key_reused', 422, '同一个防重复提交标记已用于内容不同的另一次提交，请重新提交', [
+    { path: 'idempotency-key', message: '防重复提交标记已用于另一份内容' },
+  ]);
+
+const tenantIdOf = ({ tenant }: Actor) => (tenant.kind === 'village' ? tenant.villageId : tenant.townshipId);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a request once per Idempotency-Key (Powertools idempotency on the table):
+ * the same key with the same request gets the first answer, also while the first
+ * is in flight (it waits for it) and after a timeout; the same key with another
+ * request is refused. An error frees the key, since nothing was done.
+ */
+export async function once<T>(
+  scope: RetryScope,
+  request: unknown,
+  work: () => Promise<T>,
+  context: Context,
+): Promise<T> {
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: table(),
+    keyAttr: 'pk',
+    sortKeyAttr: 'sk',
+    staticPkValue: keys.retryPartition(tenantIdOf(scope.actor)),
+    expiryAttr: 'ttl',
+    awsSdkV3Client: dynamoClient,
+  });
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'scope',
+    payloadValidationJmesPath: 'request',
+    throwOnNoIdempotencyKey: true,
+    expiresAfterSeconds: REMEMBER_SECONDS,
+    hashFunction: 'sha256',
+  });
+  config.registerLambdaContext(
+    typeof context.getRemainingTimeInMillis === 'function'
+      ? context
+      : { ...context, getRemainingTimeInMillis: () => LOCAL_TIMEOUT_MS },
+  );
+  // Stored as the client saw it: JSON, with no undefined fields for the marshaller to trip on.
+  const run = makeIdempotent(
+    async (_payload: { scope: string; request: unknown }) => JSON.parse(JSON.stringify(await work())) as T,
+    {
+      persistenceStore,
+      config,
+      keyPrefix: 'retry',
+    },
+  );
+  const payload = { scope: `${scope.route}|${scope.actor.personId}|${scope.key}`, request };
+  for (let wait = 0; ; wait++) {
+    try {
+      return await run(payload);
+    } catch (e) {
+      if (e instanceof IdempotencyValidationError) throw keyReused();
+      if (!(e instanceof IdempotencyAlreadyInProgressError)) throw e;
+      if (wait >= WAITS) throw inProgress();
+      await sleep(WAIT_MS);
+    }
+  }
 }

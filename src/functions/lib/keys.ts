@@ -233,6 +233,8 @@ export const keys = {
   }),
   photoPendingPartition: () => ({ pk: 'PHOTOS#pending' }),
 
+  /** Requests remembered per caller, route and Idempotency-Key (lib/idempotency.ts once): the sort key is a hash of all three. */
+  retryPartition: (tenantId: string) => `${tenant(tenantId)}#RETRY`,
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */
   idempotency: (tenantId: string, personId: string, key: string) => ({
     pk: `${tenant(tenantId)}#IDEM`,

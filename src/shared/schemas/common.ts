@@ -33,6 +33,8 @@ export const ApiError = z.object({
       'forbidden',
       'not_found',
       'conflict',
+      'in_progress', // 409: the same request is still being handled; the app retries it
+      'key_reused', // 422: an Idempotency-Key sent again with a different request
       'too_many',
       'unavailable',
       'internal',
