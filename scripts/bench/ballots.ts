@@ -107,8 +107,9 @@ async function main() {
         await castDirect(
           record,
           { voterKey: v.personId, castBy: v.personId },
+          'app',
           `direct-${i}`,
-          { choices: [choiceOf(i)], channel: 'app' },
+          { choices: [choiceOf(i)] },
           new Date(),
         );
         direct.push(performance.now() - t0);

@@ -447,7 +447,32 @@ const matrix: Row[] = [
       path: `/topics/${await f.topic(true)}/recorded-ballots`,
       body: { personId: f.residentId, choices: ['oppose'], channel: 'paper' },
     }),
+    // The scrutineers may, but a secret ballot is never recorded per person (409): see the register below.
+    expect: everyone(403, { committee: 409, supervisor: 409 }),
+  },
+  {
+    endpoint: 'GET /topics/{id}/register',
+    request: async (f) => ({ method: 'GET', path: `/topics/${await f.topic(true)}/register` }),
     expect: everyone(403, { committee: 200, supervisor: 200 }),
+  },
+  {
+    endpoint: 'POST /topics/{id}/register',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(true)}/register`,
+      body: { personIds: [f.residentId], channel: 'paper' },
+    }),
+    expect: everyone(403, { committee: 200, supervisor: 200 }),
+  },
+  {
+    endpoint: 'POST /topics/{id}/ballot-box',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/topics/${await f.topic(true)}/ballot-box`,
+      body: { ballots: [{ choices: ['approve'], count: 1 }] },
+    }),
+    // Nobody marked on this fresh topic: the scrutineers are refused the ballot, not the step.
+    expect: everyone(403, { committee: 409, supervisor: 409 }),
   },
   {
     endpoint: 'GET /topics/{id}/receipts/{r}',

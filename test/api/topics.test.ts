@@ -101,7 +101,7 @@ describe('one vote per voter, across every channel', () => {
   });
 
   it('refuses a paper ballot for someone who voted in the app, and the app after a paper ballot', async () => {
-    const t = await openTopic();
+    const t = await openTopic({ secret: false });
     await vote(await api.as(v1.representatives[1]), t.topicId, ['approve']);
     const paper = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
       personId: v1.representatives[1].personId,
@@ -161,10 +161,10 @@ describe('secret ballots', () => {
     expect(ballots).toHaveLength(3);
     const ids = v1.representatives.flatMap((p) => [p.personId, p.name]);
     for (const b of ballots) {
-      expect(Object.keys(b).sort()).toEqual(['channel', 'choices', 'pk', 'sk', 'type']);
+      expect(Object.keys(b).sort()).toEqual(['choices', 'pk', 'sk', 'type']);
       for (const id of ids) expect(JSON.stringify(b)).not.toContain(id);
     }
-    const markers = items.filter((i) => i.type === 'voter' && i.votedAt);
+    const markers = items.filter((i) => i.type === 'voter' && i.voted);
     expect(markers).toHaveLength(3);
     for (const m of markers) expect(JSON.stringify(m)).not.toMatch(/approve|oppose|BALLOT/);
     // Who took part is visible to the electorate; how, never.
@@ -173,11 +173,106 @@ describe('secret ballots', () => {
     expect(turnout.body.voters[0].choices).toBeUndefined();
   });
 
-  it('shows how each person voted on an open ballot', async () => {
+  it('shows how each person voted on an open ballot, in the app and on paper alike', async () => {
     const t = await openTopic({ secret: false });
     await vote(await api.as(v1.representatives[0]), t.topicId, ['oppose']);
+    const paper = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
+      personId: v1.representatives[1].personId,
+      choices: ['approve'],
+      channel: 'paper',
+    });
+    expect(paper.status).toBe(200);
     const turnout = await chair.get(`/topics/${t.topicId}/turnout`);
-    expect(turnout.body.voters[0]).toMatchObject({ name: v1.representatives[0].name, choices: ['oppose'] });
+    expect(turnout.body.voters).toEqual([
+      { name: v1.representatives[0].name, channel: 'app', choices: ['oppose'] },
+      { name: v1.representatives[1].name, channel: 'paper', choices: ['approve'] },
+    ]);
+    // An open ballot has no anonymous register: the scrutineer records each person's choice.
+    const mark = await chair.post(`/topics/${t.topicId}/register`, {
+      personIds: [v1.representatives[2].personId],
+      channel: 'paper',
+    });
+    expect(mark.status).toBe(409);
+    expect(mark.body.error.message).toContain('记名投票');
+  });
+});
+
+describe('a secret ballot at the meeting or on paper: 登记领票, then 录入票箱', () => {
+  const mark = (topicId: string, people: { personId: string }[], channel = 'paper') =>
+    chair.post(`/topics/${topicId}/register`, { personIds: people.map((p) => p.personId), channel });
+  const enter = (topicId: string, ballots: { choices: string[]; count: number }[]) =>
+    chair.post(`/topics/${topicId}/ballot-box`, { ballots });
+
+  it('refuses to record a secret ballot per person, naming the two steps', async () => {
+    const t = await openTopic({ secret: true });
+    const r = await chair.post(`/topics/${t.topicId}/recorded-ballots`, {
+      personId: v1.representatives[0].personId,
+      choices: ['approve'],
+      channel: 'paper',
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.error.message).toContain('登记领票');
+    expect((await chair.get(`/topics/${t.topicId}/turnout`)).body.participants).toBe(0);
+  });
+
+  it('a person marked on paper cannot vote in the app, and one who voted in the app cannot be marked', async () => {
+    const t = await openTopic({ secret: true });
+    const [paperVoter, appVoter] = v1.representatives;
+    expect((await mark(t.topicId, [paperVoter])).body).toEqual({ marked: 1, entered: 0 });
+    const online = await vote(await api.as(paperVoter), t.topicId, ['approve']);
+    expect(online.status).toBe(409);
+    expect(online.body.error.message).toContain('已在纸质票登记领票，不能再在手机上投票');
+    expect((await vote(await api.as(appVoter), t.topicId, ['oppose'])).status).toBe(200);
+    const twice = await mark(t.topicId, [appVoter, v1.representatives[2]], 'meeting');
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toContain(appVoter.name);
+    expect(twice.body.error.message).toContain('已经投过票');
+    // All or nothing: the other person on the sheet was not marked either.
+    expect((await chair.get(`/topics/${t.topicId}/register`)).body).toEqual({ marked: 1, entered: 0 });
+    const turnout = await chair.get(`/topics/${t.topicId}/turnout`);
+    expect(turnout.body.participants).toBe(2);
+    expect(turnout.body.voters.map((v: { channel: string }) => v.channel).sort()).toEqual(['app', 'paper']);
+  });
+
+  it('never takes more ballots from the box than people marked, and counts them in the result', async () => {
+    const t = await openTopic({ secret: true });
+    const reps = v1.representatives.slice(0, 3);
+    await mark(t.topicId, reps.slice(0, 2), 'meeting');
+    await mark(t.topicId, reps.slice(2));
+    const tooMany = await enter(t.topicId, [
+      { choices: ['approve'], count: 3 },
+      { choices: ['oppose'], count: 1 },
+    ]);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error.message).toContain('不能多于登记领票的人数');
+    expect(tooMany.body.error.message).toContain('已登记 3 人');
+    const bad = await enter(t.topicId, [{ choices: ['maybe'], count: 1 }]);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('ballots.0.choices');
+    expect((await chair.get(`/topics/${t.topicId}/register`)).body).toEqual({ marked: 3, entered: 0 });
+
+    const ok = await enter(t.topicId, [
+      { choices: ['approve'], count: 2 },
+      { choices: ['oppose'], count: 1 },
+    ]);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ marked: 3, entered: 3 });
+    const more = await enter(t.topicId, [{ choices: ['approve'], count: 1 }]);
+    expect(more.status).toBe(409);
+    expect(more.body.error.message).toContain('最多还能录入 0 张');
+
+    const resident = await api.as(v1.residents[0]);
+    expect(
+      (await resident.post(`/topics/${t.topicId}/register`, { personIds: [reps[0].personId], channel: 'paper' }))
+        .status,
+    ).toBe(403);
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '会场投票结束' });
+    expect(closed.body.result).toMatchObject({ participants: 3 });
+    expect(closed.body.result.tallies).toEqual([
+      { optionId: 'approve', votes: 2 },
+      { optionId: 'oppose', votes: 1 },
+      { optionId: 'abstain', votes: 0 },
+    ]);
   });
 });
 
@@ -195,6 +290,28 @@ describe('results', () => {
     expect(notice.body).toMatchObject({ status: 'published', category: 'village' });
     expect(notice.body.title).toContain(t.title);
     expect((await vote(await api.as(v1.representatives[1]), t.topicId, ['approve'])).status).toBe(409);
+  });
+
+  it("dates the result notice in the village's time, in Chinese, and states why the vote ended early", async () => {
+    const t = await openTopic();
+    const noReason = await chair.post(`/topics/${t.topicId}/close`, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields[0].path).toBe('reason');
+    expect((await chair.get(`/topics/${t.topicId}`)).body.status).toBe('open');
+
+    const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '到会代表已全部投票' });
+    expect(closed.body.closedEarlyReason).toBe('到会代表已全部投票');
+    const notice = (await (await api.as(v1.residents[2])).get(`/notices/${closed.body.resultNoticeId}`)).body;
+    // Beijing time, as the village reads a clock: 2026年12月1日 06:55.
+    const beijing = (iso: string) => {
+      const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+      const hm = d.toISOString().slice(11, 16);
+      return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
+    };
+    expect(notice.body).toContain(`表决时间至 ${beijing(closed.body.closedAt)}`);
+    expect(notice.body).toContain(`原定 ${beijing(t.closesAt)} 结束`);
+    expect(notice.body).toContain('原因：到会代表已全部投票');
+    expect(notice.body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it('passes a motion with a quorum of two thirds and more than half approving', async () => {
@@ -245,6 +362,47 @@ describe('results', () => {
     expect(r.body.items.length).toBeGreaterThan(3);
     const times = r.body.items.map((t: { createdAt: string }) => t.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
+  });
+});
+
+describe("who took part in a party members' meeting", () => {
+  it('names party members only to the electorate and the village officers who run the vote', async () => {
+    const t = await openTopic({ body: 'party_members', secret: true });
+    const members = v1.partyMembers.slice(0, 3);
+    for (const p of members) expect((await vote(await api.as(p), t.topicId, ['approve'])).status).toBe(200);
+    await (await api.as(members[0])).post(`/topics/${t.topicId}/comments`, { text: '同意这个方案，建议尽快实施。' });
+    const names = v1.partyMembers.map((p) => p.name);
+    const everything = async (who: ApiClient, scope: string) => {
+      const bodies = await Promise.all(
+        [
+          `/topics${scope}`,
+          `/topics/${t.topicId}${scope}`,
+          `/topics/${t.topicId}/turnout${scope}`,
+          `/topics/${t.topicId}/comments${scope}`,
+        ].map(async (path) => {
+          const r = await who.get(path);
+          expect(r.status).toBe(200);
+          return r.body;
+        }),
+      );
+      return JSON.stringify(bodies);
+    };
+    for (const [who, scope] of [
+      [await api.as(v1.residents[0]), ''],
+      [await api.as(api.township.staff), `?villageId=${v1.villageId}`],
+    ] as const) {
+      const seen = await everything(who, scope);
+      for (const name of names) expect(seen).not.toContain(name);
+      const turnout = await who.get(`/topics/${t.topicId}/turnout${scope}`);
+      expect(turnout.body).toMatchObject({ participants: 3, electorate: t.electorate });
+      expect(turnout.body.voters).toBeUndefined();
+    }
+    for (const who of [members[1], v1.partyMembers[5], v1.supervisor]) {
+      const turnout = await (await api.as(who)).get(`/topics/${t.topicId}/turnout`);
+      expect(turnout.body.voters.map((v: { name: string }) => v.name).sort()).toEqual(
+        members.map((p) => p.name).sort(),
+      );
+    }
   });
 });
 

@@ -84,6 +84,7 @@ export const tt = {
     voters: '已参与的',
     noVoters: '还没有人投票',
     votersSecretHint: '无记名投票：只显示谁参与了，不显示投了什么',
+    votersHidden: '参与者名单只向本次有表决权的人和村委会、监委会公开，这里只显示人数',
     // Result
     result: '表决结果',
     valid: '有效',

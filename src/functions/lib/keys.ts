@@ -140,6 +140,8 @@ export const keys = {
     pk: `${tenant(villageId)}#T#${topicId}`,
     sk: `TALLY#${String(shard).padStart(2, '0')}`,
   }),
+  /** A secret ballot's register: people marked as having received a ballot offline, and ballots entered from the box. */
+  topicRegister: (villageId: string, topicId: string) => ({ pk: `${tenant(villageId)}#T#${topicId}`, sk: 'REGISTER' }),
   topicComment: (villageId: string, topicId: string, commentId: string) => ({
     pk: `${tenant(villageId)}#T#${topicId}`,
     sk: `COMMENT#${commentId}`,

@@ -20,6 +20,15 @@ export const cast = http(routes.castBallot, ({ actor, params, body, idempotencyK
 export const record = http(routes.recordBallot, ({ actor, params, body, now }) =>
   topics.recordBallot(actor, params.topicId, body, now),
 );
+export const register = http(routes.ballotRegister, ({ actor, params }) =>
+  topics.ballotRegister(actor, params.topicId),
+);
+export const mark = http(routes.markVoters, ({ actor, params, body, now }) =>
+  topics.markVoters(actor, params.topicId, body, now),
+);
+export const enterBallots = http(routes.enterBallots, ({ actor, params, body, idempotencyKey, now }) =>
+  topics.enterBallots(actor, params.topicId, body, idempotencyKey, now),
+);
 export const receipt = http(routes.checkReceipt, ({ actor, params }) =>
   topics.checkReceipt(actor, params.topicId, params.receipt),
 );

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { localDay } from '../../shared/rules/local-day';
+import { localDateTime, localDay } from '../../shared/rules/local-day';
 import { decide, householdTurnout, needed } from '../../shared/rules/quorum';
 import { maskName } from '../../shared/rules/tiers';
 import type { Notice } from '../../shared/schemas/notice';
 import {
   type Channel,
   type CreateTopicRequest,
+  type EnterBallotsRequest,
+  type MarkVotersRequest,
   motionOptions,
   type Outcome,
   type RecordStageRequest,
@@ -245,17 +247,25 @@ export async function openVoting(actor: Actor, topicId: string, now: Date) {
 const voterKeyOf = (t: store.TopicRecord, p: Pick<PersonRecord, 'personId' | 'householdId'>) =>
   t.perHousehold ? `HH-${p.householdId ?? ''}` : p.personId;
 
-function checkChoices(t: store.TopicRecord, choices: string[]) {
+function checkChoices(t: store.TopicRecord, choices: string[], field = 'choices') {
   const known = new Set(t.options.map((o) => o.optionId));
-  if (new Set(choices).size !== choices.length) throw invalidField('choices', '同一个选项只能选一次');
+  if (new Set(choices).size !== choices.length) throw invalidField(field, '同一个选项只能选一次');
   const unknown = choices.find((c) => !known.has(c));
-  if (unknown) throw invalidField('choices', `没有这个选项：${unknown}`);
+  if (unknown) throw invalidField(field, `没有这个选项：${unknown}`);
   const max = t.kind === 'multiple' ? (t.maxChoices ?? 1) : 1;
-  if (choices.length > max) throw invalidField('choices', `最多只能选 ${max} 项`);
+  if (choices.length > max) throw invalidField(field, `最多只能选 ${max} 项`);
 }
 
 const ballotKeyOf = (receipt: string) => createHash('sha256').update(receipt).digest('base64url');
 const ALREADY = '已经投过票了，每人（或每户）只能投一票';
+
+/** Why a second vote is refused: a ballot received at the meeting or on paper is said as such. */
+async function alreadyVoted(village: VillageRecord, t: store.TopicRecord, voterKey: string, seenBefore?: boolean) {
+  const now = await store.getVoter(village.villageId, t.topicId, voterKey);
+  if (now?.channel && now.channel !== 'app' && t.secret)
+    return `已在${now.channel === 'meeting' ? '会场' : '纸质票'}登记领票，不能再在手机上投票；每人（或每户）只能投一票`;
+  return seenBefore ? ALREADY : `${ALREADY}（刚刚已有一票计入）`;
+}
 
 interface Casting {
   voterKey: string;
@@ -277,15 +287,12 @@ async function castFor(
   checkChoices(t, choices);
   const voter = await store.getVoter(village.villageId, t.topicId, voterKey);
   if (!voter?.personIds.includes(castBy)) throw conflict('不在本次表决的名单中（名单在开始表决时确定）');
-  const ballot: store.BallotRecord = {
-    choices,
-    channel,
-    ...(proxy ? { proxy } : {}),
-    ...(t.secret ? {} : { voterKey, name: voter.name }),
-  };
-  const outcome = await store.cast(t, { voterKey, castBy }, ballotKeyOf(receipt), ballot, now, more);
+  const ballot: store.BallotRecord = t.secret
+    ? { choices }
+    : { choices, channel, ...(proxy ? { proxy } : {}), voterKey, name: voter.name };
+  const outcome = await store.cast(t, { voterKey, castBy }, channel, ballotKeyOf(receipt), ballot, now, more);
   if (outcome === 'closed') throw conflict('表决已经结束');
-  if (outcome === 'already-voted') throw conflict(voter.votedAt ? ALREADY : `${ALREADY}（刚刚已有一票计入）`);
+  if (outcome === 'already-voted') throw conflict(await alreadyVoted(village, t, voterKey, voter.voted));
   return { topicId: t.topicId, receipt, channel };
 }
 
@@ -314,7 +321,7 @@ export async function castBallot(
   return castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
 }
 
-/** 监票人: a ballot cast at the meeting or on paper, for a voter; the same one-vote rule holds. */
+/** 监票人, on an open (记名) ballot: a ballot cast at the meeting or on paper, for a voter; the same one-vote rule holds. */
 export async function recordBallot(
   actor: Actor,
   topicId: string,
@@ -325,6 +332,7 @@ export async function recordBallot(
   authorize(actor, 'topic.scrutinize', village);
   if (req.proxy && !village.settings.proxyVotesAllowed) throw invalidField('proxy', '本村设置不允许委托投票');
   const t = await loadTopic(village, topicId);
+  if (t.secret) throw conflict(SECRET_BY_REGISTER);
   const voter = await getPerson(village.villageId, req.personId);
   if (!voter) throw notFound('没有找到这位村民');
   const receipt = randomBytes(24).toString('base64url');
@@ -342,6 +350,98 @@ export async function recordBallot(
   ]);
 }
 
+/* ---------- a secret ballot at the meeting or on paper ---------- */
+
+const SECRET_BY_REGISTER = '无记名投票不能按人录入选票：请先“登记领票”，再把票箱里的选票“录入票箱”';
+const OPEN_BY_PERSON = '记名投票请按人录入选票，不用登记领票';
+
+async function secretTopic(actor: Actor, topicId: string) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'topic.scrutinize', village);
+  const t = await loadTopic(village, topicId);
+  if (!t.secret) throw conflict(OPEN_BY_PERSON);
+  return { village, t };
+}
+
+export async function ballotRegister(actor: Actor, topicId: string) {
+  const { village } = await secretTopic(actor, topicId);
+  return store.getRegister(village.villageId, topicId);
+}
+
+/**
+ * 登记领票: the people who received a ballot (the register they sign). Marked,
+ * they have voted for the one-vote rule, so the app refuses them, and whoever
+ * voted in the app can't be marked. The audit entry counts them; it never says
+ * what anybody chose.
+ */
+export async function markVoters(actor: Actor, topicId: string, req: z.output<typeof MarkVotersRequest>, now: Date) {
+  const { village, t } = await secretTopic(actor, topicId);
+  if (req.proxy && !village.settings.proxyVotesAllowed) throw invalidField('proxy', '本村设置不允许委托投票');
+  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  const people = await Promise.all(req.personIds.map((id) => getPerson(village.villageId, id)));
+  const voters = await Promise.all(
+    people.map(async (p, i) => {
+      if (!p) throw invalidField(`personIds.${i}`, '没有找到这位村民');
+      const voter = await store.getVoter(village.villageId, topicId, voterKeyOf(t, p));
+      if (!voter?.personIds.includes(p.personId))
+        throw conflict(`${p.name} 不在本次表决的名单中（名单在开始表决时确定）`);
+      return { voterKey: voter.voterKey, castBy: p.personId, name: voter.name };
+    }),
+  );
+  const twice = voters.findIndex((v, i) => voters.findIndex((w) => w.voterKey === v.voterKey) !== i);
+  if (twice >= 0) throw invalidField(`personIds.${twice}`, `${voters[twice].name} 重复登记了（每人或每户只领一张票）`);
+  const at = now.toISOString();
+  const outcome = await store.markVoters(t, voters, req.channel, req.proxy, now, [
+    audit(actor, village, at, `topic.register-${req.channel}`, topicId, { reason: `登记领票 ${voters.length} 人` }),
+  ]);
+  if (!outcome.marked) {
+    if (outcome.closed) throw conflict('表决已经结束');
+    throw conflict(`${outcome.alreadyVoted.map((i) => voters[i].name).join('、')} ${ALREADY}，不能再领票`);
+  }
+  return store.getRegister(village.villageId, topicId);
+}
+
+/**
+ * 录入票箱: the box's contents, choices only, each ballot under a random key.
+ * Never more than the people marked: the register refuses the excess in the same
+ * transaction. The audit entry says how many, not what.
+ */
+export async function enterBallots(
+  actor: Actor,
+  topicId: string,
+  req: z.output<typeof EnterBallotsRequest>,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  const { village, t } = await secretTopic(actor, topicId);
+  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
+  if (await findIdempotentResult(scope)) return store.getRegister(village.villageId, topicId);
+  req.ballots.forEach((b, i) => {
+    checkChoices(t, b.choices, `ballots.${i}.choices`);
+  });
+  const ballots = req.ballots.flatMap((b) =>
+    Array.from({ length: b.count }, () => ({
+      key: ballotKeyOf(randomBytes(24).toString('base64url')),
+      choices: b.choices,
+    })),
+  );
+  const at = now.toISOString();
+  const more: TransactItem[] = [
+    audit(actor, village, at, 'topic.ballot-box', topicId, { reason: `录入票箱 ${ballots.length} 张` }),
+  ];
+  if (scope) more.push(idempotencyPut(scope, topicId, at));
+  const outcome = await store.enterBallots(t, ballots, now, more);
+  if (outcome === 'closed') throw conflict('表决已经结束');
+  if (outcome === 'too-many') {
+    const r = await store.getRegister(village.villageId, topicId);
+    throw conflict(
+      `录入的选票不能多于登记领票的人数：已登记 ${r.marked} 人，已录入 ${r.entered} 张，最多还能录入 ${r.marked - r.entered} 张`,
+    );
+  }
+  return store.getRegister(village.villageId, topicId);
+}
+
 export async function checkReceipt(actor: Actor, topicId: string, receipt: string) {
   const village = await ownVillage(actor);
   await loadTopic(village, topicId);
@@ -356,33 +456,47 @@ const ruleOf = (village: VillageRecord, t: store.TopicRecord) => {
 };
 const unitOf = (t: store.TopicRecord) => (t.perHousehold ? ('户' as const) : ('人' as const));
 
+/**
+ * Who took part is public to the electorate (domain.md §5), and to those who run
+ * the vote in the village (committee and supervisors, the scrutineers); anyone
+ * else, township staff included, sees the counts only: a party members' meeting
+ * names no party member to the rest of the village.
+ */
+const seesWhoVoted = (actor: Actor, village: VillageRecord, standing: { eligible: boolean }) =>
+  standing.eligible || allows(actor, 'topic.scrutinize', village);
+
 export async function turnout(actor: Actor, topicId: string, villageId: string | undefined) {
   const village = await resolveVillage(actor, villageId);
   const t = await loadTopic(village, topicId);
   const voters = t.status === 'draft' ? [] : await store.listVoters(village.villageId, topicId);
-  const voted = voters.filter((v) => v.votedAt).sort((a, b) => (a.votedAt ?? '').localeCompare(b.votedAt ?? ''));
-  const choicesOf = new Map<string, string[]>();
-  if (!t.secret)
-    for (const b of await store.listBallots(village.villageId, topicId))
-      if (b.voterKey) choicesOf.set(b.voterKey, b.choices);
+  const voted = voters.filter((v) => v.voted);
   const electorate = t.electorate ?? 0;
-  return {
+  const counts = {
     electorate,
     participants: voted.length,
     needed: needed(electorate, ruleOf(village, t).turnout),
     unit: unitOf(t),
-    voters: voted.map((v) => ({
-      name: v.name,
-      channel: v.channel ?? 'app',
-      ...(t.secret ? {} : { choices: choicesOf.get(v.voterKey) ?? [] }),
-    })),
+  };
+  if (!seesWhoVoted(actor, village, await myStanding(actor, t))) return counts;
+  if (t.secret) {
+    // By name: no order that follows the voting could line a voter up with anything else.
+    voted.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return { ...counts, voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app' })) };
+  }
+  voted.sort((a, b) => (a.votedAt ?? '').localeCompare(b.votedAt ?? ''));
+  const choicesOf = new Map<string, string[]>();
+  for (const b of await store.listBallots(village.villageId, topicId))
+    if ('voterKey' in b) choicesOf.set(b.voterKey, b.choices);
+  return {
+    ...counts,
+    voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app', choices: choicesOf.get(v.voterKey) ?? [] })),
   };
 }
 
 async function myStanding(actor: Actor, t: store.TopicRecord) {
   if (t.status === 'draft' || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
   const voter = await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, actor));
-  return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.votedAt) };
+  return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.voted) };
 }
 
 export async function openTopic(
@@ -413,6 +527,8 @@ function resultNotice(
 ): Notice {
   const label = new Map(t.options.map((o) => [o.optionId, o.label]));
   const lines = outcome.tallies.map((x) => `${label.get(x.optionId) ?? x.optionId}：${x.votes} 票`);
+  const when = (iso: string) => localDateTime(iso, village.settings.utcOffsetMinutes);
+  const closedAt = when(t.closedAt ?? at);
   return {
     noticeId: newId(Date.parse(at)),
     villageId: village.villageId,
@@ -420,7 +536,10 @@ function resultNotice(
     title: `表决结果：${t.title}`.slice(0, 60),
     body: [
       `议题：${t.title}`,
-      `表决方式：${t.secret ? '无记名投票' : '记名投票'}，表决时间至 ${t.closedAt ?? at}。`,
+      `表决方式：${t.secret ? '无记名投票' : '记名投票'}，表决时间至 ${closedAt}。`,
+      ...(t.closedEarlyReason
+        ? [`村委会于 ${closedAt} 提前结束表决（原定 ${when(t.closesAt)} 结束），原因：${t.closedEarlyReason}。`]
+        : []),
       outcome.explanation,
       ...lines,
     ].join('\n'),
@@ -510,12 +629,15 @@ async function closeAndPublish(
   return linked;
 }
 
-export async function closeVoting(actor: Actor, topicId: string, reason: string, now: Date) {
+/** Ending before the scheduled time needs the committee's reason, which the result notice states. */
+export async function closeVoting(actor: Actor, topicId: string, reason: string | undefined, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'topic.run', village);
   const t = await loadTopic(village, topicId);
   if (t.status !== 'open') throw conflict(t.status === 'draft' ? '这个议题还没有开始表决' : '表决已经结束');
-  const closed = await closeAndPublish(village, t, ref(actor), now, reason);
+  const early = now.toISOString() < t.closesAt;
+  if (early && !reason) throw invalidField('reason', '提前结束表决，请写明原因');
+  const closed = await closeAndPublish(village, t, ref(actor), now, early ? reason : undefined);
   return { ...closed, me: await myStanding(actor, closed) };
 }
 

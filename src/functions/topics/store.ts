@@ -8,23 +8,31 @@ import { indexQuery, prefixQuery, queryAll } from '../lib/query';
 /** A topic as stored: the view without the caller's own standing. */
 export type TopicRecord = Omit<Topic, 'me'>;
 
-/** One place in the frozen electorate: a person, or a household (户) voting once. */
+/**
+ * One place in the frozen electorate: a person, or a household (户) voting once.
+ * Once their vote is in: by whom and on which channel, nothing finer. The time is
+ * kept only on an open (记名) ballot, whose ballots name their voters anyway; on a
+ * secret one a time would line the marker up with an audit entry or a ballot.
+ */
 export interface VoterRecord {
   voterKey: string;
   name: string; // the person, or the household's head
   personIds: string[]; // who may cast this vote (a household's adults)
-  votedAt?: string;
+  voted?: boolean;
+  votedAt?: string; // open ballots only
   channel?: Channel;
+  castBy?: string; // which of the household's adults
+  proxy?: boolean; // 委托投票, as the scrutineer marked it
 }
 
-export interface BallotRecord {
-  choices: string[];
-  channel: Channel;
-  proxy?: boolean;
-  /** Only on an open (记名) ballot: who cast it. A secret ballot carries nothing that names its voter. */
-  voterKey?: string;
-  name?: string;
-}
+/**
+ * A secret ballot is its choices and nothing else: no channel, no time, no voter,
+ * keyed by a random-looking hash, so a ballot from the app and one from the box
+ * look the same. An open (记名) ballot names its voter and how it was cast.
+ */
+export type BallotRecord =
+  | { choices: string[] }
+  | { choices: string[]; channel: Channel; proxy?: boolean; voterKey: string; name: string };
 
 export interface CommentRecord {
   commentId: string;
@@ -133,70 +141,198 @@ export const listBallots = (villageId: string, topicId: string) =>
 
 export type CastOutcome = 'counted' | 'already-voted' | 'closed';
 
+const shardOf = () => Math.floor(Math.random() * TALLY_SHARDS);
+
+const stillOpen = (t: TopicRecord, at: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: table(),
+    Key: keys.topic(t.villageId, t.topicId),
+    ConditionExpression: '#s = :open AND closesAt > :at',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':open': 'open', ':at': at },
+  },
+});
+
+/** The voter's marker, set once: whichever channel comes first counts, the second fails its condition. */
+function markVoter(
+  t: TopicRecord,
+  voter: { voterKey: string; castBy: string },
+  channel: Channel,
+  at: string,
+  proxy?: boolean,
+): TransactItem {
+  const set = ['voted = :t', 'channel = :c', 'castBy = :by'];
+  const values: Record<string, unknown> = { ':t': true, ':c': channel, ':by': voter.castBy };
+  if (!t.secret) {
+    set.push('votedAt = :at');
+    values[':at'] = at;
+  }
+  if (proxy) {
+    set.push('proxy = :p');
+    values[':p'] = true;
+  }
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.topicVoter(t.villageId, t.topicId, voter.voterKey),
+      UpdateExpression: `SET ${set.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(voted)',
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+function addToTally(t: TopicRecord, shard: number, counts: Map<string, number>): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const adds = [...counts].map(([attr, n], i) => {
+    names[`#a${i}`] = attr;
+    values[`:n${i}`] = n;
+    return `#a${i} :n${i}`;
+  });
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.topicTally(t.villageId, t.topicId, shard),
+      UpdateExpression: `ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+const choiceCounts = (ballots: string[][]) => {
+  const counts = new Map<string, number>();
+  for (const c of ballots.flat()) counts.set(tallyAttribute(c), (counts.get(tallyAttribute(c)) ?? 0) + 1);
+  return counts;
+};
+
+/**
+ * Who took part and what was chosen go to two independently drawn shards: a shard
+ * holds a person's turnout beside their choice no more often than chance puts a
+ * marked voter and a ballot from the box there, so the shards can't tell a ballot
+ * cast in the app from one entered from the box.
+ */
+function tallyItems(t: TopicRecord, participants: number, ballots: string[][]): TransactItem[] {
+  const [p, c] = [shardOf(), shardOf()];
+  const choices = choiceCounts(ballots);
+  if (p === c) return [addToTally(t, p, new Map([['participants', participants], ...choices]))];
+  return [addToTally(t, p, new Map([['participants', participants]])), addToTally(t, c, choices)];
+}
+
+const putBallot = (t: TopicRecord, ballotKey: string, ballot: BallotRecord): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.topicBallot(t.villageId, t.topicId, ballotKey), type: 'ballot', ...ballot },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
 /**
  * One vote, all or nothing: the voter's marker (only if not yet voted), the
- * ballot (keyed by the receipt's hash), one tally shard, and a check that the
- * topic is still open, with whatever the caller adds (a scrutineer's audit
- * entry). Whichever channel arrives first counts; the second
- * fails its condition.
+ * ballot (keyed by the receipt's hash), the tally, and a check that the topic
+ * is still open, with whatever the caller adds (a scrutineer's audit entry).
  */
 export async function cast(
   t: TopicRecord,
   voter: { voterKey: string; castBy: string },
+  channel: Channel,
   ballotKey: string,
   ballot: BallotRecord,
   now: Date,
   more: TransactItem[] = [],
 ): Promise<CastOutcome> {
   const at = now.toISOString();
-  const shard = Math.floor(Math.random() * TALLY_SHARDS);
-  const names: Record<string, string> = {};
-  const adds = ['participants :one'];
-  ballot.choices.forEach((c, i) => {
-    names[`#o${i}`] = tallyAttribute(c);
-    adds.push(`#o${i} :one`);
-  });
   const failed = await failedConditions([
+    stillOpen(t, at),
+    markVoter(t, voter, channel, at, 'proxy' in ballot ? ballot.proxy : undefined),
+    putBallot(t, ballotKey, ballot),
+    ...tallyItems(t, 1, [ballot.choices]),
+    ...more,
+  ]);
+  if (failed.includes(0)) return 'closed';
+  if (failed.includes(1) || failed.includes(2)) return 'already-voted';
+  if (failed.length) throw new Error(`vote transaction refused by item ${failed.join(', ')}`);
+  return 'counted';
+}
+
+export async function getRegister(villageId: string, topicId: string) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.topicRegister(villageId, topicId), ConsistentRead: true }),
+  );
+  return { marked: Number(Item?.marked ?? 0), entered: Number(Item?.entered ?? 0) };
+}
+
+export type MarkOutcome = { marked: true } | { marked: false; closed: boolean; alreadyVoted: number[] };
+
+/**
+ * 登记领票: the markers of the people who received a ballot offline, counted as
+ * taking part, and the register's count of ballots still to come from the box,
+ * all or nothing.
+ */
+export async function markVoters(
+  t: TopicRecord,
+  voters: { voterKey: string; castBy: string }[],
+  channel: Channel,
+  proxy: boolean,
+  now: Date,
+  more: TransactItem[] = [],
+): Promise<MarkOutcome> {
+  const at = now.toISOString();
+  const n = voters.length;
+  const failed = await failedConditions([
+    stillOpen(t, at),
+    ...voters.map((v) => markVoter(t, v, channel, at, proxy)),
+    addToTally(t, shardOf(), new Map([['participants', n]])),
     {
       Update: {
         TableName: table(),
-        Key: keys.topicVoter(t.villageId, t.topicId, voter.voterKey),
-        UpdateExpression: 'SET votedAt = :at, channel = :c, castBy = :by',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(votedAt)',
-        ExpressionAttributeValues: { ':at': at, ':c': ballot.channel, ':by': voter.castBy },
-      },
-    },
-    {
-      Put: {
-        TableName: table(),
-        Item: { ...keys.topicBallot(t.villageId, t.topicId, ballotKey), type: 'ballot', ...ballot },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.topicTally(t.villageId, t.topicId, shard),
-        UpdateExpression: `ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    },
-    {
-      ConditionCheck: {
-        TableName: table(),
-        Key: keys.topic(t.villageId, t.topicId),
-        ConditionExpression: '#s = :open AND closesAt > :at',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':open': 'open', ':at': at },
+        Key: keys.topicRegister(t.villageId, t.topicId),
+        UpdateExpression: 'ADD marked :n, unentered :n',
+        ExpressionAttributeValues: { ':n': n },
       },
     },
     ...more,
   ]);
-  if (failed.includes(3)) return 'closed';
-  if (failed.includes(0) || failed.includes(1)) return 'already-voted';
-  if (failed.length) throw new Error(`vote transaction refused by item ${failed.join(', ')}`);
-  return 'counted';
+  if (!failed.length) return { marked: true };
+  const closed = failed.includes(0);
+  const alreadyVoted = failed.filter((i) => i >= 1 && i <= n).map((i) => i - 1);
+  if (!closed && !alreadyVoted.length) throw new Error(`register transaction refused by item ${failed.join(', ')}`);
+  return { marked: false, closed, alreadyVoted };
+}
+
+export type EnterOutcome = 'entered' | 'too-many' | 'closed';
+
+/**
+ * 录入票箱: anonymous ballots, each under a random key, their choices added to the
+ * tally, never more than the people marked and not yet matched by a ballot.
+ */
+export async function enterBallots(
+  t: TopicRecord,
+  ballots: { key: string; choices: string[] }[],
+  now: Date,
+  more: TransactItem[] = [],
+): Promise<EnterOutcome> {
+  const at = now.toISOString();
+  const failed = await failedConditions([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.topicRegister(t.villageId, t.topicId),
+        UpdateExpression: 'SET unentered = unentered - :n ADD entered :n',
+        ConditionExpression: 'unentered >= :n',
+        ExpressionAttributeValues: { ':n': ballots.length },
+      },
+    },
+    stillOpen(t, at),
+    addToTally(t, shardOf(), choiceCounts(ballots.map((b) => b.choices))),
+    ...ballots.map((b) => putBallot(t, b.key, { choices: b.choices })),
+    ...more,
+  ]);
+  if (failed.includes(1)) return 'closed';
+  if (failed.includes(0)) return 'too-many';
+  if (failed.length) throw new Error(`ballot box transaction refused by item ${failed.join(', ')}`);
+  return 'entered';
 }
 
 /** The count, summed over the shards: participants and votes per option. */

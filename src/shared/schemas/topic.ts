@@ -170,7 +170,11 @@ export const TopicList = z.object({ items: z.array(Topic.omit({ background: true
 export const CastBallotRequest = z.object({
   choices: z.array(z.string().max(40)).min(1, '请选择').max(20, '选项过多'),
 });
-/** A ballot a scrutineer (监票人) records for a voter: at the meeting, or from a paper ballot afterwards. */
+/**
+ * An open (记名) ballot a scrutineer (监票人) records for a voter: at the meeting,
+ * or from a paper ballot afterwards. A secret ballot is never recorded this way:
+ * see the register and the ballot box below.
+ */
 export const RecordBallotRequest = CastBallotRequest.extend({
   personId: Id,
   channel: Channel.exclude(['app']),
@@ -180,14 +184,53 @@ export const RecordBallotRequest = CastBallotRequest.extend({
 export const Receipt = z.object({ topicId: Id, receipt: z.string(), channel: Channel });
 export const ReceiptCheck = z.object({ counted: z.boolean() });
 
+/**
+ * 登记领票, on a secret ballot: the scrutineer marks who received a ballot at the
+ * meeting or on paper (the register the voter signs). Marked, they have voted for
+ * the one-vote rule, on every channel; what they chose is never said here.
+ */
+export const MarkVotersRequest = z.object({
+  personIds: z.array(Id).min(1, '请选择领票人').max(25, '一次最多登记 25 人'),
+  channel: Channel.exclude(['app'], { error: '请选择是会场投票还是纸质票' }),
+  proxy: z.boolean().default(false),
+});
+/** The most ballots one entry takes (one transaction holds each ballot, its counters and the audit entry). */
+export const BOX_ENTRY_MAX = 90;
+/**
+ * 录入票箱, on a secret ballot: the box's contents, choices only, counted per
+ * choice. Nothing in it names a voter; together with what was entered before it
+ * never exceeds the people marked.
+ */
+export const EnterBallotsRequest = z.object({
+  ballots: z
+    .array(
+      CastBallotRequest.extend({
+        count: z.number({ error: '请填写张数' }).int('张数应为整数').min(1, '张数至少为 1').max(BOX_ENTRY_MAX),
+      }),
+    )
+    .min(1, '请录入至少一张选票')
+    .max(20, '一次最多录入 20 种选法')
+    .refine((b) => b.reduce((n, x) => n + x.count, 0) <= BOX_ENTRY_MAX, {
+      message: `一次最多录入 ${BOX_ENTRY_MAX} 张，多的请分几次录入`,
+    }),
+});
+/** The register of a secret ballot, for the scrutineer: people marked offline, ballots entered from the box. */
+export const BallotRegister = z.object({ marked: z.number(), entered: z.number() });
+export type BallotRegister = z.infer<typeof BallotRegister>;
+
 export const Turnout = z.object({
   electorate: z.number(),
   participants: z.number(),
   needed: z.number(),
   unit: z.enum(['人', '户']),
-  /** Who took part is public to the electorate; how they voted, on a secret ballot, never. */
-  voters: z.array(z.object({ name: z.string(), channel: Channel, choices: z.array(z.string()).optional() })),
+  /**
+   * Who took part: shown to the electorate and to those who run the vote (committee,
+   * supervisors), absent for everyone else (counts only). How they voted, on a secret
+   * ballot, never.
+   */
+  voters: z.array(z.object({ name: z.string(), channel: Channel, choices: z.array(z.string()).optional() })).optional(),
 });
+/** The reason is required when the vote ends before its scheduled time (the service checks the time). */
 export const CloseTopicRequest = z.object({
-  reason: z.string().trim().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+  reason: z.string().trim().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字').optional(),
 });

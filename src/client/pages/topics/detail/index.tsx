@@ -199,7 +199,6 @@ function ReceiptCard({ topicId, receipt, justVoted }: { topicId: string; receipt
 /** How many took part, against how many are needed and how many may: bars, numbers, and who took part. */
 function TurnoutCard({ topic, turnout }: { topic: Topic; turnout: Turnout }) {
   const { electorate, participants, needed, unit } = turnout;
-  const labels = (choices?: string[]) => (choices?.length ? choiceLabels(topic, choices) : '');
   return (
     <View className="vh-card" id="turnout">
       <View className="vh-card-title">
@@ -228,13 +227,29 @@ function TurnoutCard({ topic, turnout }: { topic: Topic; turnout: Turnout }) {
           {participants >= needed ? tt.detail.enough : tt.detail.stillNeeded(needed - participants, unit)}
         </View>
       )}
+      {turnout.voters ? (
+        <VoterList topic={topic} voters={turnout.voters} />
+      ) : (
+        <View className="vh-hint" id="voters-hidden">
+          {tt.detail.votersHidden}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** Who took part, by name and channel; on an open (记名) ballot also what they chose. */
+function VoterList({ topic, voters }: { topic: Topic; voters: NonNullable<Turnout['voters']> }) {
+  const labels = (choices?: string[]) => (choices?.length ? choiceLabels(topic, choices) : '');
+  return (
+    <View>
       <View className="vh-subtitle">
-        {tt.detail.voters}（{turnout.voters.length}）
+        {tt.detail.voters}（{voters.length}）
       </View>
       {topic.secret && <View className="vh-hint">{tt.detail.votersSecretHint}</View>}
-      {!turnout.voters.length && <View className="vh-meta">{tt.detail.noVoters}</View>}
+      {!voters.length && <View className="vh-meta">{tt.detail.noVoters}</View>}
       <View id="voters">
-        {turnout.voters.map((v, i) => (
+        {voters.map((v, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two voters may share a name
           <View key={i} className="vh-household-member vh-voter">
             <Text>{v.name}</Text>
