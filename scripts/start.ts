@@ -6,7 +6,7 @@ import { startStack } from './local/stack';
 
 /**
  * `npm start`: the whole product on this machine, with a seeded demo township.
- *   --persist        keep the database in .data/ between runs (seeded once)
+ *   --persist        keep the database and its keys in .data/ between runs (seeded once; sign-ins survive)
  *   --port N         serve on port N (default 3000)
  *   --host H         listen on H (default 127.0.0.1)
  */

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { AppError, type FieldProblem, validation } from '../../src/functions/lib/errors';
+import { routes as apiRoutes, bodyLimit, type Route } from '../../src/shared/api';
+import type { ApiError } from '../../src/shared/schemas/common';
 import { type HttpRoute, httpRoutes, root } from './serverless-config';
 
 /**
@@ -16,6 +21,7 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
 interface CompiledRoute extends HttpRoute {
   pattern: RegExp;
   names: string[];
+  maxBodyBytes: number;
   handler?: Handler;
 }
 
@@ -25,7 +31,10 @@ const compile = (r: HttpRoute): CompiledRoute => {
     names.push(n);
     return '([^/]+)';
   });
-  return { ...r, names, pattern: new RegExp(`^${source}$`) };
+  const declared = Object.values(apiRoutes as Record<string, Route>).find(
+    (a) => a.method === r.method && a.path === r.path,
+  );
+  return { ...r, names, pattern: new RegExp(`^${source}$`), maxBodyBytes: bodyLimit(declared ?? {}) };
 };
 
 async function loadHandler(r: CompiledRoute): Promise<Handler> {
@@ -37,29 +46,67 @@ async function loadHandler(r: CompiledRoute): Promise<Handler> {
   return r.handler;
 }
 
-const readBody = (req: IncomingMessage) =>
+/** The client hung up before its request was whole: nothing to answer, nobody to answer to. */
+class ClientGone extends Error {}
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+/** The app's error body (as the http wrapper sends it), for what the gateway refuses before a handler runs. */
+const errorBody = (e: AppError, requestId: string) =>
+  JSON.stringify({ error: { code: e.code, message: e.message, fields: e.fields, requestId } } satisfies ApiError);
+const requestProblem = (status: number, message: string) =>
+  new AppError('validation', status, message, [{ path: 'request', message }]);
+const tooLarge = (limit: number) => requestProblem(413, `请求内容过长（最多 ${Math.round(limit / 1024)} KB）`);
+
+/**
+ * Reads a body of at most `limit` bytes. A longer one is refused as soon as its
+ * declared length or the bytes so far say so, and the rest is never kept.
+ */
+const readBody = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer>((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(tooLarge(limit));
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return chunks.push(c);
+      req.off('data', onData);
+      chunks.length = 0;
+      reject(tooLarge(limit));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('close', () => reject(new ClientGone()));
   });
+
+/** Path parameters as API Gateway hands them over, decoded; a broken %-escape is the client's mistake. */
+function pathParameters(route: CompiledRoute, match: RegExpExecArray) {
+  const params: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
+  route.names.forEach((name, i) => {
+    try {
+      params[name] = decodeURIComponent(match[i + 1]);
+    } catch {
+      problems.push({ path: name, message: '网址中的 % 编码无效' });
+    }
+  });
+  if (problems.length) throw validation(problems);
+  return params;
+}
 
 function toEvent(
   req: IncomingMessage,
   url: URL,
   path: string,
   route: CompiledRoute,
-  match: RegExpExecArray,
+  pathParameters: Record<string, string>,
   body: Buffer,
+  requestId: string,
 ) {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
     if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-  const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
-  const requestId = randomUUID();
   const routeKey = `${route.method} ${route.path}`;
   const event = {
     version: '2.0',
@@ -106,13 +153,14 @@ const types: Record<string, string> = {
 
 function serveStatic(dir: string, path: string, res: ServerResponse) {
   const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-  const target = file.startsWith(dir) && existsSync(file) && statSync(file).isFile() ? file : join(dir, 'index.html');
+  const inside = file.startsWith(dir + sep);
+  const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(dir, 'index.html');
   if (!existsSync(target)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 build not found: run npm run build:h5');
     return;
   }
   res.writeHead(200, { 'content-type': types[extname(target)] ?? 'application/octet-stream' });
-  createReadStream(target).pipe(res);
+  pipeline(createReadStream(target), res, () => {}); // a file gone or a reader gone: the socket closes either way
 }
 
 export interface LocalServerOptions {
@@ -120,27 +168,36 @@ export interface LocalServerOptions {
   host?: string;
   /** Serve the H5 build from here (the API then lives under /api). */
   staticDir?: string;
+  /** How long a client may take to send its headers (default 10 s)… */
+  headersTimeoutMs?: number;
+  /** …and its whole request, body included (default 60 s: a 6 MB roster over weak village Wi-Fi). */
+  requestTimeoutMs?: number;
 }
+
+/** A target as sent: `//` or `*` is not a URL relative to a base, so it is read as a path on this host. */
+const parseTarget = (target = '/') => new URL(`http://localhost${target.startsWith('/') ? target : `/${target}`}`);
+
+const CORS_PREFLIGHT = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-allow-methods': 'GET,POST,PUT,DELETE',
+};
 
 export async function startHttpServer(options: LocalServerOptions = {}): Promise<{ server: Server; url: string }> {
   const routes = httpRoutes().map(compile);
   const apiPrefix = options.staticDir ? '/api' : '';
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 60_000, headersTimeout);
+  // Sockets whose request Node timed out: their close is the gateway's doing, not the client's.
+  const timedOut = new WeakSet<Socket>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const url = parseTarget(req.url);
     if (apiPrefix && !url.pathname.startsWith(`${apiPrefix}/`))
       return serveStatic(options.staticDir!, url.pathname, res);
     const path = url.pathname.slice(apiPrefix.length) || '/';
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS') {
-      res
-        .writeHead(204, {
-          'access-control-allow-origin': '*',
-          'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-          'access-control-allow-methods': 'GET,POST,PUT,DELETE',
-        })
-        .end();
-      return;
-    }
+    if (method === 'OPTIONS') return void res.writeHead(204, CORS_PREFLIGHT).end();
     const candidates = routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
@@ -149,20 +206,73 @@ export async function startHttpServer(options: LocalServerOptions = {}): Promise
       res.end(JSON.stringify({ message: candidates.length ? 'Method Not Allowed' : 'Not Found' }));
       return;
     }
+    const routeKey = `${route.method} ${route.path}`;
+    res.on('close', () => {
+      if (!res.writableFinished && !timedOut.has(req.socket))
+        console.warn('local gateway: client disconnected before the answer', routeKey, requestId);
+    });
     try {
-      const { event, context } = toEvent(req, url, path, route, route.pattern.exec(path)!, await readBody(req));
+      const params = pathParameters(route, route.pattern.exec(path)!);
+      const body = await readBody(req, route.maxBodyBytes);
+      const { event, context } = toEvent(req, url, path, route, params, body, requestId);
       const result = await (await loadHandler(route))(event, context);
+      if (res.destroyed) return;
       res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
       res.end(result.body ?? '');
     } catch (e) {
+      if (e instanceof ClientGone || res.headersSent || res.destroyed) return;
+      if (e instanceof AppError) {
+        // A body refused half-read would otherwise be read to its end to keep the connection: close it instead.
+        const close = e.status === 413 ? { connection: 'close' } : {};
+        return void res.writeHead(e.status, { ...jsonHeaders, ...close }).end(errorBody(e, requestId));
+      }
       // Only reached if a handler escapes middy's error mapping: API Gateway would answer 500 too.
       console.error('local gateway: handler crashed', route.functionName, e instanceof Error ? e.name : e);
       res
         .writeHead(500, { 'content-type': 'application/json' })
         .end(JSON.stringify({ message: 'Internal Server Error' }));
     }
-  });
+  }
+
+  const server = createServer(
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout / 4) },
+    (req, res) => {
+      const requestId = randomUUID();
+      // The error boundary: whatever a request does, it is answered (or dropped), and the process lives on.
+      handle(req, res, requestId).catch((e) => {
+        console.error('local gateway: request failed', requestId, e instanceof Error ? e.name : e);
+        if (!res.headersSent && !res.destroyed)
+          res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal Server Error"}');
+        else res.destroy();
+      });
+    },
+  );
   server.keepAliveTimeout = 5_000;
+  // Requests Node refuses before the gateway sees them (too slow, malformed, headers too long), in the app's shape.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket: Socket) => {
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+    if (e.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      timedOut.add(socket);
+      console.warn('local gateway: request timed out', inFlight ? 'in its body' : 'in its headers');
+    }
+    const refusal =
+      e.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? requestProblem(408, '请求发送超时，请检查网络后重试')
+        : e.code === 'HPE_HEADER_OVERFLOW'
+          ? requestProblem(431, '请求头过长')
+          : e.code?.startsWith('HPE_') && e.code !== 'HPE_INVALID_EOF_STATE'
+            ? requestProblem(400, '请求格式不正确')
+            : undefined; // the client hung up: a request in flight logs that when its answer can't go out
+    if (refusal && socket.writable && !inFlight?.headersSent) {
+      const body = errorBody(refusal, randomUUID());
+      const head = Object.entries({ ...jsonHeaders, 'content-length': Buffer.byteLength(body), connection: 'close' })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n${head}\r\n${body}`, () =>
+        socket.destroy(),
+      );
+    } else socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { server, url: `http://${options.host ?? '127.0.0.1'}:${port}` };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createTables, startDynamo } from './dynamodb';
@@ -43,19 +43,28 @@ export function pointAtLocalDatabase(dynamoEndpoint: string, tableName: string) 
   process.env.ROSTER_KEY ??= randomBytes(32).toString('hex');
 }
 
-/** A persisted database keeps its roster key beside it: sealed ID numbers are unreadable without it. */
-function persistedRosterKey(dataDir: string) {
-  const file = join(dataDir, 'roster.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+/**
+ * A persisted database keeps its secrets beside it, made once and readable by
+ * their owner only: sealed ID numbers are unreadable without the roster key, and
+ * a new session secret would sign everyone out at each restart.
+ */
+export function persistedSecret(dataDir: string, name: string) {
+  const file = join(dataDir, name);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
   return readFileSync(file, 'utf8').trim();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tableName = options.tableName ?? 'village-hall-local';
-  if (options.dataDir) process.env.ROSTER_KEY ??= persistedRosterKey(options.dataDir);
+  if (options.dataDir) {
+    process.env.ROSTER_KEY ??= persistedSecret(options.dataDir, 'roster.key');
+    process.env.SESSION_SECRET ??= persistedSecret(options.dataDir, 'session.key');
+  }
   const dynamo = await startDynamo({ dataDir: options.dataDir });
   pointAtLocalDatabase(dynamo.endpoint, tableName);
   const wechat = await pointAtFakeWechat();

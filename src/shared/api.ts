@@ -28,6 +28,9 @@ export interface Route {
   maxBodyBytes?: number; // default 256 KB
 }
 
+/** Bytes of body a route takes: the handler checks it, and the local gateway stops reading past it. */
+export const bodyLimit = (r: Pick<Route, 'maxBodyBytes'>) => r.maxBodyBytes ?? 256 * 1024;
+
 const route = <R extends Route>(r: R) => r;
 const noticeParams = z.object({ noticeId: z.string().regex(/^[0-9A-Z]{26}$/, '公告编号不正确') });
 const questionParams = noticeParams.extend({

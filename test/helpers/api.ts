@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
 import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
-import { startHttpServer } from '../../scripts/local/http-server';
+import { type LocalServerOptions, startHttpServer } from '../../scripts/local/http-server';
 import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
@@ -66,12 +66,15 @@ let wechatUsers = 0;
 /** A mini-program login code for a WeChat user, as the local fake accepts it: `<user>.<nonce>`, good once. */
 export const wechatCode = (user: string) => `${user}.${randomBytes(6).toString('hex')}`;
 
-export async function startTestApi(idPrefix: string, options: { withNotices?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  idPrefix: string,
+  options: { withNotices?: boolean; gateway?: LocalServerOptions } = {},
+): Promise<TestApi> {
   const wechat = await pointAtFakeWechat();
   const photos = await pointAtPhotoStore();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
-  const { server, url } = await startHttpServer();
+  const { server, url } = await startHttpServer(options.gateway);
   const anonymous = new ApiClient(url);
   const tokens = new Map<string, string>();
   return {

@@ -3,7 +3,7 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Route } from '../../shared/api';
+import { bodyLimit, type Route } from '../../shared/api';
 import { fieldLabel } from '../../shared/field-labels';
 import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
@@ -25,8 +25,6 @@ export interface HttpInput<R extends Route> {
   now: Date;
   requestId: string;
 }
-
-const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 const problems = (error: z.ZodError): FieldProblem[] =>
   error.issues.map((i) => {
@@ -98,7 +96,7 @@ export function http<R extends Route>(
     const query = parsePart(route.query, event.queryStringParameters);
     const body = parsePart(
       route.body,
-      route.body ? readJson(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined,
+      route.body ? readJson(event, bodyLimit(route)) : undefined,
     );
     const idempotencyKey = route.idempotent ? readIdempotencyKey(event) : undefined;
     const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
