@@ -116,7 +116,10 @@ describe('binding by name, ID ending and phone', () => {
     const claim = pending.body.items.find((c: { claimId: string }) => c.claimId === r.body.claim.claimId);
     expect(claim.note).toBe('在外务工，现在杭州');
     expect(claim.phone).toMatch(/^\d{3}\*{4}\d{4}$/); // masked
-    expect(claim.candidates.map((c: { personId: string }) => c.personId)).toContain(person.personId);
+    // The committee sees whether each factor agrees with the register, not the ID ending typed.
+    const candidate = claim.candidates.find((c: { personId: string }) => c.personId === person.personId);
+    expect(candidate.matches).toEqual({ idTail: false, phone: true });
+    expect(JSON.stringify(claim)).not.toContain('0000');
     const approved = await chair.post(`/bindings/claims/${claim.claimId}/approve`, { personId: person.personId });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
@@ -205,25 +208,97 @@ describe('invite codes, one account per person and unbinding', () => {
     expect(r.body.error.message).toContain('网格');
   });
 
-  it('replaces an earlier account when the person binds a new phone, and the old session ends at once', async () => {
+  it("never lets a neighbour's exact claim take a bound person over: it waits, and the bound phone is told", async () => {
     const person = withPhone(v1.residents, 13);
+    const owner = await api.wechat();
+    const first = await claimAs(owner, v1.villageId, person);
+    expect(first.body.status).toBe('bound');
+    const ownerSession = owner.withToken(first.body.session.token);
+    const before = await ownerSession.get('/me');
+    expect(before.body.pendingTakeover).toBeUndefined();
+
+    // The neighbour knows the name, the phone and (somehow) the ID ending: the claim only waits.
+    const neighbour = await api.wechat();
+    const claim = await claimAs(neighbour, v1.villageId, person);
+    expect(claim.status).toBe(200);
+    expect(claim.body.status).toBe('pending');
+    expect((await neighbour.get('/me')).body.person).toBeNull();
+    const stored = await rawTable().item(`TN#${v1.villageId}`, `PERSON#${person.personId}`);
+    expect(stored?.accountId).toBe(before.body.account.accountId);
+
+    // The owner's phone still works, and 我的 tells them someone asked.
+    expect((await ownerSession.get('/notices')).status).toBe(200);
+    const told = await ownerSession.get('/me');
+    expect(told.body.person.personId).toBe(person.personId);
+    expect(told.body.pendingTakeover.claimedAt).toBe(claim.body.claim.createdAt);
+
+    // The committee sees the claim, that both factors agree and that the person is bound; it rejects.
+    const chair = await api.as(v1.chair);
+    const pending = (await chair.get('/bindings/claims')).body.items.find(
+      (c: { claimId: string }) => c.claimId === claim.body.claim.claimId,
+    );
+    expect(pending.candidates.find((c: { personId: string }) => c.personId === person.personId)).toMatchObject({
+      bound: true,
+      matches: { idTail: true, phone: true },
+    });
+    await chair.post(`/bindings/claims/${claim.body.claim.claimId}/reject`, { reason: '本人仍在使用原来的手机' });
+    expect((await ownerSession.get('/me')).body.pendingTakeover).toBeUndefined();
+    expect((await ownerSession.get('/notices')).status).toBe(200);
+  });
+
+  it("moves a bound person's binding once the committee approves, and the old session ends at once", async () => {
+    const person = withPhone(v1.residents, 17);
     const oldPhone = await api.wechat();
-    const first = await claimAs(oldPhone, v1.villageId, person);
-    const oldSession = oldPhone.withToken(first.body.session.token);
-    expect((await oldSession.get('/notices')).status).toBe(200);
-    const newPhone = await api.wechat();
-    const second = await claimAs(newPhone, v1.villageId, person);
-    expect(second.body.status).toBe('bound');
-    expect(second.body.replacedEarlierAccount).toBe(true);
+    const oldSession = oldPhone.withToken((await claimAs(oldPhone, v1.villageId, person)).body.session.token);
+    const newPhone = await api.wechat('wx-new-phone');
+    const claim = await claimAs(newPhone, v1.villageId, person, { note: '换了新手机' });
+    expect(claim.body.status).toBe('pending');
+    const chair = await api.as(v1.chair);
+    const approved = await chair.post(`/bindings/claims/${claim.body.claim.claimId}/approve`, {
+      personId: person.personId,
+    });
+    expect(approved.status).toBe(200);
     const after = await oldSession.get('/notices');
     expect(after.status).toBe(401);
     expect(after.body.error.message).toContain('另一部手机');
+    const signedIn = await api.anonymous.post('/auth/wechat', { code: wechatCode('wx-new-phone') });
+    expect(signedIn.body.person.personId).toBe(person.personId);
+    const me = await api.anonymous.withToken(signedIn.body.token).get('/me');
+    expect(me.body.pendingTakeover).toBeUndefined();
     // The change is in the person's history.
-    const chair = await api.as(v1.chair);
     const detail = await chair.get(`/people/${person.personId}`);
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(['person.bind', 'person.rebind']),
     );
+  });
+
+  it("moves a bound person's binding by an invite code handed over face to face", async () => {
+    const person = withPhone(v1.residents, 18);
+    const oldPhone = await api.wechat();
+    const oldSession = oldPhone.withToken((await claimAs(oldPhone, v1.villageId, person)).body.session.token);
+    const newPhone = await api.wechat();
+    expect((await claimAs(newPhone, v1.villageId, person)).body.status).toBe('pending');
+    const chair = await api.as(v1.chair);
+    const invite = await chair.post(`/people/${person.personId}/invites`);
+    const r = await newPhone.post('/bindings/invites/redeem', { code: invite.body.code });
+    expect(r.status).toBe(200);
+    expect(r.body.replacedEarlierAccount).toBe(true);
+    expect((await oldSession.get('/notices')).status).toBe(401);
+    expect((await newPhone.withToken(r.body.session.token).get('/me')).body.pendingTakeover).toBeUndefined();
+  });
+
+  it('shows the roster no ID ending a claim asks for: a roster reader cannot claim with what they see', async () => {
+    const person = withPhone(v1.residents, 19);
+    for (const reader of [v1.chair, v1.gridWorkers[0], v1.supervisor]) {
+      const client = await api.as(reader);
+      const roster = await client.get(`/people?q=${encodeURIComponent(person.name)}`);
+      const listed = roster.body.items.find((p: { personId: string }) => p.personId === person.personId);
+      if (!listed) continue; // a grid worker of another grid does not see them at all
+      expect(listed.idNumber).toMatch(/^\d{3}\*{15}$/);
+      expect(JSON.stringify(listed)).not.toContain(tail(person));
+      const detail = await client.get(`/people/${person.personId}`);
+      expect(JSON.stringify(detail.body)).not.toContain(tail(person));
+    }
   });
 
   it('refuses a second person for an account already bound', async () => {
@@ -268,7 +343,7 @@ describe('invite codes, one account per person and unbinding', () => {
     expect((await member.get('/notices?status=draft')).status).toBe(403);
   });
 
-  it('stores no openid, and a claim keeps the phone only as a fingerprint and a mask', async () => {
+  it('stores no openid, and a claim keeps what was typed only sealed', async () => {
     const account = await api.wechat('wx-privacy');
     const me = await account.get('/me');
     const stored = await rawTable().item(`ACCOUNT#${me.body.account.accountId}`, 'ACCOUNT');
@@ -280,7 +355,7 @@ describe('invite codes, one account per person and unbinding', () => {
       phone: '13712345678',
     });
     const claim = await rawTable().item(`TN#${v1.villageId}#CLAIM#${r.body.claim.claimId}`, 'CLAIM');
-    expect(JSON.stringify(claim)).not.toContain('13712345678');
-    expect(claim?.phoneMasked).toBe('137****5678');
+    expect(claim?.name).toBe('隐私测试');
+    for (const typed of ['13712345678', '5678', '3333']) expect(JSON.stringify(claim)).not.toContain(typed);
   });
 });

@@ -63,6 +63,14 @@ describe('binding a WeChat account to a villager', () => {
     await page.locator('#my-submissions').getByText('您还没有提过问题').waitFor();
     await shot(page, 'me', true);
 
+    // Someone else with a new phone claims them with the same details: it only waits, and 我的 says so.
+    const neighbour = patient(await stack.pageAsNewWechatUser());
+    await claim(neighbour, person, tail(person));
+    await neighbour.locator('#claim-pending').getByText('已提交，等待村委会审核').waitFor();
+    await page.reload();
+    await page.locator('#pending-takeover').getByText('有人用另一个微信申请绑定您的村民身份').waitFor();
+    await page.locator('#my-household:visible').getByText(person.name).waitFor();
+
     // Letting go of the binding (after a confirm dialog) leaves an unbound account at home.
     await page.locator('#unbind').click();
     const dialog = page.locator('.taro__modal');
@@ -87,9 +95,12 @@ describe('binding a WeChat account to a villager', () => {
     await chair.goto(`${stack.url}/`);
     await chair.locator('#tile-review').click();
     const card = chair.locator('.vh-pending-claim', { hasText: '在外务工，现在杭州' });
-    await card.getByText(`身份证后 4 位：${wrongTail}`).waitFor();
     await card.getByText(/手机号：\d{3}\*{4}\d{4}/).waitFor(); // masked
-    await card.locator(`#candidate-${person.personId}`).waitFor();
+    // The committee sees what agrees with the register, never the ID ending typed.
+    const candidate = card.locator(`#candidate-${person.personId}`);
+    await candidate.getByText('身份证后 4 位：不一致').waitFor();
+    await candidate.getByText('手机号：一致').waitFor();
+    await expect(card.textContent()).resolves.not.toContain(wrongTail);
     await shot(chair, 'binding-review', true);
     await card.locator(`#candidate-${person.personId} .vh-button-primary`).click();
     await card.getByText(`已通过，绑定为 ${person.name}`).waitFor();

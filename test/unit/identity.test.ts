@@ -2,6 +2,7 @@ import {
   adultFrom,
   checkIdNumber,
   idCheckDigit,
+  idTail,
   isAdult,
   normalizeIdNumber,
   normalizePhone,
@@ -71,10 +72,16 @@ describe('phones and dates as registers write them', () => {
 });
 
 describe('masks of the sensitive tier', () => {
-  it('shows only the first 3 and last 4 of an ID number, the ends of a phone, the year of a birth date', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+  it('shows only the first 3 of an ID number, the ends of a phone, the year of a birth date', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110***************');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('057188886666')).toBe('057*******66');
     expect(maskBirthDate('1956-03-07')).toBe('1956-**-**');
+  });
+
+  it('never shows what a binding claim asks for, nor the birth date inside the number', () => {
+    const id = valid('33010219560307123');
+    expect(maskIdNumber(id)).not.toContain(idTail(id));
+    expect(maskIdNumber(id)).not.toContain('19560307');
   });
 });

@@ -1,14 +1,14 @@
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../src/shared/rules/tiers';
 
 describe('masking the sensitive tier', () => {
-  it('shows an ID number as its region prefix and last 4 only', () => {
-    expect(maskIdNumber('330102195601011234')).toBe('330***********1234');
-    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+  it('shows an ID number as its first 3 digits only: never the last 4 a binding claim asks for', () => {
+    expect(maskIdNumber('330102195601011234')).toBe('330***************');
+    expect(maskIdNumber('11010519491231002X')).toBe('110***************');
   });
 
-  it('shows no more than the last 4 of a number too short to be an ID', () => {
-    expect(maskIdNumber('33010219560101123')).toBe('*************1123');
-    expect(maskIdNumber('12345')).toBe('*2345');
+  it('hides a number too short to be an ID entirely', () => {
+    expect(maskIdNumber('33010219560101123')).toBe('*****************');
+    expect(maskIdNumber('12345')).toBe('*****');
     expect(maskIdNumber('')).toBe('');
   });
 

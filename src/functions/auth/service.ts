@@ -1,5 +1,5 @@
 import type { Me } from '../../shared/schemas/person';
-import { boundPerson, sessionFor } from '../bindings/service';
+import { boundPerson, pendingTakeover, sessionFor } from '../bindings/service';
 import * as bindings from '../bindings/store';
 import { type Actor, summaryOf, toActor } from '../lib/actor';
 import { isLocalStage } from '../lib/env';
@@ -72,7 +72,14 @@ export async function me(session: SessionClaims, actor: Actor | undefined): Prom
           v ? [{ villageId: v.villageId, townshipId: v.townshipId, name: v.name, kind: v.kind }] : [],
         )
       : await listTownshipVillages(townshipId);
-  return { account: accountView, person: summaryOf(actor), villages, township: { townshipId, name: township.name } };
+  const takeover = await pendingTakeover(await boundPerson(account));
+  return {
+    account: accountView,
+    person: summaryOf(actor),
+    villages,
+    township: { townshipId, name: township.name },
+    ...(takeover ? { pendingTakeover: takeover } : {}),
+  };
 }
 
 /** Every village and community an account may claim a person in, by township. */

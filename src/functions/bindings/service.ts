@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { normalizePhone } from '../../shared/rules/identity';
+import { idTail, normalizePhone } from '../../shared/rules/identity';
 import { maskName, maskPhone } from '../../shared/rules/tiers';
 import type { BindingOutcome, Claim, ClaimRequest } from '../../shared/schemas/binding';
 import { type AccountRecord, type BindingVia, ensureAccount } from '../auth/accounts';
@@ -11,10 +11,10 @@ import { env } from '../lib/env';
 import { conflict, invalidField, notFound, tooMany } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { authorize } from '../lib/policy';
-import { fingerprint } from '../lib/sensitive';
+import { seal, unseal } from '../lib/sensitive';
 import { type SessionClaims, signSession } from '../lib/session';
 import { loadPerson, personDetail, rosterView } from '../people/service';
-import { findByName, getPerson, type PersonRecord } from '../people/store';
+import { findByName, getPerson, type PersonRecord, unsealSensitive } from '../people/store';
 import { ownVillage, resolveVillage } from '../villages/service';
 import { getVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
@@ -76,34 +76,44 @@ const claimView = (c: store.ClaimRecord, village: Pick<VillageRecord, 'name'>): 
   reason: c.reason,
 });
 
+/** Which of the typed factors agree with a person's sealed ones. */
+function factorsOf(p: PersonRecord, typed: store.ClaimFactors) {
+  const f = unsealSensitive(p);
+  return { idTail: f ? idTail(f.idNumber) === typed.idTail : false, phone: f?.phone === typed.phone };
+}
+
 /**
  * A claim by what only the person knows. Exactly one active person with that
- * name, ID ending and phone: bound at once. Anything else waits for the committee,
- * which sees what was typed (masked) beside the people it might mean.
+ * name, ID ending and phone, and bound to no other account: bound at once.
+ * Anything else waits for the committee, which sees for each person it might
+ * mean whether the factors agree. A person already bound elsewhere is never
+ * taken over silently: the claim waits like any other, the claimant is told
+ * nothing more, and the bound phone sees the attempt on 我的 (/me).
  */
 export async function claim(session: SessionClaims, req: ClaimRequest, now: Date): Promise<BindingOutcome> {
   const village = await getVillage(req.villageId);
   if (!village) throw notFound('没有找到该村');
   const phone = normalizePhone(req.phone);
   if (!phone) throw invalidField('phone', '联系电话：请填写 11 位手机号或带区号的固定电话');
-  const phoneHash = fingerprint('phone', phone);
+  const typed: store.ClaimFactors = { idTail: req.idTail, phone };
   const earlierClaims = await store.accountClaims(session.accountId);
   const today = isoDay(now);
   if (earlierClaims.filter((c) => c.createdAt.startsWith(today)).length >= CLAIMS_PER_DAY)
     throw tooMany('今天的绑定申请次数已用完，请明天再试，或请网格员当面帮您绑定');
-  const matches = (await findByName(village.villageId, req.name)).filter(
-    (p) => p.status === 'active' && p.idTail === req.idTail && p.phoneHash === phoneHash,
-  );
-  if (matches.length === 1) return bindOrExplain(session.accountId, matches[0], 'claim', now);
+  const matches = (await findByName(village.villageId, req.name)).filter((p) => {
+    const agree = factorsOf(p, typed);
+    return p.status === 'active' && agree.idTail && agree.phone;
+  });
+  const [match] = matches.length === 1 ? matches : [];
+  const takeover = match?.accountId && match.accountId !== session.accountId ? match : undefined;
+  if (match && !takeover) return bindOrExplain(session.accountId, match, 'claim', now);
 
   const record: store.ClaimRecord = {
     claimId: newId(now.getTime()),
     villageId: village.villageId,
     accountId: session.accountId,
     name: req.name,
-    idTail: req.idTail,
-    phoneHash,
-    phoneMasked: maskPhone(phone),
+    sealed: seal(typed),
     note: req.note,
     status: 'pending',
     createdAt: now.toISOString(),
@@ -112,8 +122,16 @@ export async function claim(session: SessionClaims, req: ClaimRequest, now: Date
   const superseded = earlierClaims
     .filter((c) => c.status === 'pending')
     .map((c) => store.decideClaim({ ...c, status: 'withdrawn', decidedAt: record.createdAt }));
-  if (!(await transact([store.putClaim(record), ...superseded]))) throw conflict(MOVED);
+  const notice = takeover ? [store.noteTakeover(takeover, record.claimId, record.createdAt)] : [];
+  if (!(await transact([store.putClaim(record), ...superseded, ...notice]))) throw conflict(MOVED);
   return { status: 'pending', claim: claimView(record, village) };
+}
+
+/** What the bound phone is told: another account's claim for its person waits for the committee. */
+export async function pendingTakeover(person: PersonRecord | undefined) {
+  if (!person?.pendingTakeover) return undefined;
+  const c = await store.getClaim(person.tenantId, person.pendingTakeover.claimId);
+  return c?.status === 'pending' ? { claimedAt: c.createdAt } : undefined;
 }
 
 export async function myClaims(session: SessionClaims) {
@@ -141,15 +159,17 @@ export async function pendingClaims(actor: Actor, villageId: string | undefined,
   const claims = await store.pendingClaims(village.villageId);
   return {
     items: await Promise.all(
-      claims.map(async (c) => ({
-        ...claimView(c, village),
-        idTail: c.idTail,
-        phone: c.phoneMasked,
-        note: c.note,
-        candidates: (await findByName(village.villageId, c.name))
-          .filter((p) => p.status === 'active')
-          .map((p) => rosterView(p, now)),
-      })),
+      claims.map(async (c) => {
+        const typed = unseal<store.ClaimFactors>(c.sealed);
+        return {
+          ...claimView(c, village),
+          phone: maskPhone(typed.phone),
+          note: c.note,
+          candidates: (await findByName(village.villageId, c.name))
+            .filter((p) => p.status === 'active')
+            .map((p) => ({ ...rosterView(p, now), matches: factorsOf(p, typed) })),
+        };
+      }),
     ),
   };
 }

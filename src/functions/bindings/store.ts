@@ -6,12 +6,16 @@ import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
 
-/** A claim as stored: what the claimant typed, the sensitive parts only as fingerprint and mask. */
+/** What a claimant types to prove who they are: compared with the roster's sealed values, stored sealed too. */
+export interface ClaimFactors {
+  idTail: string;
+  phone: string;
+}
+
+/** A claim as stored: what the claimant typed, the factors only sealed (a true claim holds a person's ID ending). */
 export interface ClaimRecord extends Omit<Claim, 'villageName'> {
   accountId: string;
-  idTail: string;
-  phoneHash?: string;
-  phoneMasked: string;
+  sealed: string; // ClaimFactors
   note?: string;
   personId?: string; // the person it was approved as
   decidedBy?: string;
@@ -113,7 +117,7 @@ export async function bind(
       Update: {
         TableName: table(),
         Key: keys.person(person.tenantId, person.personId),
-        UpdateExpression: 'SET accountId = :a, boundAt = :at, verified = :t, updatedAt = :at',
+        UpdateExpression: 'SET accountId = :a, boundAt = :at, verified = :t, updatedAt = :at REMOVE pendingTakeover',
         ConditionExpression: `#s = :active AND ${person.accountId ? 'accountId = :prev' : 'attribute_not_exists(accountId)'}`,
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
@@ -131,6 +135,20 @@ export async function bind(
   ];
   return transact(items);
 }
+
+/**
+ * Tells the bound account that another account's claim for its person waits for
+ * the committee; only while the person is still bound to that account.
+ */
+export const noteTakeover = (person: PersonRecord, claimId: string, at: string): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: keys.person(person.tenantId, person.personId),
+    UpdateExpression: 'SET pendingTakeover = :p, updatedAt = :at',
+    ConditionExpression: 'accountId = :a',
+    ExpressionAttributeValues: { ':p': { claimId, at }, ':a': person.accountId, ':at': at },
+  },
+});
 
 /** Lets a person go of an account, if it is still theirs. */
 export const unbindItem = (person: PersonRecord, accountId: string, now: Date): TransactItem => ({

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { adultFrom, idTail } from '../../shared/rules/identity';
+import { isAdult } from '../../shared/rules/identity';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
 import { isoDay } from '../lib/clock';
@@ -31,30 +31,29 @@ export interface PersonRecord {
   departedOn?: string;
   sealed?: string;
   idHash?: string;
-  idTail?: string;
-  phoneHash?: string;
-  masked?: { idNumber: string; phone?: string; birthDate: string };
-  adultFrom?: string; // the 18th birthday: adulthood comes from the birth date, never a typed flag
   accountId?: string; // the one WeChat account bound to this person
   boundAt?: string;
+  /** Another account's claim matched this person while bound here: it waits for the committee, and /me tells this phone. */
+  pendingTakeover?: { claimId: string; at: string };
   updatedAt?: string;
 }
 
-/** The stored form of the sensitive fields. */
+/**
+ * The stored form of the sensitive fields: the sealed value and the keyed
+ * fingerprint of the ID number (the register's uniqueness marker), nothing else.
+ * No mask, tail, birthday or age group is kept beside them: each would be a
+ * derivative a table export could read (a birth date and an ID's last 4 rebuilt
+ * most ID numbers). Masks and adulthood are worked out from the sealed value when
+ * read, which costs an AES-GCM open per person (microseconds, even for a whole
+ * village's electorate).
+ */
 export const sensitiveAttributes = (f: SensitiveFields) => ({
   sealed: seal(f),
   idHash: fingerprint('id-number', f.idNumber),
-  idTail: idTail(f.idNumber),
-  phoneHash: f.phone ? fingerprint('phone', f.phone) : undefined,
-  masked: {
-    idNumber: maskIdNumber(f.idNumber),
-    phone: f.phone ? maskPhone(f.phone) : undefined,
-    birthDate: maskBirthDate(f.birthDate),
-  },
-  adultFrom: adultFrom(f.birthDate),
 });
 
-export const unsealSensitive = (p: PersonRecord) => (p.sealed ? unseal<SensitiveFields>(p.sealed) : undefined);
+export const unsealSensitive = (p: Pick<PersonRecord, 'sealed'>) =>
+  p.sealed ? unseal<SensitiveFields>(p.sealed) : undefined;
 
 /** Role names of terms not yet ended: lets a roster query filter by role. */
 const currentRoleNames = (roles: RoleTerm[], now: Date) => [
@@ -79,25 +78,32 @@ export const idNumberMarkerItem = (villageId: string, idHash: string, personId: 
   personId,
 });
 
-/** Adult (18+) on this day, from the birth date; never a typed flag. */
-export const isAdultOn = (p: Pick<PersonRecord, 'adultFrom'>, now: Date) =>
-  Boolean(p.adultFrom && p.adultFrom <= isoDay(now));
+const adultOn = (f: SensitiveFields | undefined, now: Date) => Boolean(f && isAdult(f.birthDate, isoDay(now)));
+
+/**
+ * Adult (18+) on this day, from the sealed birth date: exact to the day, as an
+ * electorate frozen at opening and a co-sign base need; never a typed flag.
+ */
+export const isAdultOn = (p: Pick<PersonRecord, 'sealed'>, now: Date) => adultOn(unsealSensitive(p), now);
 
 /** How staff see a person in a list: names whole, the sensitive tier masked. */
-export const toRosterPerson = (p: PersonRecord, now: Date, activeRoles: RosterPerson['roles']): RosterPerson => ({
-  personId: p.personId,
-  name: p.name,
-  groupName: p.groupName,
-  householdId: p.householdId,
-  relation: p.relation,
-  adult: isAdultOn(p, now),
-  idNumber: p.masked?.idNumber,
-  phone: p.masked?.phone,
-  birthDate: p.masked?.birthDate,
-  roles: activeRoles,
-  status: p.status,
-  bound: Boolean(p.accountId),
-});
+export function toRosterPerson(p: PersonRecord, now: Date, activeRoles: RosterPerson['roles']): RosterPerson {
+  const f = unsealSensitive(p);
+  return {
+    personId: p.personId,
+    name: p.name,
+    groupName: p.groupName,
+    householdId: p.householdId,
+    relation: p.relation,
+    adult: adultOn(f, now),
+    idNumber: f && maskIdNumber(f.idNumber),
+    phone: f?.phone && maskPhone(f.phone),
+    birthDate: f && maskBirthDate(f.birthDate),
+    roles: activeRoles,
+    status: p.status,
+    bound: Boolean(p.accountId),
+  };
+}
 
 /** Everyone registered in a household (户), including those who moved out or died (history kept). */
 export const listHousehold = (villageId: string, householdId: string) =>
@@ -124,16 +130,20 @@ export const getPeople = (tenantId: string, personIds: string[]) =>
 
 export const listPeople = (tenantId: string) => queryAll<PersonRecord>(prefixQuery(keys.personPrefix(tenantId)));
 
-/** The adults living in a village, with only what counting them needs: not the sealed ID numbers and phones. */
-export const listLivingAdults = (villageId: string, now: Date) =>
-  queryAll<Pick<PersonRecord, 'personId' | 'roles'>>(
-    prefixQuery(keys.personPrefix(villageId), {
-      FilterExpression: '#s = :active AND adultFrom <= :today',
-      ProjectionExpression: 'personId, #r',
-      ExpressionAttributeNames: { '#s': 'status', '#r': 'roles' },
-      ExpressionAttributeValues: { ':active': 'active', ':today': isoDay(now) },
-    }),
-  );
+/** The adults living in a village, with only what counting them needs; adulthood is read from the sealed value. */
+export const listLivingAdults = async (villageId: string, now: Date) =>
+  (
+    await queryAll<Pick<PersonRecord, 'personId' | 'roles' | 'sealed'>>(
+      prefixQuery(keys.personPrefix(villageId), {
+        FilterExpression: '#s = :active',
+        ProjectionExpression: 'personId, #r, sealed',
+        ExpressionAttributeNames: { '#s': 'status', '#r': 'roles' },
+        ExpressionAttributeValues: { ':active': 'active' },
+      }),
+    )
+  )
+    .filter((p) => isAdultOn(p, now))
+    .map(({ personId, roles }) => ({ personId, roles }));
 
 /** People of a village with this exact name: usually one, sometimes two. */
 export async function findByName(villageId: string, name: string) {

@@ -56,12 +56,16 @@ export type BindingOutcome = z.infer<typeof BindingOutcome>;
 
 export const MyClaims = z.object({ items: z.array(Claim) });
 
-/** A pending claim as the committee reviews it: what the claimant typed (masked) and roster people who might be them. */
+/**
+ * A pending claim as the committee reviews it: the claimant's phone (masked), and
+ * roster people who might be them, each with whether the ID ending and the phone
+ * typed agree with the register (the typed ending itself is not shown: it is the
+ * claim's secret, and a true one is the person's).
+ */
 export const PendingClaim = Claim.extend({
-  idTail: z.string(),
   phone: z.string(), // masked
   note: z.string().optional(),
-  candidates: z.array(RosterPerson),
+  candidates: z.array(RosterPerson.extend({ matches: z.object({ idTail: z.boolean(), phone: z.boolean() }) })),
 });
 export const PendingClaimList = z.object({ items: z.array(PendingClaim) });
 

@@ -72,6 +72,8 @@ export const Me = z.object({
   person: PersonSummary.nullable(), // null until the account claims a person of the roster
   villages: z.array(VillageSummary),
   township: z.object({ townshipId: Id, name: z.string() }).nullable(),
+  /** Another WeChat account claimed my person; it waits for the committee (binding is never taken over silently). */
+  pendingTakeover: z.object({ claimedAt: z.string() }).optional(),
 });
 export type Me = z.infer<typeof Me>;
 

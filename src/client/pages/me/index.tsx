@@ -11,6 +11,7 @@ import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
 import { t } from '../../i18n/zh-CN';
 import { call, messageOf } from '../../services/api';
+import { formatDateTime } from '../../services/format';
 import { isTownship, isUnbound, session } from '../../services/session';
 
 const HOME = '/pages/index/index';
@@ -51,6 +52,11 @@ export default function MePage() {
       <View className="vh-card">
         <View className="vh-card-title">{t.home.me}</View>
         {me?.person && <PersonCard me={me} boundSince />}
+        {me?.pendingTakeover && (
+          <View id="pending-takeover" className="vh-banner">
+            {tb.me.takeover(formatDateTime(me.pendingTakeover.claimedAt))}
+          </View>
+        )}
         {isUnbound(me) && (
           <View id="me-unbound">
             <View className="vh-hint">{tb.me.unbound}</View>

@@ -27,7 +27,7 @@ const reasonAsText = (e: unknown) =>
       )
     : e;
 
-/** One claim: what the claimant typed (masked), the people of the register it might mean, and the two decisions. */
+/** One claim: what the claimant typed (masked), the people of the register it might mean with what agrees, and the two decisions. */
 function ClaimCard({ c }: { c: Pending }) {
   const [decided, setDecided] = useState('');
   return (
@@ -37,9 +37,6 @@ function ClaimCard({ c }: { c: Pending }) {
       <View className="vh-label">{tb.review.typed}</View>
       <View className="vh-meta">
         {tb.review.name}：{c.name}
-      </View>
-      <View className="vh-meta">
-        {tb.review.idTail}：{c.idTail}
       </View>
       <View className="vh-meta">
         {tb.review.phone}：{c.phone}
@@ -64,8 +61,8 @@ function ClaimCard({ c }: { c: Pending }) {
                 {p.groupName && <Text className="vh-meta"> · {p.groupName}</Text>}
               </View>
               {p.relation && <View className="vh-meta">{tb.review.relation(p.relation)}</View>}
-              {p.idNumber && <View className="vh-meta">{tb.review.idNumber(p.idNumber)}</View>}
-              {p.phone && <View className="vh-meta">{tb.review.phoneOf(p.phone)}</View>}
+              <View className="vh-meta">{tb.review.idTailMatch(p.matches.idTail)}</View>
+              <View className="vh-meta">{tb.review.phoneMatch(p.matches.phone)}</View>
               {p.bound && <View className="vh-waiting">{tb.review.boundAlready}</View>}
               <ActionButton
                 id={`approve-${c.claimId}-${p.personId}`}
