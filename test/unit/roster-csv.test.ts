@@ -94,7 +94,11 @@ describe('reading the file as Excel saves it', () => {
       [4, 'R,01', '李秀英\n（曾用名 李秀）'],
       [5, 'R002', ''],
     ]);
-    expect(reasonsAt(parsed, 4)).toEqual(['户号只能包含数字、字母和 -']);
+    // A name is one line: the quoted line break is read, and refused by the one text rule.
+    expect(reasonsAt(parsed, 4)).toEqual([
+      '「姓名」含有换行或看不见的控制字符，请删除后重新输入',
+      '户号只能包含数字、字母和 -',
+    ]);
     expect(reasonsAt(parsed, 5)).toEqual(['缺少姓名']);
   });
 

@@ -24,6 +24,7 @@ import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/i
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
 import { allows, authorize, decidesCase, knowsPetitioner, seesCase, worksCase } from '../lib/policy';
+import { seal } from '../lib/sensitive';
 import { getPerson, listPeople, type PersonRecord } from '../people/store';
 import { claimPhotos } from '../photos/service';
 import * as topics from '../topics/service';
@@ -98,6 +99,7 @@ export async function submitCase(actor: Actor, req: SubmitCaseRequest, idempoten
     care: category.care,
     text: req.text,
     place: req.place,
+    contact: req.contactPhone ? seal({ phone: req.contactPhone }) : undefined,
     photos: photos.photos,
     public: isPublic,
     anonymous: req.anonymous,

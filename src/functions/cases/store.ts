@@ -29,6 +29,8 @@ export interface CaseRecord {
   care: boolean;
   text: string;
   place?: string;
+  /** The contact phone, sealed (lib/sensitive.ts): a table export shows no number. */
+  contact?: string;
   photos: PhotoRef[];
   public: boolean;
   anonymous: boolean;

@@ -14,6 +14,7 @@ import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { notFound } from '../lib/errors';
 import { allows, type CaseTarget, decidesCase, knowsPetitioner, seesCase, worksCase } from '../lib/policy';
+import { unseal } from '../lib/sensitive';
 import { listLivingAdults } from '../people/store';
 import { photoViews } from '../photos/service';
 import { resolveVillage } from '../villages/service';
@@ -219,6 +220,7 @@ export async function viewOf(a: Actor, village: VillageRecord, c: store.CaseReco
   return {
     ...summaryOf(a, village, c, standing.seconds, now),
     place: c.place,
+    contactPhone: knows && c.contact ? unseal<{ phone: string }>(c.contact).phone : undefined,
     photos: await photoViews(c.villageId, c.photos, now),
     anonymous: c.anonymous,
     submitter: knows ? { ...c.submitter } : undefined,

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { checkIdNumber, normalizeIdNumber, normalizePhone, parseLooseDate } from '../../shared/rules/identity';
 import { maskIdNumber, maskPhone } from '../../shared/rules/tiers';
+import { textFlaw } from '../../shared/schemas/common';
 
 /**
  * The village register (户籍名册) as a committee exports it from Excel: CSV in
@@ -123,7 +124,11 @@ function mapHeader(header: string[]) {
 }
 
 /** Our export puts an apostrophe before these (see rosterCsv); without it an exported roster would not read back as written. */
-const cellValue = (v: string) => v.replace(/^'(?=[=+\-@\t\r])/, '').trim();
+const cellValue = (v: string) =>
+  v
+    .replace(/^'(?=[=+\-@\t\r])/, '')
+    .trim()
+    .normalize('NFC');
 
 /** A spreadsheet would run these as formulas: = and @ always, + and - unless a number follows (+86…, -1). */
 const looksLikeFormula = (v: string) => /^[=@]/.test(v) || /^[+-]\D/.test(v);
@@ -136,9 +141,12 @@ interface Raw {
 function checkRow(raw: Raw, groups: string[]): { row?: RosterRow; reasons: string[] } {
   const c = raw.cells;
   const reasons: string[] = [];
-  for (const column of rosterColumns)
+  for (const column of rosterColumns) {
     if (looksLikeFormula(c[column]))
       reasons.push(`「${label(column)}」像是公式（以 ${c[column][0]} 开头），请改为纯文本`);
+    const flaw = textFlaw(c[column], false);
+    if (flaw) reasons.push(`「${label(column)}」${flaw}`);
+  }
   if (!c.householdNo) reasons.push('缺少户号');
   else if (!/^[0-9A-Za-z-]{1,20}$/.test(c.householdNo)) reasons.push('户号只能包含数字、字母和 -');
   if (!c.name) reasons.push('缺少姓名');

@@ -18,6 +18,22 @@ export const containsIdNumber = (text: string) => ID_NUMBER.test(text);
 export const idNumberMessage = '不能包含身份证号码（敏感个人信息），请删除后再提交';
 
 /**
+ * A phone number, mainland mobile (139 0000 9876, +86 139-0000-9876) or a landline
+ * with its area code (0571-8888 6666, (010)66668888). Phones are personal
+ * (domain.md §6): the resident and the handlers of their case, never the whole
+ * village, so text shown beyond its author and handlers refuses them. Detection
+ * folds full-width digits, dashes and brackets (NFKC); the text itself is kept as typed.
+ */
+const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
+const LANDLINE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[\s-]?[2-9]\d{2,3}[\s-]?\d{4}(?!\d)/;
+export const containsPhoneNumber = (text: string) => {
+  const folded = text.normalize('NFKC');
+  return MOBILE.test(folded) || LANDLINE.test(folded);
+};
+export const phoneNumberMessage =
+  '不能包含电话号码：这里写的全村都能看到。需要村里联系您，请提交诉求，把电话填在“联系电话”一栏（只有经办人能看到）';
+
+/**
  * The sensitive tier, masked for every list and response: 330***************, 138****5678, 1956-**-**.
  * An ID number shows its first 3 digits (part of the area code) only: its last 4 are what a binding
  * claim asks for, and beside the birth year they rebuilt most numbers. Anything that is not a

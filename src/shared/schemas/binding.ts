@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Line, Prose } from './common';
 import { RosterPerson, SessionResponse, VillageSummary } from './person';
 
 /**
@@ -9,14 +9,14 @@ import { RosterPerson, SessionResponse, VillageSummary } from './person';
  */
 export const ClaimRequest = z.object({
   villageId: Id,
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
+  name: Line('请填写姓名').min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
   idTail: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^\d{3}[\dX]$/, '请填写身份证号的后 4 位'),
-  phone: z.string().trim().min(7, '请填写联系电话').max(20, '联系电话过长'),
-  note: z.string().trim().max(100, '说明最多 100 字').optional(), // e.g. "在外务工，现在杭州"
+  phone: Line('请填写联系电话').min(7, '请填写联系电话').max(20, '联系电话过长'),
+  note: Prose().max(100, '说明最多 100 字').optional(), // e.g. "在外务工，现在杭州"
 });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
@@ -71,7 +71,7 @@ export const PendingClaimList = z.object({ items: z.array(PendingClaim) });
 
 export const ApproveClaimRequest = z.object({ personId: Id });
 export const RejectClaimRequest = z.object({
-  reason: z.string().trim().min(2, '请写明不通过的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+  reason: Prose().min(2, '请写明不通过的原因（至少 2 个字）').max(200, '原因最多 200 字'),
 });
 
 export const Invite = z.object({

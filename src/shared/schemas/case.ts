@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { containsIdNumber, idNumberMessage } from '../rules/tiers';
-import { Cursor, Id, IsoDate } from './common';
+import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
+import { Cursor, Id, IsoDate, Line, Prose } from './common';
 import { PhotoIds, PhotoView } from './photo';
 
 /**
@@ -107,10 +107,9 @@ export const CaseAction = z.enum([
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 
-const Text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+/** A case's text, of several lines (or one, for a place): the one text rule, and never an ID number. */
+const Text = (min: number, max: number, what: string, base = Prose) =>
+  base(`请填写${what}`)
     .min(min, `${what}至少 ${min} 个字`)
     .max(max, `${what}最多 ${max} 字`)
     .refine((t) => !containsIdNumber(t), idNumberMessage);
@@ -120,7 +119,15 @@ export const SubmitCaseRequest = z
     kind: CaseKind,
     categoryId: z.string({ error: '请选择类别' }).regex(/^[a-z_]{1,30}$/, '请选择类别'),
     text: Text(10, 2000, '内容'),
-    place: Text(1, 60, '地点').optional(),
+    place: Text(1, 60, '地点', Line).optional(),
+    /**
+     * 联系电话: a number the handlers may call back on. It is the one place for a phone: stored sealed,
+     * shown only to those who may know the petitioner, while text the village may read refuses phones.
+     */
+    contactPhone: Line()
+      .overwrite((t) => t.normalize('NFKC'))
+      .regex(/^\+?[\d\s()-]{5,20}$/, '只能填写数字、空格、括号或 -，最多 20 位')
+      .optional(),
     photos: PhotoIds.default([]),
     /** Public to the village: a suggestion by default; a petition only when it gathers co-signers. */
     public: z.boolean().optional(),
@@ -132,6 +139,12 @@ export const SubmitCaseRequest = z
     onBehalfOf: z.object({ personId: Id, intake: Intake.exclude(['app'], { error: '请选择收集方式' }) }).optional(),
   })
   .superRefine((c, ctx) => {
+    // Public as the service decides it (a care category only ever makes it less public).
+    const shownToVillage = c.public ?? (c.kind === 'suggestion' || Boolean(c.asksFor));
+    if (shownToVillage)
+      for (const path of ['text', 'place'] as const)
+        if (containsPhoneNumber(c[path] ?? ''))
+          ctx.addIssue({ code: 'custom', path: [path], message: phoneNumberMessage });
     if (c.kind === 'suggestion' && c.about)
       ctx.addIssue({ code: 'custom', path: ['about'], message: '建议不能指向具体的人；投诉请选择“诉求”' });
     if (c.kind === 'suggestion' && c.asksFor)
@@ -148,7 +161,7 @@ export const ProgressRequest = z.object({ note: Text(2, 1000, '进展说明') })
 export const ReplyRequest = z.object({ text: Text(10, 3000, '书面答复') });
 export const RateRequest = z.object({ rating: Rating, comment: Text(2, 500, '评价').optional() });
 export const MergeRequest = z.object({ intoCaseId: Id, note: Text(2, 500, '说明').optional() });
-export const MeetingRequest = z.object({ on: IsoDate, place: Text(2, 60, '会议地点') });
+export const MeetingRequest = z.object({ on: IsoDate, place: Text(2, 60, '会议地点', Line) });
 /**
  * How an accepted suggestion is taken forward (domain.md §3): a small thing is just done (小事即办); a real
  * need goes on the village's needs list (需求清单), and one the village takes on as a project on its project
@@ -166,7 +179,7 @@ export const caseTrackLabels: Record<CaseTrack, string> = {
 export const SortRequest = z.object({ track: CaseTrack, note: Text(2, 500, '说明').optional() });
 
 /** 移交: a matter for another authority (a crime for the police, 不作调解), handed over and closed here. */
-export const TransferRequest = z.object({ to: Text(2, 40, '移交单位'), reason: Text(2, 500, '移交原因') });
+export const TransferRequest = z.object({ to: Text(2, 40, '移交单位', Line), reason: Text(2, 500, '移交原因') });
 
 const PersonRef = z.object({ personId: Id, name: z.string() });
 export const TimelineEntry = z.object({
@@ -212,6 +225,8 @@ export const Case = z.object({
   care: z.boolean(),
   text: z.string(),
   place: z.string().optional(),
+  /** Only for those who may know the petitioner, like `submitter`. */
+  contactPhone: z.string().optional(),
   photos: z.array(PhotoView),
   public: z.boolean(),
   anonymous: z.boolean(),

@@ -10,6 +10,60 @@ export type Id = z.infer<typeof Id>;
 export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
 
+/* ---------- the one text rule ---------- */
+
+const isBidiControl = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+const isControl = (c: number, multiline: boolean) =>
+  (c < 0x20 && !(multiline && (c === 0x09 || c === 0x0a))) || (c >= 0x7f && c <= 0x9f);
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * What makes a text unfit to store and show, if anything: text that isn't text.
+ * A NUL or a lone surrogate breaks what reads it later (the name index, an export,
+ * the app's renderer); a bidi override or isolate makes a name or a sentence look
+ * like something it isn't; other control characters are invisible. Multi-line
+ * text keeps its line breaks and tabs.
+ */
+export function textFlaw(text: string, multiline: boolean): string | undefined {
+  if (LONE_SURROGATE.test(text)) return '含有残缺、无法显示的字符，请删除后重新输入';
+  // One pass over the code units, no copies: a 10,000-row roster import checks every cell.
+  let nul = false;
+  let bidi = false;
+  let control = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) nul = true;
+    else if (isBidiControl(c)) bidi = true;
+    else if (isControl(c, multiline)) control = true;
+  }
+  if (nul) return '含有空字符，请删除后重新输入';
+  if (bidi) return '含有改变文字方向的隐藏字符，显示出来会和实际内容不同，请删除后重新输入';
+  if (control)
+    return multiline ? '含有看不见的控制字符，请删除后重新输入' : '含有换行或看不见的控制字符，请删除后重新输入';
+  return undefined;
+}
+
+/**
+ * Every free text and name a client sends that people will read goes through one
+ * of these two: refused when it has a flaw (the message names no field: the http
+ * wrapper puts the field's label in front), then stored in Unicode NFC, so the
+ * same name typed on two phones is the same string, and trimmed.
+ */
+const cleanText = (multiline: boolean, error?: string) =>
+  z
+    .string(error === undefined ? undefined : { error })
+    .overwrite((t) => (multiline ? t.replace(/\r\n?/g, '\n') : t))
+    .refine((t) => textFlaw(t, multiline) === undefined, {
+      abort: true,
+      error: (issue) => textFlaw(String(issue.input), multiline),
+    })
+    .normalize('NFC')
+    .trim();
+/** One line: a name, a title, a place, a label. */
+export const Line = (error?: string) => cleanText(false, error);
+/** Text of one or more lines: a body, a reason, a note, a question, a comment. */
+export const Prose = (error?: string) => cleanText(true, error);
+
 /** What a list's last page returned as `nextCursor`, passed back unchanged: opaque, sealed by the server (functions/lib/cursor.ts). */
 export const Cursor = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { containsIdNumber, idNumberMessage } from '../rules/tiers';
-import { Id, IsoDate, PageQuery, page } from './common';
+import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
+import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
 import { NoticeCategory } from './notice-category';
 import { Cadence } from './settings';
 
@@ -8,25 +8,23 @@ export { NoticeCategory, noticeCategories } from './notice-category';
 
 /** One row of a finance disclosure (财务公开): amounts in yuan, two decimals. */
 export const AmountRow = z.object({
-  item: z.string().trim().min(1, '请填写收支项目').max(60, '收支项目不能超过 60 字'),
+  item: Line().min(1, '请填写收支项目').max(60, '收支项目不能超过 60 字'),
   direction: z.enum(['income', 'expense'], { error: '收支方向应为 收入 或 支出' }),
   amountYuan: z
     .number({ error: '金额应为数字' })
     .min(0, '金额不能为负数')
     .max(1e10, '金额过大')
     .multipleOf(0.01, '金额最多两位小数'),
-  note: z.string().trim().max(100, '备注不能超过 100 字').optional(),
+  note: Prose().max(100, '备注不能超过 100 字').optional(),
 });
 export type AmountRow = z.infer<typeof AmountRow>;
 
 /** 办事指南: what to bring, how long it takes, where to go. */
 export const ServiceGuide = z.object({
-  item: z.string().trim().min(1, '请填写办理事项').max(60, '办理事项不能超过 60 字'),
-  materials: z
-    .array(z.string().trim().min(1, '材料名称不能为空').max(60, '材料名称不能超过 60 字'))
-    .max(20, '所需材料最多 20 项'),
-  timeLimit: z.string().trim().min(1, '请填写办理时限').max(40, '办理时限不能超过 40 字'),
-  place: z.string().trim().min(1, '请填写办理地点').max(60, '办理地点不能超过 60 字'),
+  item: Line().min(1, '请填写办理事项').max(60, '办理事项不能超过 60 字'),
+  materials: z.array(Line().min(1, '材料名称不能为空').max(60, '材料名称不能超过 60 字')).max(20, '所需材料最多 20 项'),
+  timeLimit: Line().min(1, '请填写办理时限').max(40, '办理时限不能超过 40 字'),
+  place: Line().min(1, '请填写办理地点').max(60, '办理地点不能超过 60 字'),
 });
 export type ServiceGuide = z.infer<typeof ServiceGuide>;
 
@@ -37,14 +35,14 @@ export const Period = z
 /** What a committee member writes; the same fields make every version. */
 const NoticeContentFields = z.object({
   category: NoticeCategory,
-  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(80, '标题不能超过 80 字'),
-  body: z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(10000, '正文不能超过 10000 字'),
+  title: Line('请填写标题').min(1, '请填写标题').max(80, '标题不能超过 80 字'),
+  body: Prose('请填写正文').min(1, '请填写正文').max(10000, '正文不能超过 10000 字'),
   period: Period.optional(),
   major: z.boolean().default(false), // 重大事项: disclosed at once
   amounts: z.array(AmountRow).max(200, '收支明细最多 200 行').optional(),
   guide: ServiceGuide.optional(),
   attachments: z
-    .array(z.object({ name: z.string().trim().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
+    .array(z.object({ name: Line().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
     .max(20, '附件最多 20 个')
     .default([]),
 });
@@ -86,11 +84,7 @@ export type NoticeContent = z.infer<typeof NoticeContent>;
 export const NoticeStatus = z.enum(['draft', 'pending_review', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
 
-export const Reason = z
-  .string({ error: '请填写原因' })
-  .trim()
-  .min(2, '原因至少 2 个字')
-  .max(500, '原因不能超过 500 字');
+export const Reason = Prose('请填写原因').min(2, '原因至少 2 个字').max(500, '原因不能超过 500 字');
 
 export const CreateNoticeRequest = NoticeContent;
 export const UpdateDraftRequest = NoticeContent;
@@ -157,21 +151,19 @@ export const NoticeVersionList = z.object({ items: z.array(NoticeVersion) });
 
 /** A resident's question (询问) and the committee's answer. */
 export const AskQuestionRequest = z.object({
-  text: z
-    .string({ error: '请填写问题' })
-    .trim()
+  text: Prose('请填写问题')
     .min(2, '问题至少 2 个字')
     .max(1000, '问题不能超过 1000 字')
-    .refine((t) => !containsIdNumber(t), idNumberMessage),
+    .refine((t) => !containsIdNumber(t), idNumberMessage)
+    .refine((t) => !containsPhoneNumber(t), phoneNumberMessage),
 });
 export type AskQuestionRequest = z.infer<typeof AskQuestionRequest>;
 export const AnswerQuestionRequest = z.object({
-  text: z
-    .string({ error: '请填写答复' })
-    .trim()
+  text: Prose('请填写答复')
     .min(2, '答复至少 2 个字')
     .max(2000, '答复不能超过 2000 字')
-    .refine((t) => !containsIdNumber(t), idNumberMessage),
+    .refine((t) => !containsIdNumber(t), idNumberMessage)
+    .refine((t) => !containsPhoneNumber(t), phoneNumberMessage),
 });
 export type AnswerQuestionRequest = z.infer<typeof AnswerQuestionRequest>;
 export const Question = z.object({

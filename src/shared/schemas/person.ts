@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoDate, page } from './common';
+import { Cursor, Id, IsoDate, Line, Prose, page } from './common';
 
 /** Roles a person holds in a village (or, for township staff, over a township). */
 export const Role = z.enum([
@@ -182,19 +182,19 @@ export const SensitiveView = z.object({
   birthDate: IsoDate,
 });
 
-const Name = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字');
-const Phone = z.string().trim().max(20, '联系电话过长');
+const Name = Line('请填写姓名').min(1, '请填写姓名').max(20, '姓名最多 20 个字');
+const Phone = Line().max(20, '联系电话过长');
 export const PersonInput = z.object({
   name: Name,
-  groupName: z.string().trim().min(1, '请选择村民小组').max(30),
+  groupName: Line('请选择村民小组').min(1, '请选择村民小组').max(30),
   householdId: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z-]{1,20}$/, '户号只能包含数字、字母和 -'),
-  relation: z.string().trim().min(1, '请填写与户主关系').max(10, '与户主关系最多 10 个字'),
+  relation: Line('请填写与户主关系').min(1, '请填写与户主关系').max(10, '与户主关系最多 10 个字'),
   idNumber: z.string().trim().min(1, '请填写身份证号').max(20, '身份证号应为 18 位'),
   phone: Phone.optional(),
-  bodies: z.array(z.string().trim().min(1).max(20)).max(10, '最多 10 个组织').default([]),
+  bodies: z.array(Line().min(1).max(20)).max(10, '最多 10 个组织').default([]),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 /** An edit names the fields it changes; sensitive ones may be left out to keep them. */
@@ -204,19 +204,19 @@ export type PersonUpdate = z.infer<typeof PersonUpdate>;
 export const DepartureRequest = z.object({
   kind: z.enum(['deceased', 'moved_out'], { error: '请选择 去世 或 迁出' }),
   on: IsoDate,
-  reason: z.string().trim().min(2, '请写明情况（至少 2 个字）').max(200, '情况说明最多 200 字'),
+  reason: Prose().min(2, '请写明情况（至少 2 个字）').max(200, '情况说明最多 200 字'),
 });
 
 export const AssignRoleRequest = z.object({
   role: AssignableRole,
-  post: z.string().trim().max(20, '职务最多 20 个字').optional(),
-  grid: z.string().trim().max(30).optional(),
+  post: Line().max(20, '职务最多 20 个字').optional(),
+  grid: Line().max(30).optional(),
   households: z.array(Id).max(50, '最多代表 50 户').optional(),
   from: IsoDate,
   until: IsoDate.optional(),
 });
 export type AssignRoleRequest = z.infer<typeof AssignRoleRequest>;
-export const EndRoleRequest = z.object({ until: IsoDate, reason: z.string().trim().max(200).optional() });
+export const EndRoleRequest = z.object({ until: IsoDate, reason: Prose().max(200).optional() });
 
 /** One household (户) of the register as staff see it. */
 export const HouseholdView = z.object({

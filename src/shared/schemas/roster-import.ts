@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Line } from './common';
 
 /**
  * Importing the village register (户籍名册) from a CSV export: the same file is
@@ -10,13 +10,13 @@ const Column = z.enum(['householdNo', 'name', 'relation', 'idNumber', 'birthDate
 export const RowFix = z.object({
   line: z.number().int().min(2, '行号从 2 开始').max(100_000),
   column: Column,
-  value: z.string().max(100, '单元格内容过长'),
+  value: Line().max(100, '单元格内容过长'),
 });
 
 export const MAX_ROSTER_FILE_BYTES = 4 * 1024 * 1024;
 export const RosterFile = z.object({
   villageId: Id.optional(),
-  fileName: z.string().max(200).optional(),
+  fileName: Line().max(200).optional(),
   /** The file's bytes in base64: the server decodes UTF-8 or GBK (what Excel writes). */
   fileBase64: z
     .string()

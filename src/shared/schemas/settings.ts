@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rules/deadlines';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
+import { Line } from './common';
 import type { NoticeCategory } from './notice-category';
 
 /**
@@ -40,7 +41,7 @@ const CaseLimits = z.object({ accept: Limit, resolve: Limit, extension: Limit, r
 /** A category of suggestions and petitions, with its own clocks (停水 24 小时, 一般 15/60 天). */
 const CaseCategory = z.object({
   categoryId: z.string().regex(/^[a-z_]{1,30}$/, '类别编号只能用小写字母和下划线'),
-  label: z.string().trim().min(1, '请填写类别名称').max(12, '类别名称最多 12 字'),
+  label: Line('请填写类别名称').min(1, '请填写类别名称').max(12, '类别名称最多 12 字'),
   /** 关爱线索: a concern about a vulnerable neighbour, seen only by civil affairs and the assigned cadre. */
   care: z.boolean().default(false),
   limits: CaseLimits,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { containsIdNumber, idNumberMessage } from '../rules/tiers';
-import { Id, IsoDate, IsoDateTime } from './common';
+import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
+import { Id, IsoDate, IsoDateTime, Line, Prose } from './common';
 
 /**
  * Consultation topics and votes (议事协商与表决, domain.md §5). A topic is put to
@@ -41,13 +41,11 @@ export const StageRecord = z.object({
 export const RecordStageRequest = z.object({
   stage: Stage,
   on: IsoDate,
-  minutes: z
-    .string()
-    .trim()
+  minutes: Prose()
     .min(4, '请填写会议纪要摘要（至少 4 个字）')
     .max(2000, '纪要摘要最多 2000 字')
     .refine((t) => !containsIdNumber(t), idNumberMessage),
-  outcome: z.string().trim().min(2, '请填写结论（至少 2 个字）').max(200, '结论最多 200 字'),
+  outcome: Prose().min(2, '请填写结论（至少 2 个字）').max(200, '结论最多 200 字'),
 });
 
 /** Discussion before the vote; a hidden comment stays in place, marked hidden with the reason. */
@@ -60,15 +58,14 @@ export const Comment = z.object({
 });
 export const CommentList = z.object({ items: z.array(Comment) });
 export const PostCommentRequest = z.object({
-  text: z
-    .string()
-    .trim()
+  text: Prose()
     .min(2, '请写下您的意见（至少 2 个字）')
     .max(1000, '意见最多 1000 字')
-    .refine((t) => !containsIdNumber(t), idNumberMessage),
+    .refine((t) => !containsIdNumber(t), idNumberMessage)
+    .refine((t) => !containsPhoneNumber(t), phoneNumberMessage),
 });
 export const HideCommentRequest = z.object({
-  reason: z.string().trim().min(2, '请写明隐藏的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+  reason: Prose().min(2, '请写明隐藏的原因（至少 2 个字）').max(200, '原因最多 200 字'),
 });
 export const Channel = z.enum(['app', 'meeting', 'paper']);
 export type Channel = z.infer<typeof Channel>;
@@ -80,28 +77,25 @@ export const motionOptions = [
   { optionId: 'abstain', label: '弃权' },
 ];
 
-const Title = z.string().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字');
+const Title = Line().min(4, '标题至少 4 个字').max(60, '标题最多 60 字');
 export const CreateTopicRequest = z
   .object({
     title: Title,
-    background: z.string().trim().min(10, '请说明背景（至少 10 个字）').max(5000, '背景最多 5000 字'),
+    background: Prose().min(10, '请说明背景（至少 10 个字）').max(5000, '背景最多 5000 字'),
     body: DecidingBody,
     /** 村民会议: one vote per household (户) instead of one per adult villager. */
     perHousehold: z.boolean().default(false),
     /** For a custom body: the name of the body (a residents' council, an owners' group) its members carry. */
-    customBody: z.string().trim().max(20).optional(),
+    customBody: Line().max(20).optional(),
     kind: BallotKind,
-    options: z
-      .array(z.string().trim().min(1, '选项不能为空').max(40, '选项最多 40 字'))
-      .max(20, '最多 20 个选项')
-      .default([]),
+    options: z.array(Line().min(1, '选项不能为空').max(40, '选项最多 40 字')).max(20, '最多 20 个选项').default([]),
     maxChoices: z.number().int().min(1).max(20).optional(),
     secret: z.boolean({ error: '请选择是否无记名投票' }),
     /** A major matter (重大事项) follows 四议两公开 before its vote. */
     major: z.boolean().optional(),
     /** Documents shown by name, as on a notice (the plan, the budget, the drawings). */
     attachments: z
-      .array(z.object({ name: z.string().trim().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
+      .array(z.object({ name: Line().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
       .max(20, '附件最多 20 个')
       .optional(),
     closesAt: IsoDateTime,
@@ -232,5 +226,5 @@ export const Turnout = z.object({
 });
 /** The reason is required when the vote ends before its scheduled time (the service checks the time). */
 export const CloseTopicRequest = z.object({
-  reason: z.string().trim().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字').optional(),
+  reason: Prose().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字').optional(),
 });
