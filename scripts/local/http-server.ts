@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { AppError, type FieldProblem, validation } from '../../src/functions/lib/errors';
+import { AppError, type FieldProblem, noSuchRoute, validation } from '../../src/functions/lib/errors';
 import { routes as apiRoutes, bodyLimit, type Route } from '../../src/shared/api';
 import type { ApiError } from '../../src/shared/schemas/common';
 import { type HttpRoute, httpRoutes, root } from './serverless-config';
@@ -184,7 +184,10 @@ const CORS_PREFLIGHT = {
 };
 
 export async function startHttpServer(options: LocalServerOptions = {}): Promise<{ server: Server; url: string }> {
-  const routes = httpRoutes().map(compile);
+  // The catch-all (ANY /{proxy+}) is what the branch below for no route stands in for.
+  const routes = httpRoutes()
+    .filter((r) => r.method !== '*')
+    .map(compile);
   const apiPrefix = options.staticDir ? '/api' : '';
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 60_000, headersTimeout);
@@ -201,10 +204,9 @@ export async function startHttpServer(options: LocalServerOptions = {}): Promise
     const candidates = routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
-      // API Gateway's own answers for unknown routes and wrong methods.
-      res.writeHead(candidates.length ? 405 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: candidates.length ? 'Method Not Allowed' : 'Not Found' }));
-      return;
+      // What serverless.yml's catch-all route (health/handler.unknownRoute) answers on AWS; a wrong method says so.
+      const e = candidates.length ? new AppError('not_found', 405, `这个接口不接受 ${method} 请求`) : noSuchRoute();
+      return void res.writeHead(e.status, jsonHeaders).end(errorBody(e, requestId));
     }
     const routeKey = `${route.method} ${route.path}`;
     res.on('close', () => {

@@ -17,6 +17,7 @@ type Who =
   | 'representative'
   | 'partyMember'
   | 'gridWorker'
+  | 'otherGridWorker' // a grid worker of another grid than the fixtures' people
   | 'partyBranch'
   | 'committee'
   | 'supervisor'
@@ -89,9 +90,11 @@ const caseBody = () => ({
   categoryId: 'roads',
   text: `权限矩阵测试：村口的路灯坏了，请尽快修理（${serial++}）。`,
 });
+/** The fixtures' people live here: the grid of the first grid worker, not the second's. */
+const GRID = '第一村民小组';
 const newPerson = () => ({
   name: `矩阵${serial}`,
-  groupName: '第一村民小组',
+  groupName: GRID,
   householdId: `MX${serial}`,
   relation: '户主',
   idNumber: freshIdNumber(),
@@ -109,8 +112,17 @@ const everyone = (status: number, over: Partial<Record<Who, number>> = {}): Reco
   otherVillage: 404,
   signedOut: 401,
   ...over,
+  // Where a grid worker may act, one of another grid may too, unless the row says otherwise.
+  otherGridWorker: over.otherGridWorker ?? over.gridWorker ?? status,
 });
-const villagers = { resident: 0, householdHead: 0, representative: 0, partyMember: 0, gridWorker: 0 };
+const villagers = {
+  resident: 0,
+  householdHead: 0,
+  representative: 0,
+  partyMember: 0,
+  gridWorker: 0,
+  otherGridWorker: 0,
+};
 const asVillagers = (status: number) =>
   Object.fromEntries(Object.keys(villagers).map((k) => [k, status])) as Partial<Record<Who, number>>;
 const scoped = (path: string, villageId: string) => `${path}${path.includes('?') ? '&' : '?'}villageId=${villageId}`;
@@ -315,6 +327,11 @@ const matrix: Row[] = [
     expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
   },
   {
+    endpoint: "GET /people?groupName= (the grid worker's grid)",
+    request: async (f) => ({ method: 'GET', path: scoped(`/people?groupName=${encodeURI(GRID)}`, f.villageId) }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200, otherGridWorker: 403 }),
+  },
+  {
     endpoint: 'POST /people',
     request: async () => ({ method: 'POST', path: '/people', body: newPerson() }),
     // The other village's chair registers at home, where 第一村民小组 is not a group (its groups are buildings).
@@ -323,7 +340,7 @@ const matrix: Row[] = [
   {
     endpoint: 'GET /people/{id}',
     request: async (f) => ({ method: 'GET', path: scoped(`/people/${(await f.person()).personId}`, f.villageId) }),
-    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200, otherGridWorker: 403 }),
   },
   {
     endpoint: 'PUT /people/{id}',
@@ -371,7 +388,7 @@ const matrix: Row[] = [
   {
     endpoint: 'POST /people/{id}/invites',
     request: async (f) => ({ method: 'POST', path: `/people/${(await f.person()).personId}/invites` }),
-    expect: everyone(403, { committee: 200, gridWorker: 200 }),
+    expect: everyone(403, { committee: 200, gridWorker: 200, otherGridWorker: 403 }),
   },
   {
     endpoint: 'DELETE /people/{id}/binding',
@@ -384,7 +401,7 @@ const matrix: Row[] = [
       method: 'GET',
       path: scoped(`/households/${(await f.person()).householdId}`, f.villageId),
     }),
-    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200 }),
+    expect: everyone(403, { committee: 200, partyBranch: 200, supervisor: 200, gridWorker: 200, otherGridWorker: 403 }),
   },
   {
     endpoint: 'GET /roster-summary',
@@ -543,7 +560,7 @@ const matrix: Row[] = [
       path: '/cases',
       body: { ...caseBody(), kind: 'petition', onBehalfOf: { personId: (await f.person()).personId, intake: 'visit' } },
     }),
-    expect: everyone(403, { gridWorker: 201, committee: 201, otherVillage: 400 }),
+    expect: everyone(403, { gridWorker: 201, committee: 201, otherVillage: 400, otherGridWorker: 403 }),
   },
   {
     endpoint: 'POST /photos',
@@ -583,7 +600,7 @@ const matrix: Row[] = [
   {
     endpoint: 'GET /cases/{id} (private petition)',
     request: async (f) => ({ method: 'GET', path: scoped(`/cases/${await f.kase('private')}`, f.villageId) }),
-    expect: everyone(404, { gridWorker: 200, committee: 200, supervisor: 200, township: 200 }),
+    expect: everyone(404, { gridWorker: 200, committee: 200, supervisor: 200, township: 200, otherGridWorker: 404 }),
   },
   ...(
     [
@@ -677,6 +694,7 @@ beforeAll(async () => {
     representative: await who(v1.representatives[1]),
     partyMember: await who(v1.partyMembers[0]),
     gridWorker: await who(v1.gridWorkers[0]),
+    otherGridWorker: await who(v1.gridWorkers[1]),
     partyBranch: await who(v1.partySecretary),
     committee: await who(v1.committee[1]),
     supervisor: await who(v1.supervisor),

@@ -25,15 +25,23 @@ describe('the platform', () => {
     expect(create.properties.category.enum).toEqual(['party', 'government', 'village', 'finance', 'service']);
   });
 
-  it('serverless.yml declares exactly the routes the API defines', () => {
+  it('serverless.yml declares exactly the routes the API defines, and a catch-all for the rest', () => {
     const declared = httpRoutes()
       .map((r) => `${r.method} ${r.path}`)
       .sort();
-    expect(declared).toEqual(
-      Object.values(routes)
-        .map((r) => `${r.method} ${r.path}`)
-        .sort(),
-    );
+    expect(declared).toEqual([...Object.values(routes).map((r) => `${r.method} ${r.path}`), '* /{proxy+}'].sort());
+  });
+
+  it('answers a path no route serves in the app error shape, in Chinese', async () => {
+    for (const path of ['/no-such-thing', '/notices/x/y/z']) {
+      const r = await api.anonymous.get(path);
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe('not_found');
+      expect(r.body.error.message).toContain('接口');
+    }
+    const wrongMethod = await api.anonymous.request('PATCH', '/health');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error.message).toContain('PATCH');
   });
 
   it('runs the result closer, the case escalation and the photo sweep on a schedule', () => {

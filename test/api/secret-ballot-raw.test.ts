@@ -66,7 +66,7 @@ beforeAll(async () => {
   expect(entered.body).toEqual({ marked: 1, entered: 1 });
   turnout = (await chair.get(`/topics/${topicId}/turnout`)).body;
   closed = (await chair.post(`/topics/${topicId}/close`, { reason: '全部代表已投票' })).body;
-});
+}, 120_000); // a seeded village and eight voters, on a machine others share
 afterAll(() => api.stop());
 
 const partition = () => rawTable().partition(`TN#${v1.villageId}#T#${topicId}`);

@@ -6,9 +6,9 @@ import { type BrowserStack, fill, shot, startBrowserStack } from '../helpers/bro
  * Consultation topics and votes (议事协商与表决) as people use them, in headless
  * Chromium on the H5 build: the chair puts a motion to the representatives'
  * assembly (secret ballot) and opens voting; a representative votes 同意 and
- * checks the receipt; the chair, as scrutineer, enters a paper ballot and is
- * refused a second one for the same person; the chair closes early and the
- * result, with its notice, appears.
+ * checks the receipt; the chair, as scrutineer, marks a representative as
+ * having taken a paper ballot (once only) and enters the box's contents without
+ * names; the chair closes early and the result, with its notice, appears.
  */
 let stack: BrowserStack;
 let village: SeededVillage;
@@ -106,29 +106,49 @@ describe('topics and votes in the browser', () => {
     await expect(rep.locator('#ballot').count()).resolves.toBe(0);
   });
 
-  it('the chair, as scrutineer, enters a paper ballot, and is refused a second one for the same person', async () => {
+  it('the chair, as scrutineer, marks who took a paper ballot (once only), then enters the box without names', async () => {
     const voter = village.representatives[1];
     const chair = await stack.openAs(village.chair);
     await openTopic(chair, topicId);
     await chair.locator('#scrutineer-link').click();
     await chair.locator('#scrutineer-topic', { hasText: TITLE }).waitFor();
+    await chair.locator('#register-counts', { hasText: '已登记领票 0 人，已录入选票 0 张' }).waitFor();
 
-    const enter = async (choice: 'approve' | 'oppose') => {
-      await fill(chair, 'voter-search', voter.name);
+    // 第一步 登记领票: the person and the channel, nothing about a choice.
+    const mark = async (who: SeededPerson) => {
+      await fill(chair, 'voter-search', who.name);
       await chair.locator('#voter-search-button').click();
-      await chair.locator(`#voter-${voter.personId}`).click();
-      await chair.locator('#chosen-voter', { hasText: voter.name }).waitFor();
+      await chair.locator(`#voter-${who.personId}`).click();
+      await chair.locator('#chosen-voter', { hasText: who.name }).waitFor();
       await chair.locator('#channel-paper').click();
-      await chair.locator(`#record-choice-${choice}`).click();
-      await chair.locator('#record-ballot').click();
+      await chair.locator('#mark-voter').click();
     };
-    await enter('oppose');
-    await chair.locator('#recorded .vh-recorded-row', { hasText: voter.name }).getByText('纸质票').waitFor();
-    await chair.getByText(`已录入：${voter.name}（纸质票）`).waitFor();
+    await expect(chair.locator('#register-form [id^="record-choice-"]').count()).resolves.toBe(0);
+    await mark(voter);
+    await chair.getByText(`已登记：${voter.name}（纸质票）`).waitFor();
+    await chair.locator('#register-counts', { hasText: '已登记领票 1 人' }).waitFor();
+    await mark(voter);
+    await chair.locator('#register-refusal', { hasText: /已经投过票/ }).waitFor();
+    // The representative who voted in the app can't be given a paper ballot either.
+    await chair.locator('#rechoose-voter').click();
+    await mark(village.representatives[0]);
+    await chair.locator('#register-refusal', { hasText: village.representatives[0].name }).waitFor();
+    await expect(chair.locator('#marked ~ .vh-marked-row').count()).resolves.toBe(1);
 
-    await enter('approve');
-    await chair.locator('#record-refusal', { hasText: /已经投过票/ }).waitFor();
-    await expect(chair.locator('#recorded .vh-recorded-row').count()).resolves.toBe(1);
+    // 第二步 录入票箱: choices and a count; no more than were marked.
+    await chair.locator('#box-choice-oppose').click();
+    await fill(chair, 'box-count', '2');
+    await chair.locator('#box-add').click();
+    await chair.locator('#box-over').waitFor();
+    await chair.locator('#enter-ballots').click();
+    await chair.locator('#box-refusal', { hasText: '不能多于登记领票的人数' }).waitFor();
+    await chair.locator('.vh-pending-row').getByText('删除').click();
+    await chair.locator('#box-choice-oppose').click();
+    await fill(chair, 'box-count', '1');
+    await chair.locator('#box-add').click();
+    await chair.locator('#enter-ballots').click();
+    await chair.getByText('已录入票箱 1 张').waitFor();
+    await chair.locator('#register-counts', { hasText: '已登记领票 1 人，已录入选票 1 张，还可录入 0 张' }).waitFor();
     await shot(chair, 'topic-scrutineer');
   });
 

@@ -24,6 +24,8 @@ export const invalidField = (path: string, message: string) => validation([{ pat
 export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', 401, message);
 export const forbidden = (message: string) => new AppError('forbidden', 403, message);
 export const notFound = (message = '没有找到该内容') => new AppError('not_found', 404, message);
+/** A path no route serves: API Gateway's own answer would be `{"message":"Not Found"}`, not the app's shape. */
+export const noSuchRoute = () => notFound('没有这个接口，请检查网址');
 export const conflict = (message: string) => new AppError('conflict', 409, message);
 export const tooMany = (message: string) => new AppError('too_many', 429, message);
 export const unavailable = (message: string) => new AppError('unavailable', 503, message);
