@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './serverless-config';
 
-const newest = (dir: string): number =>
+/** The newest modification time of any file under dir. */
+export const newest = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
     const p = join(dir, e.name);
     return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
