@@ -94,10 +94,7 @@ export function http<R extends Route>(
     const now = clock.now();
     const params = parsePart(route.params, event.pathParameters);
     const query = parsePart(route.query, event.queryStringParameters);
-    const body = parsePart(
-      route.body,
-      route.body ? readJson(event, bodyLimit(route)) : undefined,
-    );
+    const body = parsePart(route.body, route.body ? readJson(event, bodyLimit(route)) : undefined);
     const idempotencyKey = route.idempotent ? readIdempotencyKey(event) : undefined;
     const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
     // An 'account' route serves unbound accounts too (to bind); a bound one still gets its actor checked.
