@@ -38,7 +38,8 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: {
         // The build's own files and the fixtures' pages run as WeChat would run them: no window, document, storage.
-        '[/\\\\](dist[/\\\\]weapp|test[/\\\\]weapp[/\\\\]fixtures)[/\\\\].+\\.js$': '<rootDir>/test/weapp/hide-browser.cjs',
+        '[/\\\\](dist[/\\\\]weapp|test[/\\\\]weapp[/\\\\]fixtures)[/\\\\].+\\.js$':
+          '<rootDir>/test/weapp/hide-browser.cjs',
         ...typescript,
       },
     },
