@@ -5,8 +5,8 @@ import type { SeededPerson, SeededVillage } from './seed';
 
 /**
  * Demo topics for `npm start`, made through the use cases themselves: a decided
- * vote of the representatives (its result published as a notice) and a
- * villagers' meeting vote still open, so the app shows both states.
+ * secret vote of the representatives (one of them on paper; its result published
+ * as a notice) and a villagers' meeting vote still open, so the app shows both states.
  */
 export async function seedTopics(village: SeededVillage, now: Date) {
   const actorOf = async (p: SeededPerson) => {
@@ -34,10 +34,19 @@ export async function seedTopics(village: SeededVillage, now: Date) {
     now,
   );
   await topics.openVoting(chair, decided.topicId, now);
+  const [onPaper, away] = village.representatives.slice(-2);
   for (const [i, rep] of village.representatives.entries()) {
-    if (i === village.representatives.length - 1) continue; // one stayed away
+    if (rep === onPaper || rep === away) continue;
     await topics.castBallot(await actorOf(rep), decided.topicId, [i === 2 ? 'oppose' : 'approve'], undefined, now);
   }
+  // One voted on paper: the scrutineer marks who took the ballot, then enters the box's contents, without names.
+  await topics.markVoters(
+    chair,
+    decided.topicId,
+    { personIds: [onPaper.personId], channel: 'paper', proxy: false },
+    now,
+  );
+  await topics.enterBallots(chair, decided.topicId, { ballots: [{ choices: ['approve'], count: 1 }] }, undefined, now);
   await topics.closeVoting(chair, decided.topicId, '到会代表已全部投票', now);
 
   const open = await topics.createTopic(
