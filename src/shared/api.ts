@@ -25,6 +25,11 @@ export interface Route {
   body?: z.ZodType;
   response: z.ZodType;
   idempotent?: boolean; // accepts an Idempotency-Key header
+  /**
+   * Its answer must not be kept for retries (a ballot's receipt leads to the ballot):
+   * a retry re-asks the use case, which answers a repeated key the same by itself.
+   */
+  answerNotKept?: boolean;
   maxBodyBytes?: number; // default 256 KB
 }
 
@@ -194,6 +199,7 @@ export const routes = {
     body: T.CastBallotRequest,
     response: T.Receipt,
     idempotent: true,
+    answerNotKept: true,
   }),
   recordBallot: route({
     method: 'POST',

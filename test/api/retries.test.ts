@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
 import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
@@ -85,6 +85,28 @@ describe('votes', () => {
     expect(other.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     const ballots = await ballotsOf(topicId);
     expect(ballots.map((b) => b.choices)).toEqual([['approve']]);
+  });
+
+  it('keeps nothing of a ballot in what it remembers for retries: no receipt, no guessable request', async () => {
+    const topicId = await openVote();
+    const client = await as(v1.residents[28]);
+    const k = key();
+    const first = await client.post(`/topics/${topicId}/ballots`, { choices: ['abstain'] }, withKey(k));
+    expect(first.status).toBe(200);
+    const remembered = await rawTable().partition(`TN#${v1.villageId}#RETRY`);
+    expect(remembered.length).toBeGreaterThan(0);
+    const text = JSON.stringify(remembered);
+    expect(text).not.toContain(first.body.receipt);
+    expect(text).not.toContain('abstain');
+    // A table reader can't confirm a guess of the choice against the stored request hash either.
+    for (const choice of ['approve', 'oppose', 'abstain']) {
+      const guess = JSON.stringify({ params: { topicId }, body: { choices: [choice] } });
+      expect(text).not.toContain(createHash('sha256').update(guess).digest('hex'));
+      expect(text).not.toContain(createHash('sha256').update(guess).digest('base64'));
+    }
+    // Yet the retry still gets its receipt.
+    const retry = await client.post(`/topics/${topicId}/ballots`, { choices: ['abstain'] }, withKey(k));
+    expect(retry.body.receipt).toBe(first.body.receipt);
   });
 
   it('still tells a second vote with a new key that the voter has voted', async () => {

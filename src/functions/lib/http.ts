@@ -122,7 +122,7 @@ export function http<R extends Route>(
     const result =
       idempotencyKey && actor
         ? await once(
-            { actor, route: `${route.method} ${route.path}`, key: idempotencyKey },
+            { actor, route: `${route.method} ${route.path}`, key: idempotencyKey, keepAnswer: !route.answerNotKept },
             { params, query, body },
             answer,
             context,

@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { dynamo, dynamoClient, table } from './db';
 import { AppError } from './errors';
 import { keys } from './keys';
+import { fingerprint } from './sensitive';
 
 /**
  * A create with an Idempotency-Key writes this marker in the same transaction;
@@ -48,6 +49,8 @@ export interface RetryScope {
   actor: Actor;
   route: string;
   key: string;
+  /** False where the answer itself is secret (a ballot's receipt): a retry then asks the use case again. */
+  keepAnswer: boolean;
 }
 
 /** How long a phone may retry and get the first answer: a village line can drop for hours. */
@@ -102,19 +105,25 @@ export async function once<T>(
       ? context
       : { ...context, getRemainingTimeInMillis: () => LOCAL_TIMEOUT_MS },
   );
-  // Stored as the client saw it: JSON, with no undefined fields for the marshaller to trip on.
+  let fresh: { answer: T } | undefined;
+  // Kept as the client saw it: JSON, with no undefined fields for the marshaller to trip on.
   const run = makeIdempotent(
-    async (_payload: { scope: string; request: unknown }) => JSON.parse(JSON.stringify(await work())) as T,
-    {
-      persistenceStore,
-      config,
-      keyPrefix: 'retry',
+    async (_payload: { scope: string; request: string }) => {
+      const answer = await work();
+      if (!scope.keepAnswer) fresh = { answer };
+      return scope.keepAnswer ? (JSON.parse(JSON.stringify(answer)) as T) : null;
     },
+    { persistenceStore, config, keyPrefix: 'retry' },
   );
-  const payload = { scope: `${scope.route}|${scope.actor.personId}|${scope.key}`, request };
+  // Only a keyed fingerprint of the request is kept: a table reader can't test a guess (a ballot's choice) against it.
+  const payload = {
+    scope: `${scope.route}|${scope.actor.personId}|${scope.key}`,
+    request: fingerprint('retry', JSON.stringify(request)),
+  };
   for (let wait = 0; ; wait++) {
     try {
-      return await run(payload);
+      const kept = await run(payload);
+      return scope.keepAnswer ? (kept as T) : (fresh?.answer ?? (await work()));
     } catch (e) {
       if (e instanceof IdempotencyValidationError) throw keyReused();
       if (!(e instanceof IdempotencyAlreadyInProgressError)) throw e;

@@ -21,7 +21,7 @@ const derive = (purpose: string) => {
   return key;
 };
 
-export type FingerprintKind = 'id-number' | 'phone' | 'openid' | 'receipt';
+export type FingerprintKind = 'id-number' | 'phone' | 'openid' | 'receipt' | 'retry';
 export const fingerprint = (kind: FingerprintKind, value: string) =>
   createHmac('sha256', derive(`fingerprint:${kind}`))
     .update(value)
