@@ -30,6 +30,8 @@ interface Draft {
   categoryId?: string;
   text: string;
   place: string;
+  /** Optional: sent sealed, for the handlers only (public text refuses phones). */
+  contactPhone?: string;
   anonymous: boolean;
   about?: CaseAbout;
   asksFor?: MeetingAsked;
@@ -189,6 +191,7 @@ export function CaseForm({
       categoryId: d.categoryId as string,
       text: d.text,
       place: d.place.trim() || undefined,
+      contactPhone: d.contactPhone?.trim() || undefined,
       photos: d.photos.map((p) => p.photoId),
       anonymous: d.anonymous,
       about: petition && d.about ? { kind: d.about } : undefined,
@@ -334,6 +337,16 @@ export function CaseForm({
             maxlength={60}
             error={err('place')}
             onChange={(place) => update({ place })}
+          />
+          <TextField
+            id="case-contact-phone"
+            label={tc.form.contactPhone}
+            hint={tc.form.contactPhoneHint}
+            placeholder={tc.form.contactPhonePlaceholder}
+            value={draft.contactPhone ?? ''}
+            maxlength={20}
+            error={err('contactPhone')}
+            onChange={(contactPhone) => update({ contactPhone })}
           />
 
           <View className="vh-label">{tc.form.photos}</View>

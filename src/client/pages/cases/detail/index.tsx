@@ -331,6 +331,12 @@ export default function CaseDetail() {
               <Text>{c.place}</Text>
             </View>
           )}
+          {c.contactPhone && (
+            <View className="vh-guide-row" id="case-contact-phone">
+              <Text className="vh-label">{tc.detail.contactPhone}</Text>
+              <Text userSelect>{c.contactPhone}</Text>
+            </View>
+          )}
           {c.photos.length > 0 && (
             <View id="case-photos-view">
               <View className="vh-label">{tc.detail.photos}</View>
