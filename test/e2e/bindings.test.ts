@@ -70,6 +70,14 @@ describe('binding a WeChat account to a villager', () => {
     await page.reload();
     await page.locator('#pending-takeover').getByText('有人用另一个微信申请绑定您的村民身份').waitFor();
     await page.locator('#my-household:visible').getByText(person.name).waitFor();
+    // The committee rejects it, and the notice is gone.
+    const chairApi = await stack.apiAs(village.chair);
+    const pending = (await chairApi.get('/bindings/claims')).body.items;
+    const attempt = pending.find((c: { name: string }) => c.name === person.name);
+    await chairApi.post(`/bindings/claims/${attempt.claimId}/reject`, { reason: '本人仍在用原来的手机' });
+    await page.reload();
+    await page.locator('#my-household:visible').getByText(person.name).waitFor();
+    await page.locator('#pending-takeover').waitFor({ state: 'detached' });
 
     // Letting go of the binding (after a confirm dialog) leaves an unbound account at home.
     await page.locator('#unbind').click();

@@ -138,7 +138,7 @@ export const RosterPerson = z.object({
   householdId: Id.optional(),
   relation: z.string().optional(), // 与户主关系
   adult: z.boolean(),
-  idNumber: z.string().optional(), // masked: 330***********1234
+  idNumber: z.string().optional(), // masked: 330*************** (never the ending a claim asks for)
   phone: z.string().optional(), // masked: 138****5678
   birthDate: z.string().optional(), // masked: 1956-**-**
   roles: z.array(Role),
