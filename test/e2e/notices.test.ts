@@ -66,7 +66,7 @@ describe('public notices in the browser', () => {
     await resident.goto(`${stack.url}/#/pages/notices/list/index`);
     await resident.locator('.vh-notice-row').first().waitFor();
     await expect(resident.getByText('起草公告').count()).resolves.toBe(0);
-    await fill(resident, 'search-input', '停水');
+    await fill(resident, 'search', '停水');
     await resident.locator('#search-button').click();
     const row = resident.locator('.vh-notice-row', { hasText: TITLE });
     await row.getByText('已更正').waitFor();

@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NoticeCategory, NoticeSummary } from '../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../shared/schemas/notice';
 import { Page } from '../../../components/page';
+import { SearchBox } from '../../../components/search-box';
 import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
@@ -104,20 +105,14 @@ export default function NoticeList() {
           </View>
         ))}
       </View>
-      <View className="vh-search">
-        <Input
-          id="search-input"
-          className="vh-input"
-          placeholder={t.list.search}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={search}
-        />
-        <Button id="search-button" className="vh-button vh-button-plain vh-search-button" onClick={search}>
-          {t.list.searchButton}
-        </Button>
-      </View>
+      <SearchBox
+        id="search"
+        placeholder={t.list.search}
+        buttonLabel={t.list.searchButton}
+        value={typed}
+        onChange={setTyped}
+        onSearch={search}
+      />
       {isEditor(me) && !township && (
         <Button
           id="new-notice"

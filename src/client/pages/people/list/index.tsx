@@ -1,9 +1,10 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { PersonStatus, RosterPerson } from '../../../../shared/schemas/person';
 import { ActionButton } from '../../../components/action';
 import { Page } from '../../../components/page';
+import { SearchBox } from '../../../components/search-box';
 import { LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
@@ -120,20 +121,14 @@ export default function RosterList() {
         </>
       )}
 
-      <View className="vh-search">
-        <Input
-          id="roster-search"
-          className="vh-input"
-          placeholder={tp.list.search}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={search}
-        />
-        <Button id="roster-search-button" className="vh-button vh-button-plain vh-search-button" onClick={search}>
-          {tp.list.searchButton}
-        </Button>
-      </View>
+      <SearchBox
+        id="roster-search"
+        placeholder={tp.list.search}
+        buttonLabel={tp.list.searchButton}
+        value={typed}
+        onChange={setTyped}
+        onSearch={search}
+      />
 
       {groups.length > 1 && (
         <View className="vh-tabs" id="group-filter">

@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Intake } from '../../../../../shared/schemas/case';
 import type { RosterPerson } from '../../../../../shared/schemas/person';
 import { CaseForm } from '../../../../components/case-form';
 import { Choice } from '../../../../components/choice';
 import { Page } from '../../../../components/page';
+import { SearchBox } from '../../../../components/search-box';
 import { FieldError, LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
@@ -73,20 +74,14 @@ export default function ProxyCasePage() {
         ) : (
           <>
             {hasRole(me, 'grid_worker') && !hasRole(me, 'committee') && <View className="vh-hint">{P.gridOnly}</View>}
-            <View className="vh-search">
-              <Input
-                id="proxy-search"
-                className="vh-input"
-                placeholder={P.search}
-                value={typed}
-                confirmType="search"
-                onInput={(e) => setTyped(e.detail.value)}
-                onConfirm={find}
-              />
-              <Button id="proxy-search-button" className="vh-button vh-button-plain vh-search-button" onClick={find}>
-                {P.searchButton}
-              </Button>
-            </View>
+            <SearchBox
+              id="proxy-search"
+              placeholder={P.search}
+              buttonLabel={P.searchButton}
+              value={typed}
+              onChange={setTyped}
+              onSearch={find}
+            />
             <LoadState loading={search.loading} error={search.error} onRetry={find} />
             {found && !found.length && <View className="vh-meta">{P.noPeople}</View>}
             {found?.map((p) => (

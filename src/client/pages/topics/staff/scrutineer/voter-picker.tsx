@@ -1,6 +1,7 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { RosterPerson } from '../../../../../shared/schemas/person';
+import { SearchBox } from '../../../../components/search-box';
 import { LoadState } from '../../../../components/state';
 import { useLoading } from '../../../../components/use-loading';
 import { tt } from '../../../../i18n/topics';
@@ -46,20 +47,14 @@ export function VoterPicker({
     );
   return (
     <>
-      <View className="vh-search">
-        <Input
-          id="voter-search"
-          className="vh-input"
-          placeholder={tt.scrutineer.search}
-          value={typed}
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={find}
-        />
-        <Button id="voter-search-button" className="vh-button vh-button-plain vh-search-button" onClick={find}>
-          {tt.scrutineer.searchButton}
-        </Button>
-      </View>
+      <SearchBox
+        id="voter-search"
+        placeholder={tt.scrutineer.search}
+        buttonLabel={tt.scrutineer.searchButton}
+        value={typed}
+        onChange={setTyped}
+        onSearch={find}
+      />
       <LoadState loading={search.loading} error={search.error} onRetry={find} />
       {found && !found.length && <View className="vh-meta">{tt.scrutineer.noPeople}</View>}
       {found?.map((p) => (
