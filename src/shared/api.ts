@@ -5,6 +5,7 @@ import { Cursor } from './schemas/common';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
 import * as Ph from './schemas/photo';
+import * as Q from './schemas/qr-sign-in';
 import * as R from './schemas/roster-import';
 import * as S from './schemas/settings';
 import * as T from './schemas/topic';
@@ -99,6 +100,53 @@ export const routes = {
     summary: '解除本账号与村民身份的绑定',
     auth: true,
     response: P.SessionResponse,
+  }),
+  createQrTicket: route({
+    method: 'POST',
+    path: '/auth/qr-tickets',
+    summary: '扫码登录：浏览器取得一次性二维码（2 分钟内有效）',
+    auth: false,
+    response: Q.QrTicket,
+  }),
+  pollQrTicket: route({
+    method: 'POST',
+    path: '/auth/qr-tickets/{ticketId}/poll',
+    summary: '扫码登录：浏览器查询二维码是否已在手机上确认（确认后只交付一次会话）',
+    auth: false,
+    params: Q.ticketParams,
+    body: Q.PollRequest,
+    response: Q.PollReply,
+  }),
+  scanQrTicket: route({
+    method: 'POST',
+    path: '/auth/qr-tickets/{ticketId}/scan',
+    summary: '扫码登录：小程序扫码，二维码从此只归扫码的人确认',
+    auth: true,
+    params: Q.ticketParams,
+    response: Q.ScannedTicket,
+  }),
+  confirmQrTicket: route({
+    method: 'POST',
+    path: '/auth/qr-tickets/{ticketId}/confirm',
+    summary: '扫码登录：小程序确认在该浏览器上登录',
+    auth: true,
+    params: Q.ticketParams,
+    response: Q.ConfirmedTicket,
+  }),
+  mySessions: route({
+    method: 'GET',
+    path: '/me/sessions',
+    summary: '扫码登录过的浏览器',
+    auth: true,
+    response: Q.DeviceSessionList,
+  }),
+  endMySession: route({
+    method: 'DELETE',
+    path: '/me/sessions/{sessionId}',
+    summary: '让一个扫码登录的浏览器立即退出',
+    auth: true,
+    params: Q.sessionParams,
+    response: Empty,
   }),
   villageDirectory: route({
     method: 'GET',

@@ -49,6 +49,10 @@ interface Fixtures {
   /** A pending claim by a fresh WeChat account, and a person it might be. */
   claim(): Promise<{ claimId: string; personId: string }>;
   invite(): Promise<string>;
+  /** A fresh 扫码登录 ticket as the browser holds it; scanned by the chair (not a caller) when asked. */
+  qrTicket(scannedByChair?: boolean): Promise<{ ticketId: string; pollSecret: string }>;
+  /** A browser the chair signed in by 扫码登录. */
+  chairBrowserSession(): Promise<string>;
   importFile(): Promise<{ fileBase64: string; checksum: string }>;
   /** A fresh topic: a draft, or open for a villagers' meeting (every adult votes). */
   topic(open: boolean): Promise<string>;
@@ -277,6 +281,41 @@ const matrix: Row[] = [
     endpoint: 'GET /villages',
     request: async () => ({ method: 'GET', path: '/villages' }),
     expect: everyone(200, { otherVillage: 200 }),
+  },
+  // 扫码登录: the browser's steps need no session; the phone's need a bound villager, and a ticket is its scanner's.
+  {
+    endpoint: 'POST /auth/qr-tickets',
+    request: async () => ({ method: 'POST', path: '/auth/qr-tickets' }),
+    expect: everyone(201, { otherVillage: 201, signedOut: 201 }),
+  },
+  {
+    endpoint: 'POST /auth/qr-tickets/{id}/poll',
+    request: async (f) => {
+      const { ticketId, pollSecret } = await f.qrTicket();
+      return { method: 'POST', path: `/auth/qr-tickets/${ticketId}/poll`, body: { pollSecret } };
+    },
+    expect: everyone(200, { otherVillage: 200, signedOut: 200 }),
+  },
+  {
+    endpoint: 'POST /auth/qr-tickets/{id}/scan',
+    request: async (f) => ({ method: 'POST', path: `/auth/qr-tickets/${(await f.qrTicket()).ticketId}/scan` }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
+    endpoint: 'POST /auth/qr-tickets/{id}/confirm (scanned by another)',
+    request: async (f) => ({ method: 'POST', path: `/auth/qr-tickets/${(await f.qrTicket(true)).ticketId}/confirm` }),
+    expect: everyone(403, { otherVillage: 403 }),
+  },
+  {
+    endpoint: 'GET /me/sessions',
+    request: async () => ({ method: 'GET', path: '/me/sessions' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  // Only one's own browsers can be signed out; another's is not found among one's own.
+  {
+    endpoint: "DELETE /me/sessions/{id} (the chair's)",
+    request: async (f) => ({ method: 'DELETE', path: `/me/sessions/${await f.chairBrowserSession()}` }),
+    expect: everyone(404),
   },
   // A bound account claiming again: its claim (no match) waits for review; only signing in is needed.
   {
@@ -731,6 +770,19 @@ beforeAll(async () => {
     villageId: v1.villageId,
     person,
     invite,
+    qrTicket: async (scannedByChair = false) => {
+      const t = (await api.anonymous.post('/auth/qr-tickets')).body;
+      if (scannedByChair) await chair.post(`/auth/qr-tickets/${t.ticketId}/scan`);
+      return t;
+    },
+    chairBrowserSession: async () => {
+      const t = (await api.anonymous.post('/auth/qr-tickets')).body;
+      await chair.post(`/auth/qr-tickets/${t.ticketId}/scan`);
+      await chair.post(`/auth/qr-tickets/${t.ticketId}/confirm`);
+      const { token } = (await api.anonymous.post(`/auth/qr-tickets/${t.ticketId}/poll`, t)).body;
+      const mine = (await api.anonymous.withToken(token).get('/me/sessions')).body.items;
+      return mine[0].sessionId as string;
+    },
     personWithTerm: async () => {
       const { personId } = await person();
       const r = await chair.post(`/people/${personId}/roles`, { role: 'party_member', from: '2025-07-01' });

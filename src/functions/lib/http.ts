@@ -24,6 +24,8 @@ export interface HttpInput<R extends Route> {
   idempotencyKey?: string;
   now: Date;
   requestId: string;
+  /** The caller's browser or app, as API Gateway reports it. */
+  userAgent?: string;
 }
 
 const problems = (error: z.ZodError): FieldProblem[] =>
@@ -113,6 +115,7 @@ export function http<R extends Route>(
             idempotencyKey,
             now,
             requestId: context.awsRequestId,
+            userAgent: event.requestContext?.http?.userAgent || event.headers?.['user-agent'],
           }),
           list,
           now,

@@ -50,6 +50,14 @@ export const keys = {
   account: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' }),
   /** A one-time invite code, looked up by the code alone (the redeemer has no village yet). */
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  /** A 扫码登录 ticket, looked up by the id in its QR code (the browser showing it has no session yet). */
+  qrTicket: (ticketId: string) => ({ pk: `QRTICKET#${ticketId}`, sk: 'QRTICKET' }),
+  /** A browser session opened by 扫码登录, under its account: checked on each request, so deleting it ends it. */
+  accountSession: (accountId: string, sessionId: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `SESSION#${sessionId}`,
+  }),
+  accountSessionPrefix: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, skPrefix: 'SESSION#' }),
   /** A binding claim; pending ones on gsi1 (the committee's list), every one on gsi2 (its claimant's list). */
   claim: (villageId: string, claimId: string) => ({ pk: `${tenant(villageId)}#CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimIndex: (villageId: string, claimId: string) => ({

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { getSession } from '../auth/qr-store';
 import { env } from './env';
 import { unauthenticated } from './errors';
 
@@ -6,10 +7,13 @@ import { unauthenticated } from './errors';
  * A signed session names an account (a WeChat user) and, once bound, the roster
  * person it speaks for. Roles are read fresh from the roster, and the person must
  * still name this account, so unbinding or rebinding ends old sessions at once.
+ * A browser signed in by 扫码登录 also names its session record (sid), which must
+ * still exist: signing that browser out on 我的 deletes it, and it ends at once.
  */
 export interface SessionClaims {
   accountId: string;
   person?: { personId: string; tenantId: string };
+  sessionId?: string;
 }
 
 const secret = () => {
@@ -19,7 +23,10 @@ const secret = () => {
 
 export async function signSession(claims: SessionClaims, now: Date) {
   const expires = new Date(now.getTime() + env.sessionHours * 3600_000);
-  const token = await new SignJWT(claims.person ? { per: claims.person.personId, ten: claims.person.tenantId } : {})
+  const token = await new SignJWT({
+    ...(claims.person ? { per: claims.person.personId, ten: claims.person.tenantId } : {}),
+    ...(claims.sessionId ? { sid: claims.sessionId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.accountId)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
@@ -32,18 +39,26 @@ export async function signSession(claims: SessionClaims, now: Date) {
 export async function verifySession(authorization: string | undefined, now: Date): Promise<SessionClaims> {
   const token = authorization?.match(/^Bearer (\S+)$/)?.[1];
   if (!token) throw unauthenticated('请先登录');
+  let claims: SessionClaims;
   try {
     const { payload } = await jwtVerify(token, secret(), {
       algorithms: ['HS256'],
       audience: `village-hall:${env.stage}`,
       currentDate: now,
     });
-    const { sub, per, ten } = payload;
+    const { sub, per, ten, sid } = payload;
     if (typeof sub !== 'string') throw new Error('claims');
     const bound = typeof per === 'string' && typeof ten === 'string';
-    return { accountId: sub, ...(bound ? { person: { personId: per, tenantId: ten } } : {}) };
+    claims = {
+      accountId: sub,
+      ...(bound ? { person: { personId: per, tenantId: ten } } : {}),
+      ...(typeof sid === 'string' ? { sessionId: sid } : {}),
+    };
   } catch (e) {
     const expired = e instanceof Error && 'code' in e && e.code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭证无效，请重新登录');
   }
+  if (claims.sessionId && !(await getSession(claims.accountId, claims.sessionId)))
+    throw unauthenticated('这个浏览器已退出登录，请重新扫码登录');
+  return claims;
 }
