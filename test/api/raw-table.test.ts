@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
 import type { SeededPerson } from '../../scripts/local/seed';
 import { adultFrom } from '../../src/shared/rules/identity';
-import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
+import { type ApiClient, type Reply, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * What a reader of a table export learns: after seeding a township (and a few
@@ -31,7 +31,9 @@ async function registerOf(chair: ApiClient): Promise<Sensitive[]> {
   const people: { personId: string }[] = [];
   let cursor: string | null = null;
   do {
-    const r = await chair.get(`/people?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: Reply<{ items: { personId: string }[]; nextCursor: string | null }> = await chair.get(
+      `/people?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     people.push(...r.body.items);
     cursor = r.body.nextCursor;
   } while (cursor);
