@@ -179,7 +179,7 @@ describe('slow requests are timed out', () => {
     );
     conn.socket.write('{"tenantId":');
     expectAppError(await conn.reply, 408);
-    expect(Date.now() - started).toBeLessThan(REQUEST_TIMEOUT_MS + 2_000);
+    expect(Date.now() - started).toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
     await conn.closed;
   });
 
@@ -193,7 +193,7 @@ describe('slow requests are timed out', () => {
     } finally {
       clearInterval(trickle);
     }
-    expect(Date.now() - started).toBeLessThan(HEADERS_TIMEOUT_MS + 2_000);
+    expect(Date.now() - started).toBeLessThan(HEADERS_TIMEOUT_MS + 5_000);
     await conn.closed;
   });
 });

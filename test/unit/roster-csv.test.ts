@@ -172,15 +172,12 @@ describe('size limit', () => {
     expect(parse(big(3), { maxRows: 2 }).fileProblems).toEqual(['名册共 3 行，超过上限 2 行，请分批导入']);
   });
 
-  it('checks a 10,000-row register well within a second or two', () => {
-    const bytes = big(10_000);
-    const started = performance.now();
-    const parsed = parse(bytes);
-    const seconds = (performance.now() - started) / 1000;
+  // How fast is a benchmark's question (npm run bench:roster-import), not a test's: a loaded CI machine varies.
+  it('checks a whole 10,000-row register, every row', () => {
+    const parsed = parse(big(10_000));
     expect(parsed.badRows).toEqual([]);
     expect(parsed.rows).toHaveLength(10_000);
     expect(parsed.totalRows).toBe(10_000);
-    expect(seconds).toBeLessThan(1.5);
   });
 });
 
