@@ -8,6 +8,7 @@ export const root = join(__dirname, '..', '..');
 interface HttpApiEvent {
   httpApi?: { method: string; path: string };
   schedule?: string;
+  sqs?: { arn: { 'Fn::GetAtt': [string, string] }; batchSize?: number };
 }
 interface ServerlessFile {
   functions: Record<string, { handler: string; events?: HttpApiEvent[] }>;
@@ -80,6 +81,37 @@ export function scheduledFunctions(): ScheduledFunction[] {
             },
           ]
         : [];
+    });
+  });
+}
+
+export interface SqsFunction {
+  functionName: string;
+  module: string;
+  exportName: string;
+  batchSize: number;
+  /** From the queue's RedrivePolicy: tries before a message goes to the dead-letter queue. */
+  maxReceiveCount: number;
+}
+
+/** Functions with an `sqs` event, so the local stand-in of the queue (queue.ts) feeds the same consumer. */
+export function sqsFunctions(): SqsFunction[] {
+  const { functions, resources } = file();
+  return Object.entries(functions).flatMap(([functionName, fn]) => {
+    const dot = fn.handler.lastIndexOf('.');
+    return (fn.events ?? []).flatMap((e) => {
+      if (!e.sqs) return [];
+      const queue = resources.Resources[e.sqs.arn['Fn::GetAtt'][0]];
+      const redrive = queue?.Properties.RedrivePolicy as { maxReceiveCount?: number } | undefined;
+      return [
+        {
+          functionName,
+          module: fn.handler.slice(0, dot),
+          exportName: fn.handler.slice(dot + 1),
+          batchSize: e.sqs.batchSize ?? 10,
+          maxReceiveCount: redrive?.maxReceiveCount ?? 5,
+        },
+      ];
     });
   });
 }

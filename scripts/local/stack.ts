@@ -6,6 +6,7 @@ import { createTables, startDynamo } from './dynamodb';
 import { pointAtFakeWechat } from './fake-wechat';
 import { startHttpServer } from './http-server';
 import { pointAtPhotoStore } from './photo-store';
+import { pointAtLocalQueue } from './queue';
 import { root, scheduledFunctions } from './serverless-config';
 
 /**
@@ -73,6 +74,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     host: options.host,
     dataDir: options.dataDir ? join(options.dataDir, 'photos') : undefined,
   });
+  // Events go to a stand-in for SQS, which feeds the same consumer as the deployed queue.
+  const events = await pointAtLocalQueue();
   const created = await createTables(dynamo.endpoint, tableName);
   let seeded = false;
   if (options.seedDemo && created) {
@@ -101,6 +104,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await closeServer(server);
       wechat.server.close();
       await closeServer(photos.server);
+      await closeServer(events.server);
       dynamo.stop();
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as B from './schemas/binding';
 import * as C from './schemas/case';
 import { Cursor } from './schemas/common';
+import * as I from './schemas/inbox';
 import * as N from './schemas/notice';
 import * as P from './schemas/person';
 import * as Ph from './schemas/photo';
@@ -868,6 +869,51 @@ export const routes = {
     auth: true,
     body: Ph.PhotoUploadRequest,
     response: Ph.PhotoUpload,
+  }),
+  listInbox: route({
+    method: 'GET',
+    path: '/inbox',
+    summary: '消息：与我有关的事，最新在前',
+    auth: 'account',
+    query: I.InboxQuery,
+    response: I.InboxPage,
+  }),
+  unreadInbox: route({
+    method: 'GET',
+    path: '/inbox/unread',
+    summary: '未读消息数',
+    auth: 'account',
+    response: I.UnreadCount,
+  }),
+  readInboxItem: route({
+    method: 'POST',
+    path: '/inbox/{itemId}/read',
+    summary: '标记一条消息已读',
+    auth: 'account',
+    params: I.itemParams,
+    response: I.MarkedRead,
+  }),
+  readAllInbox: route({
+    method: 'POST',
+    path: '/inbox/read-all',
+    summary: '全部标记已读',
+    auth: 'account',
+    response: I.MarkedRead,
+  }),
+  inboxPreferences: route({
+    method: 'GET',
+    path: '/me/inbox-preferences',
+    summary: '我接收哪些消息',
+    auth: true,
+    response: I.InboxPreferences,
+  }),
+  setInboxPreferences: route({
+    method: 'PUT',
+    path: '/me/inbox-preferences',
+    summary: '选择接收哪些消息（本人诉求的答复等依法应知的不能关闭）',
+    auth: true,
+    body: I.InboxPreferences,
+    response: I.InboxPreferences,
   }),
 } as const;
 

@@ -5,6 +5,7 @@ import { localClient } from '../../scripts/local/dynamodb';
 import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { type LocalServerOptions, startHttpServer } from '../../scripts/local/http-server';
 import { pointAtPhotoStore } from '../../scripts/local/photo-store';
+import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
 
@@ -59,6 +60,8 @@ export interface TestApi {
   as(person: SeededPerson): Promise<ApiClient>;
   /** Signs in through WeChat (the local fake of code2Session) as this WeChat user: a fresh one by default. */
   wechat(user?: string): Promise<ApiClient>;
+  /** The events queue's local stand-in: settle() waits until every event sent so far reached its inboxes. */
+  events: LocalQueue;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const wechat = await pointAtFakeWechat();
   const photos = await pointAtPhotoStore();
+  const events = await pointAtLocalQueue();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
   const { server, url } = await startHttpServer(options.gateway);
@@ -94,8 +98,10 @@ export async function startTestApi(
       if (r.status !== 200) throw new Error(`wechat sign-in failed: ${r.status} ${JSON.stringify(r.body)}`);
       return new ApiClient(url, r.body.token);
     },
+    events,
     stop: async () => {
       await closeServer(server as Server);
+      await closeServer(events.server);
       await closeServer(wechat.server);
       await closeServer(photos.server);
     },

@@ -24,15 +24,27 @@ export const isConditionFailure = (e: unknown) =>
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+type CommitListener = (items: TransactItem[]) => Promise<void>;
+const commitListeners: CommitListener[] = [];
+/** A hook for what must follow a committed transaction: the outbox (lib/outbox.ts) hands its events to the queue. */
+export const onCommit = (listener: CommitListener) => {
+  commitListeners.push(listener);
+};
+/** Runs the commit hooks; for the few stores that send their own TransactWriteCommand. */
+export async function committed(items: TransactItem[]) {
+  for (const listener of commitListeners) await listener(items);
+}
+
 /** A transaction whose conditions may fail: false then, and nothing written. */
 export async function transact(items: TransactItem[]): Promise<boolean> {
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;
     throw e;
   }
+  await committed(items);
+  return true;
 }
 
 /**
@@ -42,7 +54,6 @@ export async function transact(items: TransactItem[]): Promise<boolean> {
 export async function failedConditions(items: TransactItem[]): Promise<number[]> {
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return [];
   } catch (e) {
     const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if (!reasons) throw e;
@@ -50,4 +61,6 @@ export async function failedConditions(items: TransactItem[]): Promise<number[]>
     if (!failed.length) throw e;
     return failed;
   }
+  await committed(items);
+  return [];
 }

@@ -243,6 +243,41 @@ export const keys = {
   }),
   photoPendingPartition: () => ({ pk: 'PHOTOS#pending' }),
 
+  /**
+   * Events (lib/outbox.ts): written in the transaction of the change they tell of,
+   * marked pending on gsi2 until handed to the queue (the relay sweeps what a
+   * crash left there). Inbox items, one per (event, recipient), live in the
+   * recipient's partition; the unread ones also on gsi1, which mark-read removes.
+   */
+  event: (villageId: string, eventId: string) => ({ pk: `${tenant(villageId)}#EVENT#${eventId}`, sk: 'EVENT' }),
+  pendingEventIndex: (at: string, villageId: string, eventId: string) => ({
+    gsi2pk: 'EVENTS#pending',
+    gsi2sk: `${at}#${villageId}#${eventId}`,
+  }),
+  pendingEventPartition: () => ({ index: 'gsi2', pk: 'EVENTS#pending' }),
+  /** Whose inbox: a person of a tenant, or an account not bound yet (a refused binding still reaches it). */
+  inboxOwner: (owner: { tenantId: string; personId: string } | { accountId: string }) =>
+    'accountId' in owner ? `ACCOUNT#${owner.accountId}#INBOX` : `${tenant(owner.tenantId)}#INBOX#${owner.personId}`,
+  inboxItem: (ownerPk: string, itemId: string) => ({ pk: ownerPk, sk: `MSG#${itemId}` }),
+  inboxPrefix: (ownerPk: string) => ({ pk: ownerPk, skPrefix: 'MSG#' }),
+  unreadIndex: (ownerPk: string, itemId: string) => ({ gsi1pk: `${ownerPk}#UNREAD`, gsi1sk: itemId }),
+  unreadPartition: (ownerPk: string) => ({ index: 'gsi1', pk: `${ownerPk}#UNREAD` }),
+  /** A person's choices of what they hear of; a village's in one partition, read once per event. */
+  preferences: (tenantId: string, personId: string) => ({ pk: `${tenant(tenantId)}#PREFS`, sk: personId }),
+  preferencesPartition: (tenantId: string) => `${tenant(tenantId)}#PREFS`,
+  /** A subscribe-message grant per person and template; what was pushed today (the daily cap). */
+  grant: (ownerPk: string, template: string) => ({ pk: ownerPk, sk: `GRANT#${template}` }),
+  grantPrefix: (ownerPk: string) => ({ pk: ownerPk, skPrefix: 'GRANT#' }),
+  pushDay: (ownerPk: string, day: string) => ({ pk: ownerPk, sk: `PUSHDAY#${day}` }),
+  /** Pushes held back (quiet hours, the daily cap), across villages, by when they may go. */
+  heldPush: (releaseAt: string, ownerPk: string, itemId: string) => ({
+    pk: 'PUSH#held',
+    sk: `${releaseAt}#${ownerPk}#${itemId}`,
+  }),
+  heldPushPartition: () => ({ pk: 'PUSH#held' }),
+  /** WeChat's access token, shared by every function (refreshed before it expires, not per cold start). */
+  wechatToken: () => ({ pk: 'WECHAT', sk: 'ACCESS_TOKEN' }),
+
   /** Requests remembered per caller, route and Idempotency-Key (lib/idempotency.ts once): the sort key is a hash of all three. */
   retryPartition: (tenantId: string) => `${tenant(tenantId)}#RETRY`,
   /** A create remembered per caller and Idempotency-Key, so a retry returns the first result. */

@@ -13,7 +13,7 @@ export const prefixQuery = (
 });
 
 /** Every page of a query, following LastEvaluatedKey. */
-async function* pages(input: QueryCommandInput) {
+export async function* pages(input: QueryCommandInput) {
   let start: Record<string, unknown> | undefined;
   do {
     const r = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));

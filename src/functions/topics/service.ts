@@ -24,6 +24,7 @@ import { type TransactItem, table, transact } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
+import { emit } from '../lib/outbox';
 import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
 import * as notices from '../notices/store';
@@ -221,6 +222,13 @@ function electorateOf(t: store.TopicRecord, people: PersonRecord[], now: Date): 
   }
 }
 
+/** News of a topic goes to its frozen electorate and opens the topic. */
+const topicNews = (t: store.TopicRecord) => ({
+  villageId: t.villageId,
+  link: { page: 'topic' as const, id: t.topicId },
+  to: [{ kind: 'electorate' as const, topicId: t.topicId }],
+});
+
 /** Opening freezes the electorate: later roster changes don't move the quorum. */
 export async function openVoting(actor: Actor, topicId: string, now: Date) {
   const village = await ownVillage(actor);
@@ -236,7 +244,13 @@ export async function openVoting(actor: Actor, topicId: string, now: Date) {
   await store.writeElectorate(village.villageId, topicId, voters);
   const at = now.toISOString();
   const next = { ...t, status: 'open' as const, openedAt: at, electorate: voters.length };
-  if (!(await transact([store.putTopic(next, 'draft'), audit(actor, village, at, 'topic.open', topicId)])))
+  if (
+    !(await transact([
+      store.putTopic(next, 'draft'),
+      audit(actor, village, at, 'topic.open', topicId),
+      emit({ ...topicNews(t), kind: 'topic.opened', data: { title: t.title } }, now),
+    ]))
+  )
     throw conflict(STALE);
   return next;
 }
@@ -612,6 +626,7 @@ async function closeAndPublish(
     store.putTopic(linked, 'open'),
     { Put: { TableName: table(), Item: notices.noticeItem(notice), ConditionExpression: 'attribute_not_exists(pk)' } },
     notices.putVersion(village.villageId, notices.firstVersion(notice, by, at)),
+    emit({ ...topicNews(t), kind: 'topic.result', data: { title: t.title, verdict } }, now),
     audit(
       by,
       village,

@@ -83,6 +83,23 @@ const fields = {
     /** The notice a villagers' meeting needs (10 days by law). */
     meetingNoticeDays: z.number().int().min(0).max(60),
   }),
+  /** 消息: how long an inbox item is kept, quiet hours (village time) for what is not urgent, a daily cap per person. */
+  inbox: z.object({
+    keepDays: z
+      .number({ error: '保留天数应为数字' })
+      .int('保留天数应为整数')
+      .min(7, '至少保留 7 天')
+      .max(730, '最多保留 730 天'),
+    quietFrom: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '免打扰开始时间应为 HH:mm'),
+    quietUntil: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '免打扰结束时间应为 HH:mm'),
+    dailyCap: z
+      .number({ error: '每日条数应为数字' })
+      .int('每日条数应为整数')
+      .min(1, '每天至少 1 条')
+      .max(50, '每天最多 50 条'),
+    /** A notice question unanswered this long is brought to the committee. */
+    questionWaitHours: z.number().int().min(1, '至少 1 小时').max(720, '最多 720 小时'),
+  }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -124,6 +141,7 @@ const lawDefaults = {
     assemblyRepresentatives: [1, 5],
     meetingNoticeDays: 10,
   },
+  inbox: { keepDays: 180, quietFrom: '22:00', quietUntil: '07:00', dailyCap: 5, questionWaitHours: 72 },
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -140,6 +158,7 @@ export const VillageSettings = z.object({
   workdays: fields.workdays.default(lawDefaults.workdays),
   unsatisfiedRating: fields.unsatisfiedRating.default(lawDefaults.unsatisfiedRating),
   coSigning: fields.coSigning.default(lawDefaults.coSigning),
+  inbox: fields.inbox.default(lawDefaults.inbox),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

@@ -1,0 +1,36 @@
+import { defaultPreferences, optionalGroupOf } from '../../shared/schemas/inbox';
+import type { Audience, Recipient } from '../lib/outbox';
+import { getVillage } from '../villages/store';
+import { messageOf } from './messages';
+import * as store from './store';
+
+/**
+ * The consumer's use case: one event to every inbox it concerns, a page of
+ * recipients at a time, each page's items in batches. Safe to run again for the
+ * same event (at-least-once delivery): an item already there is left alone.
+ */
+export async function deliver(villageId: string, eventId: string, now: Date) {
+  const event = await store.getEvent(villageId, eventId);
+  const village = event && (await getVillage(villageId));
+  if (!event || !village) return 0; // expired, or its village is gone: nothing to tell
+  const prefs = await store.preferencesOf(villageId);
+  const group = optionalGroupOf[event.kind];
+  const wants = (r: Recipient, a: Audience) => {
+    if (!('personId' in r) || r.tenantId !== villageId) return true;
+    const p = prefs.get(r.personId) ?? defaultPreferences();
+    if (group && p.muted.includes(group)) return false;
+    return a.kind !== 'followers' || a.major || p.categories.includes(a.category);
+  };
+  const message = messageOf(event);
+  let delivered = 0;
+  for await (const { audience, page } of store.recipientPages(event, async () => village.townshipId, now)) {
+    const fresh = await store.writeInbox(
+      event,
+      page.filter((r) => wants(r, audience)),
+      message,
+      village.settings.inbox.keepDays,
+    );
+    delivered += fresh.length;
+  }
+  return delivered;
+}

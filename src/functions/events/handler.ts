@@ -1,0 +1,26 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { systemClock } from '../lib/clock';
+import { logger } from '../lib/log';
+import { relayPending } from '../lib/outbox';
+import { deliver } from './deliver';
+
+/**
+ * The events queue's consumer (SQS, partial batch responses): a message that
+ * fails comes back later, and after a few tries lands in the dead-letter queue.
+ */
+export const consume = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      const { villageId, eventId } = JSON.parse(record.body) as { villageId: string; eventId: string };
+      await deliver(villageId, eventId, systemClock.now());
+    } catch (e) {
+      logger.error('event delivery failed', { messageId: record.messageId, errorName: (e as Error).name });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+};
+
+/** Sends to the queue the events a crash or an unreachable queue left pending. */
+export const relay = () => relayPending(systemClock.now());
