@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/notices/print/index',
     'pages/topics/list/index',
     'pages/topics/detail/index',
+    'pages/topics/print/index',
     'pages/cases/list/index',
     'pages/cases/new/index',
     'pages/cases/detail/index',

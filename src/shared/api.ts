@@ -9,6 +9,7 @@ import * as Ph from './schemas/photo';
 import * as Q from './schemas/qr-sign-in';
 import * as R from './schemas/roster-import';
 import * as S from './schemas/settings';
+import * as Sh from './schemas/share';
 import * as T from './schemas/topic';
 
 /**
@@ -869,6 +870,14 @@ export const routes = {
     auth: true,
     body: Ph.PhotoUploadRequest,
     response: Ph.PhotoUpload,
+  }),
+  shareCode: route({
+    method: 'GET',
+    path: '/share/code',
+    summary: '海报上的小程序码：扫码打开该公告、议题或建议（微信 getUnlimited，生成后保留）',
+    auth: true,
+    query: Sh.ShareCodeQuery,
+    response: Sh.ShareCode,
   }),
   listInbox: route({
     method: 'GET',

@@ -1,10 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import type { Me } from '../../shared/schemas/person';
+import { bindHere } from '../services/next';
 import { isUnbound, session } from '../services/session';
 
 /** Where an account not yet bound to a person of the roster goes first. */
-export const BIND_PAGE = '/pages/bindings/claim/index';
+export { BIND_PAGE } from '../../shared/links';
 
 /**
  * Loads a page's data once we know who is asking (township staff must name one of
@@ -19,7 +20,7 @@ export function usePageLoad(me: Me | undefined, load: () => unknown) {
   const ready = (Boolean(me) && !unbound) || !session.token(); // no session: the API's 401 leads to sign-in
   const personId = me?.person?.personId;
   useEffect(() => {
-    if (unbound) Taro.redirectTo({ url: BIND_PAGE });
+    if (unbound) bindHere();
   }, [unbound]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when another person signs in
   useEffect(() => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { z } from 'zod';
 import { type Route, type RouteName, routes } from '../../shared/api';
 import { t } from '../i18n/zh-CN';
+import { signInHere } from './next';
 import { session } from './session';
 
 /**
@@ -103,9 +104,9 @@ export async function call<N extends RouteName>(
   const body = typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data;
   if (res.statusCode >= 200 && res.statusCode < 300) return body;
   if (res.statusCode === 401 && route.auth) {
-    // Missing or expired session: forget it and start again at sign-in.
+    // Missing or expired session: forget it and start again at sign-in, coming back here after.
     session.signOut();
-    Taro.reLaunch({ url: '/pages/auth/sign-in/index' });
+    signInHere();
   }
   const error = body?.error;
   throw new ApiFailure(res.statusCode, error?.message ?? t.state.error, error?.fields ?? []);

@@ -83,3 +83,16 @@ export async function headPhoto(key: string): Promise<{ size: number; contentTyp
 export const deletePhoto = async (key: string) => {
   await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 };
+
+/** Stores an image the functions made themselves (a poster's mini-program code), not one a phone uploads. */
+export const putImage = async (key: string, body: Uint8Array, contentType: string) => {
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: bucket(),
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      ContentLength: body.length,
+    }),
+  );
+};

@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { DemoPeople, Role } from '../../../../shared/schemas/person';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
-import { BIND_PAGE } from '../../../components/use-page-load';
 import { tb } from '../../../i18n/bindings';
 import { t } from '../../../i18n/zh-CN';
 import { ApiFailure, call, messageOf } from '../../../services/api';
+import { goOn } from '../../../services/next';
 import { session, wechatLoginCode } from '../../../services/session';
 
 type Person = DemoPeople['people'][number];
@@ -44,6 +44,8 @@ function PersonRow({ p, onPick }: { p: Person; onPick: (p: Person) => void }) {
 const WEAPP = process.env.TARO_ENV === 'weapp';
 
 export default function SignIn() {
+  /** Where the person was going (a shared notice, say) when sign-in was asked for. */
+  const { next } = useRouter().params;
   const [people, setPeople] = useState<Person[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
@@ -66,14 +68,14 @@ export default function SignIn() {
     () => [...new Map(people.map((p) => [p.tenantId, { tenantId: p.tenantId, name: p.tenantName }])).values()],
     [people],
   );
-  /** Signs in with the session the server hands out; an account not yet bound goes to bind first. */
+  /** Signs in with the session the server hands out; an account not yet bound goes to bind first, then on to `next`. */
   const signInWith = async (title: string, get: () => Promise<{ token: string; person: unknown }>) => {
     try {
       setSignInError('');
       Taro.showLoading({ title });
       const r = await get();
       session.signIn(r.token);
-      Taro.reLaunch({ url: r.person ? '/pages/index/index' : BIND_PAGE });
+      goOn(Boolean(r.person), next);
     } catch (e) {
       setSignInError(messageOf(e));
     } finally {

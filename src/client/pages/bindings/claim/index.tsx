@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { BindingOutcome, Claim, VillageDirectory } from '../../../../shared/schemas/binding';
@@ -11,13 +11,14 @@ import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { tb } from '../../../i18n/bindings';
+import { ts } from '../../../i18n/share';
 import { ApiFailure, call, fieldsOf } from '../../../services/api';
 import { formatDate } from '../../../services/format';
+import { goOn } from '../../../services/next';
 import { session } from '../../../services/session';
 
 type Village = z.infer<typeof VillageDirectory>['items'][number];
 type Way = 'identity' | 'invite';
-const HOME = '/pages/index/index';
 
 /** My claims, newest first, with where each stands and why one was turned down. */
 function ClaimList({ claims }: { claims: Claim[] }) {
@@ -51,6 +52,8 @@ function ClaimList({ claims }: { claims: Claim[] }) {
  */
 export default function ClaimPage() {
   const me = useMe();
+  /** Where the person was going before binding was asked of them: there once bound, else home. */
+  const { next } = useRouter().params;
   const [villages, setVillages] = useState<Village[]>([]);
   const [claims, setClaims] = useState<Claim[]>([]);
   const [way, setWay] = useState<Way>('identity');
@@ -92,9 +95,9 @@ export default function ClaimPage() {
     }
     if (r.status === 'bound') {
       session.signIn(r.session.token);
-      // One person, one account: tell them when their other phone was signed out; otherwise straight home.
+      // One person, one account: tell them when their other phone was signed out; otherwise straight on.
       if (r.replacedEarlierAccount) setReplaced(true);
-      else Taro.reLaunch({ url: HOME });
+      else goOn(true, next);
     } else {
       await loadClaims();
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
@@ -107,8 +110,8 @@ export default function ClaimPage() {
         <View className="vh-banner vh-banner-ok" id="claim-bound">
           {me?.person && !replaced ? tb.claim.alreadyBound(me.person.name) : tb.claim.replaced}
         </View>
-        <Button id="go-home" className="vh-button vh-button-primary" onClick={() => Taro.reLaunch({ url: HOME })}>
-          {tb.claim.goHome}
+        <Button id="go-home" className="vh-button vh-button-primary" onClick={() => goOn(true, next)}>
+          {next ? ts.goOn : tb.claim.goHome}
         </Button>
       </Page>
     );

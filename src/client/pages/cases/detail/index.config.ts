@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '建议和诉求详情' });
+export default definePageConfig({ navigationBarTitleText: '建议和诉求详情', enableShareAppMessage: true });

@@ -2,6 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { openedId } from '../../../../shared/links';
 import { type Case, caseRouteLabels, intakeLabels, type Rating } from '../../../../shared/schemas/case';
 import { ActionButton } from '../../../components/action';
 import { CaseActions } from '../../../components/case-actions';
@@ -9,11 +10,13 @@ import { CaseTimeline } from '../../../components/case-timeline';
 import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
+import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { tc } from '../../../i18n/cases';
+import { ts } from '../../../i18n/share';
 import { call, fieldsOf } from '../../../services/api';
 import { formatDate, formatDateTime, formatLastDay } from '../../../services/format';
 
@@ -272,7 +275,7 @@ function RateForm({ c, onRated }: { c: Case; onRated: (c: Case) => void }) {
 /** One suggestion or petition: what was asked, where it stands, the clocks, the answer, support, and its history. */
 export default function CaseDetail() {
   const { params } = useRouter();
-  const caseId = params.id ?? '';
+  const caseId = openedId(params);
   const villageId = params.villageId || undefined;
   const me = useMe();
   const [c, setCase] = useState<Case>();
@@ -284,6 +287,9 @@ export default function CaseDetail() {
       setCase(await call('getCase', { params: { caseId }, query: { villageId } }));
     });
   usePageLoad(me, load);
+  // What the village may read may be shared into its chat: a public suggestion, a petition asking for co-signers.
+  const shared = c?.public ? ({ kind: 'case', id: caseId, villageId: c.villageId } as const) : undefined;
+  useShareCard(shared, ts.card.case(c ? tc.kinds[c.kind] : '', c?.text ?? ''));
 
   const go = (url: string) => Taro.navigateTo({ url });
   const photoUrls = c?.photos.map((p) => p.url) ?? [];
@@ -473,6 +479,11 @@ export default function CaseDetail() {
             />
           )}
           <CoSigning c={c} onChanged={setCase} />
+          {shared && (
+            <View className="vh-links">
+              <ShareButton item={shared} />
+            </View>
+          )}
 
           <Deadlines c={c} />
 

@@ -1,14 +1,18 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { openedId } from '../../../../shared/links';
 import type { Notice, Question } from '../../../../shared/schemas/notice';
 import { ActionButton } from '../../../components/action';
 import { NoticeContent } from '../../../components/notice-content';
 import { Page } from '../../../components/page';
+import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
+import { usePageLoad } from '../../../components/use-page-load';
+import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
 import { daysSince, formatDate, formatDateTime } from '../../../services/format';
@@ -112,7 +116,7 @@ function QuestionItem({
 
 export default function NoticeDetail() {
   const { params } = useRouter();
-  const noticeId = params.id ?? '';
+  const noticeId = openedId(params);
   const villageId = params.villageId || undefined;
   const me = useMe();
   const [notice, setNotice] = useState<Notice>();
@@ -129,9 +133,13 @@ export default function NoticeDetail() {
       if (n.status === 'published' || n.status === 'withdrawn')
         setQuestions((await call('listQuestions', { params: { noticeId }, query: { villageId } })).items);
     });
-  useDidShow(() => {
-    load();
-  });
+  // Opened from a share card or a poster by someone signed out or not yet bound: sign-in and binding come back here.
+  usePageLoad(me, load);
+  const shared = notice && (notice.status === 'published' || notice.status === 'withdrawn');
+  useShareCard(
+    shared ? { kind: 'notice', id: noticeId, villageId: notice.villageId } : undefined,
+    ts.card.notice(notice?.title ?? ''),
+  );
 
   const editor = isEditor(me) && !isTownship(me);
   const go = (url: string) => Taro.navigateTo({ url });
@@ -179,11 +187,12 @@ export default function NoticeDetail() {
           <NoticeContent notice={notice} />
 
           <View className="vh-links">
-            {(notice.status === 'published' || notice.status === 'withdrawn') && (
+            {shared && <ShareButton item={{ kind: 'notice', id: noticeId, villageId: notice.villageId }} />}
+            {shared && (
               <Button
                 id="print-link"
                 className="vh-button vh-button-plain"
-                onClick={() => go(`/pages/notices/print/index?id=${noticeId}`)}
+                onClick={() => go(`/pages/notices/print/index?id=${noticeId}&villageId=${notice.villageId}`)}
               >
                 {t.detail.print}
               </Button>

@@ -3,14 +3,16 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Notice } from '../../../../shared/schemas/notice';
 import { NoticeContent } from '../../../components/notice-content';
+import { PosterCode } from '../../../components/poster-code';
 import { LoadState } from '../../../components/state';
 import { useMe } from '../../../components/use-me';
+import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, messageOf } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import './index.scss';
 
-/** A clean A4 copy for the paper notice board (上墙): no app chrome, just the notice. */
+/** A clean A4 copy for the paper notice board (上墙): no app chrome, just the notice and a code that opens it on a phone. */
 export default function PrintView() {
   const { params } = useRouter();
   const me = useMe();
@@ -46,9 +48,17 @@ export default function PrintView() {
             </View>
           )}
           <NoticeContent notice={notice} />
-          <View className="vh-print-signature">
-            <View>{t.print.signature(village)}</View>
-            <View>{formatDate(notice.correctedAt ?? notice.publishedAt)}</View>
+          <View className="vh-print-footer">
+            {notice.status === 'published' && (
+              <PosterCode
+                item={{ kind: 'notice', id: notice.noticeId, villageId: notice.villageId }}
+                caption={ts.poster.noticeScan}
+              />
+            )}
+            <View className="vh-print-signature">
+              <View>{t.print.signature(village)}</View>
+              <View>{formatDate(notice.correctedAt ?? notice.publishedAt)}</View>
+            </View>
           </View>
           {process.env.TARO_ENV === 'h5' && (
             <Button

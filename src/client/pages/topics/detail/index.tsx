@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
+import { openedId } from '../../../../shared/links';
 import {
   type Comment as CommentSchema,
   type Stage,
@@ -12,11 +13,13 @@ import {
 import { ActionButton } from '../../../components/action';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
+import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { ts } from '../../../i18n/share';
 import { bodyName, choiceLabels, kindName, optionsOf, receiptKey, toggleChoice, tt } from '../../../i18n/topics';
 import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../services/api';
 import { formatDate, formatDateTime } from '../../../services/format';
@@ -568,7 +571,7 @@ function Discussion({
 /** One topic: what is put to the vote, the ballot or the receipt, live turnout, the result, and the committee's steps. */
 export default function TopicDetail() {
   const { params } = useRouter();
-  const topicId = params.id ?? '';
+  const topicId = openedId(params);
   const villageId = params.villageId || undefined;
   const me = useMe();
   const [topic, setTopic] = useState<Topic>();
@@ -611,6 +614,11 @@ export default function TopicDetail() {
       await Promise.all(more);
     });
   usePageLoad(me, load);
+  const shared =
+    topic && topic.status !== 'draft'
+      ? ({ kind: 'topic', id: topicId, villageId: topic.villageId } as const)
+      : undefined;
+  useShareCard(shared, ts.card.topic(topic?.title ?? ''));
 
   // Live turnout while the page is in view and voting is open; once past closing time the topic itself is re-read.
   useDidShow(() => setShown(true));
@@ -691,6 +699,20 @@ export default function TopicDetail() {
             </View>
           )}
           {message && <View className="vh-banner vh-banner-ok">{message}</View>}
+          {shared && (
+            <View className="vh-links">
+              <ShareButton item={shared} />
+              <Button
+                id="print-link"
+                className="vh-button vh-button-plain"
+                onClick={() =>
+                  Taro.navigateTo({ url: `/pages/topics/print/index?id=${topicId}&villageId=${topic.villageId}` })
+                }
+              >
+                {ts.topicPrint.link}
+              </Button>
+            </View>
+          )}
 
           <View className="vh-subtitle">{tt.detail.background}</View>
           <Text className="vh-body" userSelect id="topic-background">

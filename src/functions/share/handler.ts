@@ -1,0 +1,5 @@
+import { routes } from '../../shared/api';
+import { http } from '../lib/http';
+import * as share from './service';
+
+export const code = http(routes.shareCode, ({ actor, query, now }) => share.shareCode(actor, query, now));
