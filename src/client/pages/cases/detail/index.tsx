@@ -10,6 +10,7 @@ import { CaseTimeline } from '../../../components/case-timeline';
 import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
+import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
@@ -39,6 +40,7 @@ function Answer({ id, title, text, meta }: { id: string; title: string; text: st
         </Text>
         <View className="vh-meta">{meta}</View>
       </View>
+      <ReadAloud id={`${id}-read`} text={`${title}。${text}`} />
     </View>
   );
 }

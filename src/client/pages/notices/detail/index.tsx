@@ -6,6 +6,7 @@ import type { Notice, Question } from '../../../../shared/schemas/notice';
 import { ActionButton } from '../../../components/action';
 import { NoticeContent } from '../../../components/notice-content';
 import { Page } from '../../../components/page';
+import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { TextForm } from '../../../components/text-form';
@@ -185,6 +186,7 @@ export default function NoticeDetail() {
           )}
           {message && <View className="vh-banner vh-banner-ok">{message}</View>}
           <NoticeContent notice={notice} />
+          <ReadAloud id="read-notice" text={`${notice.title}。${notice.body}`} />
 
           <View className="vh-links">
             {shared && <ShareButton item={{ kind: 'notice', id: noticeId, villageId: notice.villageId }} />}

@@ -13,6 +13,7 @@ import {
 import { ActionButton } from '../../../components/action';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
+import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
 import { FieldError, LoadState } from '../../../components/state';
 import { TextForm } from '../../../components/text-form';
@@ -718,6 +719,7 @@ export default function TopicDetail() {
           <Text className="vh-body" userSelect id="topic-background">
             {topic.background}
           </Text>
+          <ReadAloud id="read-topic" text={`${topic.title}。${topic.background}`} />
           {topic.attachments.length > 0 && (
             <View className="vh-attachments" id="topic-attachments">
               <View className="vh-label">{tt.attachments}</View>
