@@ -14,6 +14,7 @@ export default defineAppConfig({
     'pages/cases/detail/index',
     'pages/bindings/claim/index',
     'pages/me/index',
+    'pages/inbox/index',
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [

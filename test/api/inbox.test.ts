@@ -112,3 +112,146 @@ describe('a vote opened', () => {
     expect((await (await api.as(v1.residents[0])).post(`/inbox/${item.itemId}/read`)).status).toBe(404);
   });
 });
+
+describe('what is announced, to whom', () => {
+  const petitionText = '邻居在我家承包地边上堆放建筑垃圾，多次沟通没有结果，请村里协调处理。';
+  const itemsAbout = async (who: ApiClient, id: string) => (await inboxOf(who)).filter((i) => i.link.id === id);
+  const kindsAbout = async (who: ApiClient, id: string) => (await itemsAbout(who, id)).map((i) => i.kind).sort();
+  /** No message names the petitioner or the subject: not the text, the category, or who it is about. */
+  const expectDiscreet = (items: any[], author: { name: string }) => {
+    for (const i of items) {
+      const said = `${i.title}${i.body}`;
+      for (const secret of [author.name, '建筑垃圾', '邻居', '承包地', '矛盾纠纷', v1.chair.name])
+        expect(said).not.toContain(secret);
+    }
+  };
+
+  it('a petition: its author hears each step, its handler the assignment, and nobody else anything', async () => {
+    const author = v1.residents[5];
+    const grid = v1.gridWorkers[0];
+    const mine = await api.as(author);
+    const c = (await mine.post('/cases', { kind: 'petition', categoryId: 'disputes', text: petitionText })).body;
+    await chair.post(`/cases/${c.caseId}/accept`, { note: '已受理' });
+    await chair.post(`/cases/${c.caseId}/assign`, { personId: grid.personId });
+    await (await api.as(grid)).post(`/cases/${c.caseId}/reply`, {
+      text: '经调解，邻居同意本周内清走，村里将跟进检查。',
+    });
+    await api.events.settle();
+
+    expect(await kindsAbout(mine, c.caseId)).toEqual(['case.accepted', 'case.assigned', 'case.replied']);
+    const authorItems = await itemsAbout(mine, c.caseId);
+    expect(authorItems.every((i) => i.title === '您反映的事项有新进展')).toBe(true);
+    expect(authorItems[0].link).toEqual({ page: 'case', id: c.caseId, villageId: v1.villageId });
+    const handler = await api.as(grid);
+    expect(await kindsAbout(handler, c.caseId)).toEqual(['case.handle']);
+    expectDiscreet([...authorItems, ...(await itemsAbout(handler, c.caseId))], author);
+    for (const other of [v1.residents[6], v1.gridWorkers[1], v1.supervisor, v1.chair])
+      expect(await kindsAbout(await api.as(other), c.caseId)).toEqual([]);
+  });
+
+  it('a declined case tells its author, without the reason in the message', async () => {
+    const author = v1.residents[6];
+    const mine = await api.as(author);
+    const c = (await mine.post('/cases', { kind: 'petition', categoryId: 'disputes', text: petitionText })).body;
+    await chair.post(`/cases/${c.caseId}/decline`, { reason: '属于邻里承包地纠纷，请向乡镇调解委员会申请调解' });
+    await api.events.settle();
+    const items = await itemsAbout(mine, c.caseId);
+    expect(items.map((i) => i.kind)).toEqual(['case.declined']);
+    expect(items[0].body).toBe('不予受理，点开查看原因。');
+    expectDiscreet(items, author);
+  });
+
+  it('a notice: to those who follow its category (财务 by default), and major matters to everyone', async () => {
+    const reviewer = await api.as(v1.committee[1]);
+    const publish = async (over: Record<string, unknown>) => {
+      const created = await chair.post('/notices', {
+        title: '2026年11月村级财务收支公开',
+        body: '本月收入 12,000 元，支出 8,500 元，明细见附件。',
+        period: { from: '2026-11-01', until: '2026-11-30' },
+        ...over,
+      });
+      await chair.post(`/notices/${created.body.noticeId}/publish`);
+      await reviewer.post(`/notices/${created.body.noticeId}/approve`);
+      await api.events.settle();
+      return created.body.noticeId as string;
+    };
+    const follower = await api.as(v1.residents[7]);
+    const quiet = await api.as(v1.residents[8]);
+    expect((await quiet.put('/me/inbox-preferences', { muted: [], categories: ['village'] })).status).toBe(200);
+    const finance = await publish({ category: 'finance' });
+    expect(await kindsAbout(follower, finance)).toEqual(['notice.published']);
+    expect((await itemsAbout(follower, finance))[0].title).toBe('新公告：2026年11月村级财务收支公开');
+    expect(await kindsAbout(quiet, finance)).toEqual([]);
+    const ordinary = await publish({ category: 'government', title: '关于医保缴费的通知' });
+    expect(await kindsAbout(follower, ordinary)).toEqual([]);
+    const major = await publish({ category: 'government', title: '关于村集体土地征收的公告', major: true });
+    expect(await kindsAbout(follower, major)).toEqual(['notice.published']);
+    expect(await kindsAbout(quiet, major)).toEqual(['notice.published']);
+  });
+
+  it('an answered question: to its asker only, unless they turned answers off', async () => {
+    const [noticeId] = v1.publishedNoticeIds.length ? v1.publishedNoticeIds : [undefined];
+    const created = noticeId
+      ? noticeId
+      : (
+          await chair.post('/notices', {
+            category: 'village',
+            title: '关于村道硬化工程的公示',
+            body: '经村民代表会议讨论，决定对三组至五组村道进行硬化。',
+          })
+        ).body.noticeId;
+    if (!noticeId) {
+      await chair.post(`/notices/${created}/publish`);
+      await (await api.as(v1.committee[1])).post(`/notices/${created}/approve`);
+    }
+    const asker = await api.as(v1.residents[9]);
+    const q = (await asker.post(`/notices/${created}/questions`, { text: '工程什么时候开工？' })).body;
+    await chair.post(`/notices/${created}/questions/${q.questionId}/answer`, { text: '计划下月初开工。' });
+    await api.events.settle();
+    const items = (await inboxOf(asker)).filter((i) => i.kind === 'question.answered');
+    expect(items).toEqual([
+      expect.objectContaining({ title: '您的提问有了答复', link: { page: 'notice', id: created } }),
+    ]);
+    expect((await inboxOf(await api.as(v1.residents[10]))).filter((i) => i.kind === 'question.answered')).toEqual([]);
+
+    await asker.put('/me/inbox-preferences', { muted: ['question'], categories: ['finance'] });
+    const q2 = (await asker.post(`/notices/${created}/questions`, { text: '工程由谁施工？' })).body;
+    await chair.post(`/notices/${created}/questions/${q2.questionId}/answer`, { text: '由中标单位施工。' });
+    await api.events.settle();
+    expect((await inboxOf(asker)).filter((i) => i.kind === 'question.answered')).toHaveLength(1);
+  });
+
+  it('a vote’s result goes to its electorate', async () => {
+    const topic = await openTopic('关于村级公益岗位设置的表决');
+    await chair.post(`/topics/${topic.topicId}/close`, { reason: '村民代表已全部表决' });
+    await api.events.settle();
+    const rep = await api.as(v1.representatives[4]);
+    expect(await kindsAbout(rep, topic.topicId)).toEqual(['topic.opened', 'topic.result']);
+    expect(await kindsAbout(await api.as(v1.residents[0]), topic.topicId)).toEqual([]);
+  });
+
+  it('a binding approved reaches the person, one refused reaches the account, with the reason', async () => {
+    const [person, other] = v1.residents.filter((p) => p.phone && p.idNumber).slice(20, 22);
+    const claim = async (p: typeof person) => {
+      const account = await api.wechat();
+      const r = await account.post('/bindings/claims', {
+        villageId: v1.villageId,
+        name: p.name,
+        idTail: '0000',
+        phone: p.phone,
+      });
+      expect(r.body.status).toBe('pending');
+      return { account, claimId: r.body.claim.claimId as string };
+    };
+    const refused = await claim(other);
+    await chair.post(`/bindings/claims/${refused.claimId}/reject`, { reason: '身份证后四位与名册不符' });
+    await api.events.settle();
+    expect(await inboxOf(refused.account)).toEqual([
+      expect.objectContaining({ kind: 'binding.rejected', body: '原因：身份证后四位与名册不符' }),
+    ]);
+    const approved = await claim(person);
+    await chair.post(`/bindings/claims/${approved.claimId}/approve`, { personId: person.personId });
+    await api.events.settle();
+    expect((await inboxOf(await api.as(person))).map((i) => i.kind)).toContain('binding.approved');
+  });
+});

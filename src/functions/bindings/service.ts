@@ -10,6 +10,7 @@ import { transact } from '../lib/db';
 import { env } from '../lib/env';
 import { conflict, invalidField, notFound, tooMany } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { emit, type Recipient } from '../lib/outbox';
 import { authorize } from '../lib/policy';
 import { seal, unseal } from '../lib/sensitive';
 import { type SessionClaims, signSession } from '../lib/session';
@@ -182,6 +183,13 @@ async function pendingClaim(village: VillageRecord, claimId: string) {
 }
 
 /** The committee knows the claimant (often face to face) and names the person they are. */
+/** The claimant hears of the decision: once bound, in their person's inbox; refused, in their account's. */
+const bindingNews = (village: VillageRecord, claimId: string, to: Recipient) => ({
+  villageId: village.villageId,
+  link: { page: 'binding' as const, id: claimId },
+  to: [{ kind: 'people' as const, people: [to] }],
+});
+
 export async function approveClaim(actor: Actor, claimId: string, personId: string, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'binding.review', village);
@@ -195,7 +203,10 @@ export async function approveClaim(actor: Actor, claimId: string, personId: stri
     decidedBy: actor.personId,
     personId,
   };
-  await bindOrExplain(c.accountId, person, 'approval', now, [store.decideClaim(decided)]);
+  await bindOrExplain(c.accountId, person, 'approval', now, [
+    store.decideClaim(decided),
+    emit({ ...bindingNews(village, claimId, { tenantId: village.villageId, personId }), kind: 'binding.approved' }, now),
+  ]);
   return claimView(decided, village);
 }
 
@@ -213,7 +224,11 @@ export async function rejectClaim(actor: Actor, claimId: string, reason: string,
     target: `claim:${claimId}`,
     reason,
   });
-  if (!(await transact([store.decideClaim(decided), audit]))) throw conflict('该申请已经处理过了');
+  const news = emit(
+    { ...bindingNews(village, claimId, { accountId: c.accountId }), kind: 'binding.rejected', data: { reason } },
+    now,
+  );
+  if (!(await transact([store.decideClaim(decided), audit, news]))) throw conflict('该申请已经处理过了');
   return claimView(decided, village);
 }
 

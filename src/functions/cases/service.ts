@@ -30,6 +30,7 @@ import { claimPhotos } from '../photos/service';
 import * as topics from '../topics/service';
 import { ownVillage, resolveVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
+import { caseEvents } from './events';
 import * as store from './store';
 import {
   actionsFor,
@@ -277,6 +278,7 @@ export async function applyStep(
       ...(step.note ? { reason: step.note.slice(0, 200) } : {}),
     }),
     ...(step.extra ?? []),
+    ...caseEvents(next, step, now),
   ]);
   if (!ok) throw conflict(STALE);
   return { ...next, version: c.version + 1 };

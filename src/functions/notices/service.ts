@@ -9,12 +9,14 @@ import type {
   Question,
 } from '../../shared/schemas/notice';
 import { noticeCategories } from '../../shared/schemas/notice';
+import { noticeCategoryLabels } from '../../shared/schemas/notice-category';
 import type { Actor } from '../lib/actor';
 import { auditPut, changedFields } from '../lib/audit';
 import { transact } from '../lib/db';
 import { conflict, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
+import { emit } from '../lib/outbox';
 import { type Action, allows, authorize } from '../lib/policy';
 import { countVerifiedResidents } from '../people/store';
 import { ownVillage, resolveVillage } from '../villages/service';
@@ -170,6 +172,16 @@ async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, 
   const ok = await store.saveNotice(next, notice, [
     store.putVersion(village.villageId, store.firstVersion(notice, ref(approvedBy ?? actor), at)),
     audit(actor, village, at, approvedBy ? 'notice.approve' : 'notice.publish', notice.noticeId),
+    emit(
+      {
+        villageId: village.villageId,
+        kind: 'notice.published',
+        link: { page: 'notice', id: notice.noticeId },
+        to: [{ kind: 'followers', category: notice.category, major: Boolean(notice.major) }],
+        data: { title: notice.title, category: noticeCategoryLabels[notice.category] },
+      },
+      new Date(at),
+    ),
   ]);
   if (!ok) throw conflict(STALE);
   return next;
@@ -319,6 +331,16 @@ export async function answer(actor: Actor, noticeId: string, questionId: string,
   const ok = await transact([
     store.answerUpdate(village.villageId, q, reply),
     audit(actor, village, at, 'notice.answer', noticeId),
+    emit(
+      {
+        villageId: village.villageId,
+        kind: 'question.answered',
+        link: { page: 'notice', id: noticeId },
+        to: [{ kind: 'people', people: [{ tenantId: village.villageId, personId: q.askedBy.personId }] }],
+        data: { title: notice.title },
+      },
+      now,
+    ),
   ]);
   if (!ok) throw conflict('这个问题已经答复过了');
   return questionFor(actor, village, { ...q, answer: reply });

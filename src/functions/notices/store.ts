@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
-import { dynamo, isConditionFailure, type TransactItem, table } from '../lib/db';
+import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 
@@ -85,17 +85,7 @@ export async function saveNotice(
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':s': expect.status, ':v': expect.version },
         };
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: { TableName: table(), Item: noticeItem(next), ...guard } }, ...extra],
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return transact([{ Put: { TableName: table(), Item: noticeItem(next), ...guard } }, ...extra]);
 }
 
 export const putVersion = (villageId: string, v: NoticeVersion): TransactItem => ({

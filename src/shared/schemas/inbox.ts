@@ -15,7 +15,6 @@ export const EventKind = z.enum([
   'case.declined',
   'case.assigned',
   'case.replied',
-  'case.rate',
   'case.reopened',
   'case.escalated',
   'case.handle', // to a handler: a case assigned to them
@@ -87,7 +86,6 @@ export const templateOf: Partial<Record<EventKind, TemplateKey>> = {
   'case.declined': 'case_progress',
   'case.assigned': 'case_progress',
   'case.replied': 'case_progress',
-  'case.rate': 'case_progress',
   'case.reopened': 'case_progress',
   'case.escalated': 'case_progress',
   'topic.opened': 'vote',

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../shared/schemas/person';
+import { InboxTile } from '../../components/inbox-tile';
 import { LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { Page } from '../../components/page';
 import { PersonCard, placeOf } from '../../components/person-card';
@@ -141,6 +142,7 @@ export default function Home() {
       </View>
       {unbound && <BindCard />}
       <View className="vh-tiles">
+        <InboxTile />
         {tiles
           .filter((tile) => (unbound ? tile.id === 'tile-me' : tile.shown(me)))
           .map((tile) => (

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { InboxPreferences } from '../../components/inbox-preferences';
 import { LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { MySubmissions } from '../../components/my-submissions';
 import { Page } from '../../components/page';
@@ -71,6 +72,7 @@ export default function MePage() {
         )}
       </View>
       {me?.person && <MySubmissions me={me} />}
+      {me?.person && <InboxPreferences me={me} />}
       {me?.person && !isTownship(me) && (
         <Button
           id="my-cases"
