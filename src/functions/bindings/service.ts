@@ -205,7 +205,10 @@ export async function approveClaim(actor: Actor, claimId: string, personId: stri
   };
   await bindOrExplain(c.accountId, person, 'approval', now, [
     store.decideClaim(decided),
-    emit({ ...bindingNews(village, claimId, { tenantId: village.villageId, personId }), kind: 'binding.approved' }, now),
+    emit(
+      { ...bindingNews(village, claimId, { tenantId: village.villageId, personId }), kind: 'binding.approved' },
+      now,
+    ),
   ]);
   return claimView(decided, village);
 }
