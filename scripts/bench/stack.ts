@@ -23,12 +23,14 @@ function startGateway(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-export async function startBenchStack(options: { withNotices: boolean }) {
+export async function startBenchStack(options: { withNotices: boolean; beforeGateway?: () => Promise<void> }) {
   const dynamo = await startDynamo();
   pointAtLocalDatabase(dynamo.endpoint, 'village-hall-bench');
   await createTables(dynamo.endpoint, 'village-hall-bench');
   const { seedDemo } = await import('../local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix: 'bench', withNotices: options.withNotices });
+  // What the gateway process must inherit (the events queue's stand-in, run by the benchmark itself).
+  await options.beforeGateway?.();
   const { url, child } = await startGateway();
   const signIn = async (person: SeededPerson) => {
     const r = await fetch(`${url}/auth/demo-sign-in`, {

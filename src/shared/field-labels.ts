@@ -75,6 +75,7 @@ export const fieldLabels: Record<string, string> = {
   until: '任期结束',
   termId: '任期编号',
   claimId: '申请编号',
+  id: '编号',
   fileBase64: '名册文件',
   fixes: '修改',
   checksum: '预览校验码',
