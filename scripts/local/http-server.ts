@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, type FieldProblem, noSuchRoute, validation } from '../../src/functions/lib/errors';
 import { routes as apiRoutes, bodyLimit, type Route } from '../../src/shared/api';
@@ -151,7 +152,53 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-function serveStatic(dir: string, path: string, res: ServerResponse) {
+/** Text worth packing: on a village line every byte of the app's scripts is a wait. */
+const packable = new Set(['.html', '.js', '.css', '.svg', '.json']);
+
+/**
+ * The encoding to send, by what the client accepts: brotli (the smallest), else gzip,
+ * else none. A q=0 in Accept-Encoding refuses that encoding.
+ */
+export function chooseEncoding(acceptEncoding = ''): 'br' | 'gzip' | undefined {
+  const accepted = new Set(
+    acceptEncoding
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return undefined;
+}
+
+/**
+ * Packed copies of the build's files, made once per file version (path, size and
+ * time of change) at brotli's and gzip's best settings and kept in memory: a
+ * rebuild changes the time, so a stale copy is never sent.
+ */
+const packed = new Map<string, Buffer>();
+function packedCopy(file: string, encoding: 'br' | 'gzip') {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${encoding} ${file} ${size} ${mtimeMs}`;
+  let copy = packed.get(key);
+  if (!copy) {
+    const raw = readFileSync(file);
+    copy =
+      encoding === 'br'
+        ? brotliCompressSync(raw, {
+            params: {
+              [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            },
+          })
+        : gzipSync(raw, { level: zlibConstants.Z_BEST_COMPRESSION });
+    packed.set(key, copy);
+  }
+  return copy;
+}
+
+function serveStatic(dir: string, path: string, req: IncomingMessage, res: ServerResponse) {
   const file = normalize(join(dir, path === '/' ? 'index.html' : path));
   const inside = file.startsWith(dir + sep);
   const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(dir, 'index.html');
@@ -159,7 +206,17 @@ function serveStatic(dir: string, path: string, res: ServerResponse) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 build not found: run npm run build:h5');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(target)] ?? 'application/octet-stream' });
+  const canPack = packable.has(extname(target));
+  const headers = {
+    'content-type': types[extname(target)] ?? 'application/octet-stream',
+    ...(canPack ? { vary: 'accept-encoding' } : {}),
+  };
+  const encoding = canPack ? chooseEncoding(req.headers['accept-encoding']) : undefined;
+  if (encoding) {
+    res.writeHead(200, { ...headers, 'content-encoding': encoding }).end(packedCopy(target, encoding));
+    return;
+  }
+  res.writeHead(200, headers);
   pipeline(createReadStream(target), res, () => {}); // a file gone or a reader gone: the socket closes either way
 }
 
@@ -197,7 +254,7 @@ export async function startHttpServer(options: LocalServerOptions = {}): Promise
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = parseTarget(req.url);
     if (apiPrefix && !url.pathname.startsWith(`${apiPrefix}/`))
-      return serveStatic(options.staticDir!, url.pathname, res);
+      return serveStatic(options.staticDir!, url.pathname, req, res);
     const path = url.pathname.slice(apiPrefix.length) || '/';
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return void res.writeHead(204, CORS_PREFLIGHT).end();
