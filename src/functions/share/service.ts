@@ -29,7 +29,7 @@ const missing: Record<SharedKind, string> = {
 export async function shareCode(actor: Actor, q: ShareCodeQuery, now: Date) {
   const village = await resolveVillage(actor, q.villageId);
   if (!(await isShared[q.kind](village.villageId, q.id))) throw notFound(missing[q.kind]);
-  const key = `codes/${village.villageId}/${q.kind}-${q.id}.png`;
+  const key = `codes/${village.villageId}/${q.kind}-${q.id}`;
   if (!(await headPhoto(key))) await putImage(key, await getUnlimited(sharedPages[q.kind], sceneOf(q)), 'image/png');
   return { url: await presignView(key, now) };
 }

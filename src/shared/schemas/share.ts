@@ -5,7 +5,7 @@ import { Id } from './common';
 /** The poster's code for one shared page: which page, which item, and (for township staff) in which village. */
 export const ShareCodeQuery = z.object({
   kind: z.enum(Object.keys(sharedPages) as [keyof typeof sharedPages], { error: '类型应为 notice、topic 或 case' }),
-  id: z.string().regex(/^[0-9A-Z]{26}$/, '编号不正确'),
+  id: z.string().regex(/^[0-9A-Z]{26}$/, '格式不正确'),
   villageId: Id.optional(),
 });
 export type ShareCodeQuery = z.output<typeof ShareCodeQuery>;
