@@ -181,6 +181,10 @@ export const t = {
     restored: '已恢复上次未提交的内容。',
     discard: '不要这些，重新开始',
   },
+  readAloud: {
+    start: '🔊 朗读',
+    stop: '■ 停止朗读',
+  },
   readers: {
     reach: '覆盖率',
     count: (n: number, m: number) => `已读 ${n} / 已认证村民 ${m}`,
