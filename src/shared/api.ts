@@ -292,7 +292,7 @@ export const routes = {
     path: '/topics/{topicId}/receipts/{receipt}',
     summary: '凭回执查询选票是否已计入',
     auth: true,
-    params: topicParams.extend({ receipt: z.string().regex(/^[0-9A-Za-z_-]{16,64}$/, '回执格式不正确') }),
+    params: topicParams.extend({ receipt: T.ReceiptCode }),
     response: T.ReceiptCheck,
   }),
   turnout: route({
@@ -923,6 +923,28 @@ export const routes = {
     auth: true,
     body: I.InboxPreferences,
     response: I.InboxPreferences,
+  }),
+  subscribeTemplates: route({
+    method: 'GET',
+    path: '/subscriptions/templates',
+    summary: '可订阅的微信消息模板（小程序请求订阅时用）',
+    auth: 'account',
+    response: I.SubscribeTemplates,
+  }),
+  listGrants: route({
+    method: 'GET',
+    path: '/subscriptions/grants',
+    summary: '我订阅的微信消息',
+    auth: 'account',
+    response: I.Grants,
+  }),
+  recordGrants: route({
+    method: 'POST',
+    path: '/subscriptions/grants',
+    summary: '记录订阅结果（一次性订阅可发一条，长期订阅直到取消）',
+    auth: 'account',
+    body: I.GrantRequest,
+    response: I.Grants,
   }),
 } as const;
 

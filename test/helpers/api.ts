@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
-import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
+import { type FakeWechat, pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { type LocalServerOptions, startHttpServer } from '../../scripts/local/http-server';
 import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
@@ -62,6 +62,8 @@ export interface TestApi {
   wechat(user?: string): Promise<ApiClient>;
   /** The events queue's local stand-in: settle() waits until every event sent so far reached its inboxes. */
   events: LocalQueue;
+  /** The local fake of WeChat's API: what subscribe messages it would have delivered, and its switches. */
+  fakeWechat: FakeWechat;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startTestApi(
       return new ApiClient(url, r.body.token);
     },
     events,
+    fakeWechat: wechat,
     stop: async () => {
       await closeServer(server as Server);
       await closeServer(events.server);

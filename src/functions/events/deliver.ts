@@ -1,5 +1,6 @@
 import { defaultPreferences, optionalGroupOf } from '../../shared/schemas/inbox';
 import type { Audience, Recipient } from '../lib/outbox';
+import { offer } from '../subscriptions/push';
 import { getVillage } from '../villages/store';
 import { messageOf } from './messages';
 import * as store from './store';
@@ -7,7 +8,8 @@ import * as store from './store';
 /**
  * The consumer's use case: one event to every inbox it concerns, a page of
  * recipients at a time, each page's items in batches. Safe to run again for the
- * same event (at-least-once delivery): an item already there is left alone.
+ * same event (at-least-once delivery): an item already there is left alone,
+ * and only the items newly written are pushed (subscriptions/push.ts).
  */
 export async function deliver(villageId: string, eventId: string, now: Date) {
   const event = await store.getEvent(villageId, eventId);
@@ -31,6 +33,13 @@ export async function deliver(villageId: string, eventId: string, now: Date) {
       village.settings.inbox.keepDays,
     );
     delivered += fresh.length;
+    await offer(
+      event,
+      message,
+      fresh.map((f) => f.owner),
+      village,
+      now,
+    );
   }
   return delivered;
 }

@@ -28,8 +28,13 @@ const texts: Record<EventKind, (e: EventRecord) => Message> = {
   'case.escalated': () => ({ title: CASE_NEWS, body: '已上报乡镇督办。' }),
   'case.handle': () => ({ title: '有一件事项交您办理', body: '请在期限内办理，点开查看。' }),
   'case.township': () => ({ title: '有一件事项上报乡镇', body: '村里逾期未办或群众不满意，请督办。' }),
+  'case.due': () => ({ title: '有一件事项的期限只剩 1 个工作日', body: '请抓紧办理，点开查看。' }),
   'cosign.threshold': (e) => ({ title: '联名人数已达到法定要求', body: d(e, 'duty') }),
   'question.answered': (e) => ({ title: '您的提问有了答复', body: `公告《${d(e, 'title')}》下您的提问已答复。` }),
+  'question.waiting': (e) => ({
+    title: '有村民的提问等待答复',
+    body: `公告《${d(e, 'title')}》下的提问已等待超过 ${d(e, 'hours')} 小时。`,
+  }),
   'binding.approved': () => ({ title: '身份绑定已通过', body: '您现在可以使用村民议事厅的全部功能。' }),
   'binding.rejected': (e) => ({ title: '身份绑定未通过', body: `原因：${d(e, 'reason')}` }),
   'notice.published': (e) => ({ title: `新公告：${d(e, 'title')}`, body: `${d(e, 'category')}公开，点开查看。` }),

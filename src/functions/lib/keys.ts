@@ -276,7 +276,7 @@ export const keys = {
   }),
   heldPushPartition: () => ({ pk: 'PUSH#held' }),
   /** WeChat's access token, shared by every function (refreshed before it expires, not per cold start). */
-  wechatToken: () => ({ pk: 'WECHAT', sk: 'ACCESS_TOKEN' }),
+  wechatToken: (appId: string) => ({ pk: 'WECHAT', sk: `ACCESS_TOKEN#${appId}` }),
 
   /** Requests remembered per caller, route and Idempotency-Key (lib/idempotency.ts once): the sort key is a hash of all three. */
   retryPartition: (tenantId: string) => `${tenant(tenantId)}#RETRY`,

@@ -33,8 +33,6 @@ export interface EventInput {
   to: Audience[];
   /** Text the message may show: nothing confidential (a topic's or notice's title, a binding's reason). */
   data?: Record<string, string>;
-  /** Clocks running out are urgent: quiet hours don't hold them back. */
-  urgent?: boolean;
 }
 export interface EventRecord extends EventInput {
   eventId: string;

@@ -1,21 +1,34 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, table } from './db';
 import { wechatConfig } from './env';
 import { unavailable } from './errors';
+import { keys } from './keys';
 import { logger } from './log';
 
 /**
  * WeChat's server API token from the stable token endpoint (POST
  * /cgi-bin/stable_token), which hands every caller the same token until it
- * expires, so functions asking at once don't invalidate each other's. Kept in
- * memory until five minutes before it runs out; `forget` after WeChat says it
- * is no longer valid (40001).
+ * expires. One token for all functions: it is kept in the table (and in memory
+ * for this instance) until five minutes before it runs out, so a cold start
+ * reads it rather than asking WeChat, whose daily quota for tokens is small.
+ * `forget` after WeChat says it is no longer valid (40001).
  */
 const MARGIN_MS = 5 * 60 * 1000;
-let cached: { token: string; until: number; appId: string } | undefined;
+interface Cached {
+  token: string;
+  until: number;
+  appId: string;
+}
+let cached: Cached | undefined;
 
-export async function wechatAccessToken(now = Date.now()): Promise<string> {
+async function fromTable(appId: string, now: number) {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.wechatToken(appId) }));
+  const stored = Item as Cached | undefined;
+  return stored && stored.until > now ? stored : undefined;
+}
+
+async function fromWechat(now: number): Promise<Cached> {
   const { apiBase, appId, appSecret } = wechatConfig();
-  if (!appId || !appSecret) throw unavailable('微信接口尚未配置，请联系管理员');
-  if (cached && cached.appId === appId && cached.until > now) return cached.token;
   let reply: { access_token?: string; expires_in?: number; errcode?: number };
   try {
     const res = await fetch(new URL('/cgi-bin/stable_token', apiBase), {
@@ -33,10 +46,38 @@ export async function wechatAccessToken(now = Date.now()): Promise<string> {
     logger.warn('stable_token refused', { errcode: reply.errcode });
     throw unavailable('微信服务暂时不可用，请稍后再试');
   }
-  cached = { token: reply.access_token, until: now + reply.expires_in * 1000 - MARGIN_MS, appId };
+  const fresh = { token: reply.access_token, until: now + reply.expires_in * 1000 - MARGIN_MS, appId };
+  await dynamo.send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.wechatToken(appId), type: 'wechat-token', ...fresh, ttl: Math.ceil(fresh.until / 1000) + 86_400 },
+    }),
+  );
+  return fresh;
+}
+
+export async function wechatAccessToken(now = Date.now()): Promise<string> {
+  const { appId, appSecret } = wechatConfig();
+  if (!appId || !appSecret) throw unavailable('微信接口尚未配置，请联系管理员');
+  if (!(cached && cached.appId === appId && cached.until > now))
+    cached = (await fromTable(appId, now)) ?? (await fromWechat(now));
   return cached.token;
 }
 
-export const forgetWechatAccessToken = () => {
+/** Drops a token WeChat refused, here and in the table (unless another function already replaced it). */
+export async function forgetWechatAccessToken() {
+  const forgotten = cached;
   cached = undefined;
-};
+  if (!forgotten) return;
+  await dynamo
+    .send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: keys.wechatToken(forgotten.appId),
+        ConditionExpression: '#t = :t',
+        ExpressionAttributeNames: { '#t': 'token' },
+        ExpressionAttributeValues: { ':t': forgotten.token },
+      }),
+    )
+    .catch(() => undefined); // replaced already: the next call reads the new one
+}

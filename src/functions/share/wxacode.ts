@@ -36,7 +36,7 @@ export async function getUnlimited(page: string, scene: string, retried = false)
   if ((res.headers.get('content-type') ?? '').startsWith('image/')) return new Uint8Array(await res.arrayBuffer());
   const reply = (await res.json().catch(() => ({}))) as { errcode?: number };
   if (reply.errcode === 40001 && !retried) {
-    forgetWechatAccessToken();
+    await forgetWechatAccessToken();
     return getUnlimited(page, scene, true);
   }
   logger.warn('getUnlimited refused', { errcode: reply.errcode });

@@ -19,8 +19,10 @@ export const EventKind = z.enum([
   'case.escalated',
   'case.handle', // to a handler: a case assigned to them
   'case.township', // to the township: a case escalated to it
+  'case.due', // to a handler: a clock with one working day left
   'cosign.threshold',
   'question.answered',
+  'question.waiting', // to the committee: a question unanswered longer than the village's setting
   'binding.approved',
   'binding.rejected',
   'notice.published',
@@ -41,6 +43,17 @@ export const optionalGroupOf: Partial<Record<EventKind, OptionalGroup>> = {
   'notice.published': 'notice',
 };
 
+/**
+ * What quiet hours don't hold back and the daily cap doesn't fold: a clock about
+ * to run out (a vote closing, a case's last working day) and an escalation.
+ */
+export const urgentKinds: ReadonlySet<EventKind> = new Set<EventKind>([
+  'topic.closing',
+  'case.due',
+  'case.escalated',
+  'case.township',
+]);
+
 /** Where a message leads: one tap opens the thing it is about. */
 export const InboxLink = z.object({
   page: z.enum(['topic', 'case', 'notice', 'binding']),
@@ -48,6 +61,21 @@ export const InboxLink = z.object({
   villageId: z.string().optional(),
 });
 export type InboxLink = z.infer<typeof InboxLink>;
+
+/** The app page a message opens (a subscribe message's `page`, without the leading slash). */
+export function inboxPage(l: InboxLink) {
+  const village = l.villageId ? `&villageId=${l.villageId}` : '';
+  switch (l.page) {
+    case 'topic':
+      return `pages/topics/detail/index?id=${l.id}`;
+    case 'case':
+      return `pages/cases/detail/index?id=${l.id}${village}`;
+    case 'notice':
+      return `pages/notices/detail/index?id=${l.id}`;
+    case 'binding':
+      return 'pages/index/index';
+  }
+}
 
 export const InboxItem = z.object({
   itemId: z.string(),
@@ -99,7 +127,9 @@ export const GrantAnswer = z.enum(['accept', 'reject', 'ban'], { error: '订阅�
 export const GrantRequest = z.object({
   /** A fresh wx.login code: the send needs the openid, which is kept sealed with the grant only. */
   code: z.string().min(1, '请提供微信登录凭证').max(128, '微信登录凭证过长'),
-  answers: z.record(z.string().max(64), GrantAnswer),
+  answers: z
+    .record(z.string().max(64), GrantAnswer)
+    .refine((a) => Object.keys(a).length >= 1 && Object.keys(a).length <= 10, '请提供 1 至 10 个订阅结果'),
 });
 export type GrantRequest = z.infer<typeof GrantRequest>;
 

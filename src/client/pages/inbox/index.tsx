@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import type { InboxItem, InboxLink } from '../../../shared/schemas/inbox';
+import { type InboxItem, inboxPage } from '../../../shared/schemas/inbox';
 import { Page } from '../../components/page';
 import { LoadState } from '../../components/state';
 import { useLoading } from '../../components/use-loading';
@@ -9,21 +9,6 @@ import { ti } from '../../i18n/inbox';
 import { t } from '../../i18n/zh-CN';
 import { call, messageOf } from '../../services/api';
 import { formatDateTime } from '../../services/format';
-
-/** Where one tap on a message leads. */
-const urlOf = (l: InboxLink) => {
-  const village = l.villageId ? `&villageId=${l.villageId}` : '';
-  switch (l.page) {
-    case 'topic':
-      return `/pages/topics/detail/index?id=${l.id}`;
-    case 'case':
-      return `/pages/cases/detail/index?id=${l.id}${village}`;
-    case 'notice':
-      return `/pages/notices/detail/index?id=${l.id}`;
-    case 'binding':
-      return '/pages/index/index';
-  }
-};
 
 /** 消息: what concerns me, newest first; a tap marks it read and opens what it is about. */
 export default function InboxPage() {
@@ -48,7 +33,7 @@ export default function InboxPage() {
       setItems((all) => all.map((i) => (i.itemId === item.itemId ? { ...i, read: true } : i)));
       call('readInboxItem', { params: { itemId: item.itemId } }).catch(() => undefined);
     }
-    Taro.navigateTo({ url: urlOf(item.link) });
+    Taro.navigateTo({ url: `/${inboxPage(item.link)}` });
   };
   const readAll = async () => {
     setFailed('');
