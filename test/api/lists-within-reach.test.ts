@@ -175,8 +175,13 @@ beforeAll(async () => {
   // Someone reads each notice, so reader lists are not empty.
   const reader = await as(v1.residents[8]);
   for (const id of noticeIds) await reader.get(`/notices/${id}`);
+  // A question of one caller's own, for 我的提交.
+  const asked = await (await as(v1.residents[6])).post(`/notices/${noticeIds[0]}/questions`, {
+    text: '请问这件事什么时候办完？',
+  });
+  if (asked.status !== 201) throw new Error(`fixture question: ${asked.status} ${JSON.stringify(asked.body)}`);
   topicIds = [];
-  for (const body of ['villagers_meeting', 'party_members_meeting']) {
+  for (const body of ['villagers_meeting', 'party_members']) {
     const t = await chair.post('/topics', {
       title: `可见范围测试议题 ${body}`,
       background: '用于列表与计数可见范围测试的议题背景。',
@@ -185,9 +190,10 @@ beforeAll(async () => {
       secret: true,
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
+    if (t.status !== 201) throw new Error(`fixture topic: ${t.status} ${JSON.stringify(t.body)}`);
     topicIds.push(t.body.topicId);
   }
-});
+}, 120_000);
 afterAll(() => api.stop());
 
 describe('every list returns only what its caller could open', () => {

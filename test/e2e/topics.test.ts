@@ -26,6 +26,25 @@ const tomorrow = () => new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOSt
 /** A day some days back in Beijing, as the stage form takes it. */
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
+it('an open (记名) ballot says on the confirm step that the village will see the choice', async () => {
+  const chair = await stack.apiAs(village.chair);
+  const t = await chair.post('/topics', {
+    title: '记名表决：村委会办公室搬迁',
+    background: '村委会办公室拟搬到文化广场旁的空房，请村民代表记名表决。',
+    body: 'representatives',
+    kind: 'motion',
+    secret: false,
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  await chair.post(`/topics/${t.body.topicId}/open`);
+  const rep = await stack.openAs(village.representatives[1]);
+  await openTopic(rep, t.body.topicId);
+  await rep.locator('#topic-secret', { hasText: '大家能看到您投了什么' }).waitFor();
+  await rep.locator('#choice-oppose').click();
+  await rep.locator('#cast-ballot').click();
+  await rep.locator('#open-ballot-warning', { hasText: '全村都能看到' }).waitFor();
+});
+
 describe('topics and votes in the browser', () => {
   jest.setTimeout(60_000);
   let topicId = '';
@@ -85,11 +104,14 @@ describe('topics and votes in the browser', () => {
     await rep.locator('#cast-ballot').click();
     await shot(rep, 'topic-ballot');
     await rep.locator('#ballot-confirm-choice', { hasText: '您选的是：同意' }).waitFor();
+    // A secret ballot says nothing about the village seeing the choice.
+    await expect(rep.locator('#open-ballot-warning').count()).resolves.toBe(0);
     await rep.locator('#confirm-ballot').click();
 
     const code = rep.locator('#receipt-code');
     await code.waitFor();
-    expect((await code.textContent())?.replace(/\s/g, '')).toMatch(/^[0-9A-Za-z_-]{16,64}$/);
+    // Four groups of four a person can copy: no I, L, O or U to mistake for 1 and 0.
+    expect(await code.textContent()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     await rep.getByText('凭回执可以查询选票是否已计入；回执不显示您投了什么').waitFor();
     await rep.locator('#bar-participants', { hasText: '1 人' }).waitFor();
     await expect(rep.locator('#ballot').count()).resolves.toBe(0);

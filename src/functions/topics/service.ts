@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { localDateTime, localDay } from '../../shared/rules/local-day';
 import { decide, householdTurnout, needed } from '../../shared/rules/quorum';
+import { RECEIPT_BYTES, receiptOf } from '../../shared/rules/receipt';
 import { maskName } from '../../shared/rules/tiers';
 import type { Notice } from '../../shared/schemas/notice';
 import {
@@ -327,9 +328,11 @@ export async function castBallot(
   authorize(actor, 'topic.vote', village);
   const t = await loadTopic(village, topicId);
   const voterKey = voterKeyOf(t, actor);
-  const receipt = idempotencyKey
-    ? fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`)
-    : randomBytes(24).toString('base64url');
+  const receipt = receiptOf(
+    idempotencyKey
+      ? Buffer.from(fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`), 'base64url')
+      : randomBytes(RECEIPT_BYTES),
+  );
   if (idempotencyKey && (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt))))
     return { topicId, receipt, channel: 'app' as const }; // the same request, retried: it was counted
   return castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
@@ -349,7 +352,7 @@ export async function recordBallot(
   if (t.secret) throw conflict(SECRET_BY_REGISTER);
   const voter = await getPerson(village.villageId, req.personId);
   if (!voter) throw notFound('没有找到这位村民');
-  const receipt = randomBytes(24).toString('base64url');
+  const receipt = receiptOf(randomBytes(RECEIPT_BYTES));
   const casting = {
     voterKey: voterKeyOf(t, voter),
     castBy: voter.personId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readReceipt } from '../rules/receipt';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Id, IsoDate, IsoDateTime, Line, Prose } from './common';
 
@@ -176,6 +177,15 @@ export const RecordBallotRequest = CastBallotRequest.extend({
 });
 /** Proof for the voter that their ballot is in the count, not of how they voted. */
 export const Receipt = z.object({ topicId: Id, receipt: z.string(), channel: Channel });
+/** A receipt as a voter types it back (any case, spaces, look-alikes), in its one written form. */
+export const ReceiptCode = z
+  .string()
+  .max(40, '回执格式不正确')
+  .transform((typed, ctx) => {
+    const receipt = readReceipt(typed);
+    if (!receipt) ctx.addIssue({ code: 'custom', message: '回执应为 16 位字母和数字，如 7KQ2-9XMD-4RTA-0WZE' });
+    return receipt ?? typed;
+  });
 export const ReceiptCheck = z.object({ counted: z.boolean() });
 
 /**

@@ -146,6 +146,11 @@ function Ballot({ topic, onVoted }: { topic: Topic; onVoted: (receipt: string) =
           <View className="vh-subtitle" id="ballot-confirm-choice">
             {tt.detail.youChose(choiceLabels(topic, chosen))}
           </View>
+          {!topic.secret && (
+            <View className="vh-banner vh-banner-withdrawn" id="open-ballot-warning">
+              {tt.detail.openBallotWarning}
+            </View>
+          )}
           <View className="vh-banner">{tt.detail.cannotChange}</View>
           <ActionButton id="confirm-ballot" label={tt.detail.confirmVote} doneText={tt.detail.voted} run={cast} />
           <Button id="cancel-ballot" className="vh-button vh-button-plain" onClick={() => setConfirming(false)}>
@@ -178,7 +183,7 @@ function ReceiptCard({ topicId, receipt, justVoted }: { topicId: string; receipt
           margin: '6px 0',
         }}
       >
-        {receipt.replace(/(.{4})(?=.)/g, '$1 ')}
+        {receipt}
       </Text>
       <View className="vh-hint">{tt.detail.receiptHint}</View>
       <ActionButton
