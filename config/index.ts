@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import type { IProjectConfig } from '@tarojs/taro/types/compile';
+import { require as tsxRequire } from 'tsx/cjs/api';
+import type { RouteName, routes as Routes } from '../src/shared/api';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -14,6 +16,19 @@ const shared = { include: [join(__dirname, '..', 'src', 'shared')] };
 const target = process.env.TARO_ENV ?? 'h5';
 const apiBase = process.env.TARO_APP_API_BASE ?? (target === 'h5' ? '/api' : 'http://127.0.0.1:3000/api');
 
+/**
+ * The client reaches a route by its method, path and auth alone: those go into the
+ * app as a constant (ROUTE_TABLE, read by src/client/services/api.ts), while the zod
+ * schemas stay out of the first screen's scripts. Taro compiles only config/, so tsx loads the table.
+ */
+const { routes } = tsxRequire('../src/shared/api', __filename) as { routes: typeof Routes };
+const routeTable = Object.fromEntries(
+  Object.entries(routes).map(([name, r]) => [
+    name as RouteName,
+    { method: r.method, path: r.path, auth: r.auth, idempotent: 'idempotent' in r && r.idempotent === true },
+  ]),
+);
+
 const base: IProjectConfig<'webpack5'> = {
   projectName: 'village-hall',
   date: '2026-11-23',
@@ -23,7 +38,10 @@ const base: IProjectConfig<'webpack5'> = {
   // TARO_OUTPUT_ROOT: a build of its own elsewhere (a benchmark of one working copy), leaving dist/ to the tests.
   outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${target}`,
   plugins: [],
-  defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase) },
+  defineConstants: {
+    ROUTE_TABLE: JSON.stringify(routeTable),
+    'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+  },
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },

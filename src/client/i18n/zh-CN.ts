@@ -1,5 +1,5 @@
 import type { CalendarEntry, NoticeCategory, NoticeStatus } from '../../shared/schemas/notice';
-import { roleLabels } from '../../shared/schemas/person';
+import { roleLabels } from '../../shared/schemas/role-labels';
 import type { Cadence } from '../../shared/schemas/settings';
 
 /** Every word the app shows. Plain words for a villager reading on a small phone. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, page } from './common';
-import { NoticeCategory } from './notice-category';
+import { NoticeCategory } from './notice';
 
 /**
  * 消息: what happened that concerns a person, as an event (written in the same

@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
-/** 党务 政务 村务 财务 办事指南 */
-export const NoticeCategory = z.enum(['party', 'government', 'village', 'finance', 'service'], {
-  error: '公开类别应为 党务、政务、村务、财务 或 办事指南',
-});
-export type NoticeCategory = z.infer<typeof NoticeCategory>;
-export const noticeCategories = NoticeCategory.options;
+/**
+ * 党务 政务 村务 财务 办事指南. Plain values, no zod: the notice list shows them on the
+ * app's first screen, which should not wait for the schema library (NoticeCategory in notice.ts validates).
+ */
+export const noticeCategories = ['party', 'government', 'village', 'finance', 'service'] as const;
+export type NoticeCategory = (typeof noticeCategories)[number];
 /** The names a message (events/messages.ts) gives the categories. */
 export const noticeCategoryLabels: Record<NoticeCategory, string> = {
   party: '党务',

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
-import { NoticeCategory } from './notice-category';
+import { noticeCategories } from './notice-category';
 import { Cadence } from './settings';
 
-export { NoticeCategory, noticeCategories } from './notice-category';
+export { noticeCategories } from './notice-category';
+
+/** 党务 政务 村务 财务 办事指南 */
+export const NoticeCategory = z.enum(noticeCategories, {
+  error: '公开类别应为 党务、政务、村务、财务 或 办事指南',
+});
+export type NoticeCategory = z.infer<typeof NoticeCategory>;
 
 /** One row of a finance disclosure (财务公开): amounts in yuan, two decimals. */
 export const AmountRow = z.object({

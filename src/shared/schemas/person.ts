@@ -14,17 +14,7 @@ export const Role = z.enum([
   'township_staff', // 乡镇 / 街道工作人员
 ]);
 export type Role = z.infer<typeof Role>;
-export const roleLabels: Record<Role, string> = {
-  resident: '村民',
-  household_head: '户主',
-  representative: '村民代表',
-  party_member: '党员',
-  party_branch: '党支部',
-  grid_worker: '网格员',
-  committee: '村委会',
-  supervisor: '监委会',
-  township_staff: '乡镇工作人员',
-};
+export { roleLabels } from './role-labels';
 
 /** A role held for a term (任期): from a date, until a date or open-ended. */
 export const RoleTerm = z.object({

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NoticeCategory, NoticeSummary } from '../../../../shared/schemas/notice';
-import { noticeCategories } from '../../../../shared/schemas/notice';
+import { noticeCategories } from '../../../../shared/schemas/notice-category';
 import { Page } from '../../../components/page';
 import { SearchBox } from '../../../components/search-box';
 import { LoadState } from '../../../components/state';
