@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import type jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
 import { seedTopics } from '../../scripts/local/seed-topics';
@@ -30,10 +30,11 @@ const patient = (page: Page) => {
 const linkOf = (page: string, id: string) =>
   `${stack.url}/#/pages/${page}/index?id=${id}&villageId=${village.villageId}`;
 
-/** The text of the QR code an image shows, read from its pixels as they are drawn. */
+/** The text of the QR code an image shows, read by jsQR from its pixels as the browser draws them. */
 async function qrText(page: Page, selector: string): Promise<string | undefined> {
   await page.locator(selector).waitFor();
-  const { data, width, height } = await page.evaluate(async (s) => {
+  await page.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
+  return page.evaluate(async (s) => {
     const img = document.querySelector(s) as HTMLImageElement;
     await img.decode();
     const canvas = document.createElement('canvas');
@@ -41,13 +42,9 @@ async function qrText(page: Page, selector: string): Promise<string | undefined>
     canvas.height = img.naturalHeight;
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
     ctx.drawImage(img, 0, 0);
-    return {
-      data: Array.from(ctx.getImageData(0, 0, canvas.width, canvas.height).data),
-      width: canvas.width,
-      height: canvas.height,
-    };
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return (window as unknown as { jsQR: typeof jsQR }).jsQR(data, width, height)?.data;
   }, selector);
-  return jsQR(new Uint8ClampedArray(data), width, height)?.data;
 }
 
 /** A phone with no session: what a WeChat group member has before ever opening the app. */
@@ -104,6 +101,8 @@ describe('the poster for the paper notice board', () => {
     await page.goto(linkOf('notices/print', noticeId));
     await page.locator('#poster-code').getByText('微信扫一扫').waitFor();
     expect(await qrText(page, '#poster-qr img')).toBe(linkOf('notices/detail', noticeId));
+    // The sheet scrolls inside the app's frame: the poster's foot, with its code and signature, is what to show.
+    await page.locator('#poster-code').scrollIntoViewIfNeeded();
     await shot(page, 'notice-poster', true);
   });
 

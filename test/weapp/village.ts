@@ -81,6 +81,19 @@ export function villageApi(me?: Me) {
         return { statusCode: 200, data: me };
       case 'GET /notices':
         return { statusCode: 200, data: { items: notices, nextCursor: null } };
+      case 'GET /notices/n1':
+        return {
+          statusCode: 200,
+          data: {
+            ...notices[0],
+            body: '收入 12,000 元，支出 8,000 元。',
+            attachments: [],
+            createdBy: { personId: 'p-committee', name: '李建国' },
+            updatedAt: notices[0].publishedAt,
+          },
+        };
+      case 'GET /notices/n1/questions':
+        return { statusCode: 200, data: { items: [] } };
       case 'GET /cases/categories':
         return { statusCode: 200, data: { items: [] } };
       case 'POST /photos':

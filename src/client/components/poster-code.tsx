@@ -2,25 +2,9 @@ import { Image, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { SharedItem } from '../../shared/links';
 import { ts } from '../i18n/share';
-import { call } from '../services/api';
-import { h5LinkOf } from './share';
+import { codeImage } from '../services/poster-code';
 
-/**
- * The code on a paper poster that opens this page when scanned. On the H5 site
- * it is a plain QR code of the page's link, drawn here; in the mini-program it is
- * WeChat's mini-program code for the page, which the server asks WeChat for
- * (wxacode.getUnlimited) and keeps.
- */
-async function codeImage(item: SharedItem): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const QRCode = await import('qrcode');
-    // M: still reads with a fold or a smudge on a notice board; the margin is the quiet zone a scanner needs.
-    return QRCode.toDataURL(h5LinkOf(item), { errorCorrectionLevel: 'M', margin: 4, width: 480 });
-  }
-  const r = await call('shareCode', { query: { kind: item.kind, id: item.id, villageId: item.villageId } });
-  return r.url;
-}
-
+/** The code on a paper poster that opens this page when scanned, with a line saying so. */
 export function PosterCode({ item, caption }: { item: SharedItem; caption: string }) {
   const [src, setSrc] = useState('');
   const [failed, setFailed] = useState(false);
@@ -32,7 +16,16 @@ export function PosterCode({ item, caption }: { item: SharedItem; caption: strin
   }, [item.kind, item.id, item.villageId]);
   return (
     <View className="vh-print-code" id="poster-code">
-      {src && <Image id="poster-qr" className="vh-print-code-image" src={src} mode="aspectFit" />}
+      {/* Sized inline: a scanner needs the code square and whole, whatever Taro's image defaults are. */}
+      {src && (
+        <Image
+          id="poster-qr"
+          className="vh-print-code-image"
+          src={src}
+          mode="scaleToFill"
+          style={{ width: '160px', height: '160px' }}
+        />
+      )}
       {failed && <View className="vh-hint">{ts.poster.codeFailed}</View>}
       <View className="vh-print-code-caption">{caption}</View>
     </View>
