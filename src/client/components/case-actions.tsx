@@ -15,6 +15,7 @@ import {
 } from '../../shared/schemas/case';
 import { limitText, tcs } from '../i18n/cases-staff';
 import { call, fieldsOf, newIdempotencyKey } from '../services/api';
+import { textDraftKey, textDrafts } from '../services/drafts';
 import { formatDate } from '../services/format';
 import { ActionButton } from './action';
 import { Choice } from './choice';
@@ -49,6 +50,13 @@ interface FormProps {
 }
 
 const blankToUndefined = (s: string) => (s.trim() ? s : undefined);
+/** Once the server has a step's text, its draft on the phone goes. */
+const sent =
+  (boxId: string) =>
+  (c: Case): Case => {
+    textDrafts.forget(textDraftKey(boxId));
+    return c;
+  };
 
 /**
  * The staff's steps on a case (受理, 转办, 答复…): one big button for each step the
@@ -162,6 +170,7 @@ function NoteForm({
         label={label}
         hint={hint}
         textarea
+        draft
         tall={tall}
         placeholder={placeholder}
         value={text}
@@ -172,7 +181,9 @@ function NoteForm({
       <ActionButton
         id="case-form-submit"
         label={submit}
-        run={() => send(() => run(required ? text : blankToUndefined(text)), setErrors)}
+        run={() =>
+          send(() => run(required ? text : blankToUndefined(text)).then(sent(`case-${field}-${c.caseId}`)), setErrors)
+        }
       />
     </View>
   );
@@ -288,6 +299,7 @@ function ReplyForm({ c, send }: FormProps) {
         id={`case-text-${c.caseId}`}
         label={A.reply.text}
         textarea
+        draft
         tall
         placeholder={A.reply.placeholder}
         value={text}
@@ -301,7 +313,9 @@ function ReplyForm({ c, send }: FormProps) {
       <ActionButton
         id="case-form-submit"
         label={A.reply.submit}
-        run={() => send(() => call('replyCase', { ...params(c), body: { text } }), setErrors)}
+        run={() =>
+          send(() => call('replyCase', { ...params(c), body: { text } }).then(sent(`case-text-${c.caseId}`)), setErrors)
+        }
       />
     </View>
   );

@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
@@ -14,11 +14,13 @@ import {
 import type { Me } from '../../shared/schemas/person';
 import { tc } from '../i18n/cases';
 import { ApiFailure, call, fieldsOf, messageOf, newIdempotencyKey } from '../services/api';
+import { draftStorageKey } from '../services/drafts';
 import { ActionButton } from './action';
 import { CasePhotos, type DraftPhoto, type PhotosState } from './case-photos';
 import { Choice } from './choice';
 import { TextField } from './field';
 import { FieldError, LoadState } from './state';
+import { SwitchRow } from './switch-row';
 
 type Category = z.infer<typeof CategoryList>['items'][number];
 type Similar = CaseSummary & { similarity: number };
@@ -47,8 +49,6 @@ const typedSomething = (d: Draft) =>
 const PHOTO_LIFE_MS = 23 * 3_600_000;
 const SIMILAR_AFTER_CHARS = 8;
 const SIMILAR_DELAY_MS = 600;
-
-export const draftStorageKey = (personId: string, slot: string) => `vh.caseDraft.${personId}.${slot}`;
 
 const NONE = 'none';
 const aboutOptions = [NONE, ...CaseAbout.options] as const;
@@ -362,30 +362,24 @@ export function CaseForm({
           {kind === 'suggestion' ? (
             <View className="vh-card" id="case-visibility">
               {!category?.care && <View className="vh-hint">{tc.form.publicNote}</View>}
-              <View className="vh-setting">
-                <Text>{tc.form.anonymousSuggestion}</Text>
-                <Switch
-                  id="case-anonymous"
-                  checked={draft.anonymous}
-                  onChange={(e) => update({ anonymous: e.detail.value })}
-                  color="#a31515"
-                />
-              </View>
+              <SwitchRow
+                id="case-anonymous"
+                label={tc.form.anonymousSuggestion}
+                checked={draft.anonymous}
+                onChange={(anonymous) => update({ anonymous })}
+              />
               <View className="vh-hint">{tc.form.anonymousSuggestionHint}</View>
               <FieldError message={err('anonymous') ?? err('public')} />
             </View>
           ) : (
             <View className="vh-card" id="case-visibility">
               <View className="vh-hint">{tc.form.privateNote}</View>
-              <View className="vh-setting">
-                <Text>{tc.form.anonymousPetition}</Text>
-                <Switch
-                  id="case-anonymous"
-                  checked={draft.anonymous}
-                  onChange={(e) => update({ anonymous: e.detail.value })}
-                  color="#a31515"
-                />
-              </View>
+              <SwitchRow
+                id="case-anonymous"
+                label={tc.form.anonymousPetition}
+                checked={draft.anonymous}
+                onChange={(anonymous) => update({ anonymous })}
+              />
               <FieldError message={err('anonymous') ?? err('public')} />
 
               <View className="vh-label">{tc.form.aboutTitle}</View>

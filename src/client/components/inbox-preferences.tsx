@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { OptionalGroup, type InboxPreferences as Prefs } from '../../shared/schemas/inbox';
 import { noticeCategories } from '../../shared/schemas/notice-category';
@@ -7,6 +7,7 @@ import { ti } from '../i18n/inbox';
 import { t } from '../i18n/zh-CN';
 import { call, messageOf } from '../services/api';
 import { LoadState } from './state';
+import { SwitchRow } from './switch-row';
 import { useLoading } from './use-loading';
 import { usePageLoad } from './use-page-load';
 
@@ -41,25 +42,23 @@ export function InboxPreferences({ me }: { me: Me }) {
       {prefs && (
         <>
           {OptionalGroup.options.map((g) => (
-            <View key={g} className="vh-row">
-              <Text>{ti.prefs.groups[g]}</Text>
-              <Switch
-                id={`pref-${g}`}
-                checked={!prefs.muted.includes(g)}
-                onChange={(e) => save({ ...prefs, muted: toggle(prefs.muted, g, !e.detail.value) })}
-              />
-            </View>
+            <SwitchRow
+              key={g}
+              id={`pref-${g}`}
+              label={ti.prefs.groups[g]}
+              checked={!prefs.muted.includes(g)}
+              onChange={(on) => save({ ...prefs, muted: toggle(prefs.muted, g, !on) })}
+            />
           ))}
           <View className="vh-hint">{ti.prefs.categories}</View>
           {noticeCategories.map((c) => (
-            <View key={c} className="vh-row">
-              <Text>{t.categories[c]}</Text>
-              <Switch
-                id={`pref-category-${c}`}
-                checked={prefs.categories.includes(c)}
-                onChange={(e) => save({ ...prefs, categories: toggle(prefs.categories, c, e.detail.value) })}
-              />
-            </View>
+            <SwitchRow
+              key={c}
+              id={`pref-category-${c}`}
+              label={t.categories[c]}
+              checked={prefs.categories.includes(c)}
+              onChange={(on) => save({ ...prefs, categories: toggle(prefs.categories, c, on) })}
+            />
           ))}
           {state === 'sending' && <View className="vh-hint">{t.state.sending}</View>}
           {state === 'sent' && <View className="vh-hint">{ti.prefs.saved}</View>}

@@ -1,12 +1,15 @@
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { fieldsOf } from '../services/api';
+import { textDraftKey, textDrafts } from '../services/drafts';
 import { ActionButton } from './action';
 import { FieldError } from './state';
+import { TextBox } from './text-box';
 
 /**
- * A box to write in and a button to send it (a question, an answer): the server's
- * message about the text shows under the box, and the box empties once sent.
+ * A box to write in and a button to send it (a question, an answer, a comment): the
+ * server's message about the text shows under the box. What is typed stays on the phone
+ * until the server has it (leave the page, come back, it is there); once sent the box empties.
  */
 export function TextForm({
   id,
@@ -14,6 +17,7 @@ export function TextForm({
   className,
   placeholder,
   label,
+  maxlength = 1000,
   send,
 }: {
   id: string;
@@ -21,19 +25,15 @@ export function TextForm({
   className?: string;
   placeholder: string;
   label: string;
+  /** The server's limit for this text (questions and comments: 1000). */
+  maxlength?: number;
   send: (text: string) => Promise<unknown>;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   return (
     <View className={className}>
-      <Textarea
-        id={id}
-        className="vh-textarea"
-        placeholder={placeholder}
-        value={text}
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <TextBox id={id} textarea draft placeholder={placeholder} maxlength={maxlength} value={text} onChange={setText} />
       <FieldError message={error} />
       <ActionButton
         id={buttonId}
@@ -42,6 +42,7 @@ export function TextForm({
           try {
             setError(undefined);
             await send(text);
+            textDrafts.forget(textDraftKey(id));
             setText('');
           } catch (e) {
             setError(fieldsOf(e).text);

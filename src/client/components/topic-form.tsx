@@ -1,4 +1,4 @@
-import { Input, Switch, Text, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { BallotKind, CreateTopicRequest, DecidingBody } from '../../shared/schemas/topic';
@@ -9,6 +9,7 @@ import { Choice } from './choice';
 import { TextField } from './field';
 import { ListEditor } from './list-editor';
 import { FieldError } from './state';
+import { SwitchRow } from './switch-row';
 
 const bodies: DecidingBody[] = ['villagers_meeting', 'representatives', 'party_members', 'custom'];
 const kinds: BallotKind[] = ['motion', 'single', 'multiple'];
@@ -145,15 +146,12 @@ export function TopicForm(p: {
       />
       <FieldError message={err('body')} />
       {form.body === 'villagers_meeting' && !p.compact && (
-        <View className="vh-setting">
-          <Text>{tt.edit.perHousehold}</Text>
-          <Switch
-            id="per-household"
-            checked={form.perHousehold}
-            onChange={(e) => update({ perHousehold: e.detail.value })}
-            color="#a31515"
-          />
-        </View>
+        <SwitchRow
+          id="per-household"
+          label={tt.edit.perHousehold}
+          checked={form.perHousehold}
+          onChange={(perHousehold) => update({ perHousehold })}
+        />
       )}
       <FieldError message={err('perHousehold')} />
       {form.body === 'custom' && (
@@ -209,28 +207,22 @@ export function TopicForm(p: {
         </View>
       )}
 
-      <View className="vh-setting">
-        <Text>{tt.edit.secret}</Text>
-        <Switch
-          id="topic-secret-switch"
-          checked={form.secret}
-          onChange={(e) => update({ secret: e.detail.value })}
-          color="#a31515"
-        />
-      </View>
+      <SwitchRow
+        id="topic-secret-switch"
+        label={tt.edit.secret}
+        checked={form.secret}
+        onChange={(secret) => update({ secret })}
+      />
       <FieldError message={err('secret')} />
 
       {!p.compact && (
         <>
-          <View className="vh-setting">
-            <Text>{tt.edit.major}</Text>
-            <Switch
-              id="topic-major-switch"
-              checked={form.major}
-              onChange={(e) => update({ major: e.detail.value })}
-              color="#a31515"
-            />
-          </View>
+          <SwitchRow
+            id="topic-major-switch"
+            label={tt.edit.major}
+            checked={form.major}
+            onChange={(major) => update({ major })}
+          />
           {form.major && (
             <View className="vh-hint" id="topic-major-hint">
               {tt.edit.majorHint}

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Me, Role } from '../../shared/schemas/person';
+import { wantsLargeText } from './elderly';
 
 /** What the app remembers on the phone: the session token, who is signed in, the text size. */
 const TOKEN = 'vh.token';
@@ -22,7 +23,14 @@ export const session = {
     Taro.removeStorageSync(TOKEN);
     Taro.removeStorageSync(ME);
   },
-  largeText: (): boolean => Taro.getStorageSync(LARGE_TEXT) === true,
+  /** Until the person chooses, the phone's own font setting decides (see wantsLargeText). */
+  largeText(): boolean {
+    const chosen = Taro.getStorageSync(LARGE_TEXT);
+    if (typeof chosen === 'boolean') return chosen;
+    const on = wantsLargeText(systemFontSize());
+    Taro.setStorageSync(LARGE_TEXT, on);
+    return on;
+  },
   setLargeText(on: boolean) {
     Taro.setStorageSync(LARGE_TEXT, on);
     Taro.eventCenter.trigger(LARGE_TEXT, on);
@@ -35,6 +43,28 @@ export const session = {
     };
   },
 };
+
+/**
+ * The text size the person set for the whole phone: WeChat's 字体大小 (fontSizeSetting, px;
+ * 16 is 标准) in the mini-program; on H5 the browser's default font size (16 unless set larger).
+ */
+function systemFontSize(): number | undefined {
+  if (process.env.TARO_ENV === 'h5') {
+    // Not the root's size: Taro sets that for its rem units. `medium` is the size the person chose.
+    if (typeof document === 'undefined' || !document.body) return undefined;
+    const probe = document.createElement('div');
+    probe.style.fontSize = 'medium';
+    document.body.appendChild(probe);
+    const size = Number.parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return size;
+  }
+  try {
+    return Taro.getSystemInfoSync().fontSizeSetting;
+  } catch {
+    return undefined;
+  }
+}
 
 const randomId = (length: number) => Array.from({ length }, () => Math.floor(Math.random() * 36).toString(36)).join('');
 

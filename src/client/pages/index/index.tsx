@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../shared/schemas/person';
 import { InboxTile } from '../../components/inbox-tile';
-import { LargeTextSwitch, useLargeText } from '../../components/large-text';
+import { ElderlyOffer, LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { Page } from '../../components/page';
 import { PersonCard, placeOf } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
@@ -140,6 +140,7 @@ export default function Home() {
           </View>
         )}
       </View>
+      <ElderlyOffer on={large} onChange={setLarge} />
       {unbound && <BindCard />}
       <View className="vh-tiles">
         <InboxTile />

@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { AmountRow, NoticeCategory, NoticeContent } from '../../../../../shared/schemas/notice';
@@ -8,6 +8,7 @@ import { TextField } from '../../../../components/field';
 import { ListEditor } from '../../../../components/list-editor';
 import { Page } from '../../../../components/page';
 import { FieldError, LoadState } from '../../../../components/state';
+import { SwitchRow } from '../../../../components/switch-row';
 import { t } from '../../../../i18n/zh-CN';
 import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../../services/api';
 
@@ -232,15 +233,12 @@ export default function EditNotice() {
           )}
           <FieldError message={err('period.from') ?? err('period.until') ?? err('period')} />
 
-          <View className="vh-setting">
-            <Text>{t.edit.major}</Text>
-            <Switch
-              id="notice-major"
-              checked={form.major}
-              onChange={(e) => update({ major: e.detail.value })}
-              color="#a31515"
-            />
-          </View>
+          <SwitchRow
+            id="notice-major"
+            label={t.edit.major}
+            checked={form.major}
+            onChange={(major) => update({ major })}
+          />
 
           {form.category === 'finance' && (
             <View className="vh-card">

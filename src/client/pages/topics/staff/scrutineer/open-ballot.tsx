@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { RosterPerson } from '../../../../../shared/schemas/person';
@@ -6,6 +6,7 @@ import type { Channel, Topic } from '../../../../../shared/schemas/topic';
 import { ActionButton } from '../../../../components/action';
 import { Choice } from '../../../../components/choice';
 import { FieldError } from '../../../../components/state';
+import { SwitchRow } from '../../../../components/switch-row';
 import { choiceLabels, optionsOf, toggleChoice, tt } from '../../../../i18n/topics';
 import { call } from '../../../../services/api';
 import { isRefusal, Refusal, VoterPicker } from './voter-picker';
@@ -106,10 +107,7 @@ export function OpenBallotForm({ topic, proxyAllowed }: { topic: Topic; proxyAll
         </View>
         <FieldError message={hint} />
         {proxyAllowed && (
-          <View className="vh-setting">
-            <Text>{tt.scrutineer.proxy}</Text>
-            <Switch id="record-proxy" checked={proxy} onChange={(e) => setProxy(e.detail.value)} color="#a31515" />
-          </View>
+          <SwitchRow id="record-proxy" label={tt.scrutineer.proxy} checked={proxy} onChange={setProxy} />
         )}
         <ActionButton id="record-ballot" label={tt.scrutineer.record} doneText={done} run={record} />
         <Refusal id="record-refusal" message={refusal} />

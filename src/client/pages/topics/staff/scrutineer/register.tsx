@@ -1,9 +1,10 @@
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { RosterPerson } from '../../../../../shared/schemas/person';
 import type { BallotRegister, Topic } from '../../../../../shared/schemas/topic';
 import { ActionButton } from '../../../../components/action';
 import { Choice } from '../../../../components/choice';
+import { SwitchRow } from '../../../../components/switch-row';
 import { tt } from '../../../../i18n/topics';
 import { call } from '../../../../services/api';
 import { channels, type Recorded } from './open-ballot';
@@ -72,10 +73,7 @@ export function RegisterStep({
         optionId={(c) => `channel-${c}`}
       />
       {proxyAllowed && (
-        <View className="vh-setting">
-          <Text>{tt.scrutineer.proxy}</Text>
-          <Switch id="register-proxy" checked={proxy} onChange={(e) => setProxy(e.detail.value)} color="#a31515" />
-        </View>
+        <SwitchRow id="register-proxy" label={tt.scrutineer.proxy} checked={proxy} onChange={setProxy} />
       )}
       <ActionButton id="mark-voter" label={tt.scrutineer.mark} doneText={done} run={mark} />
       <Refusal id="register-refusal" message={refusal} />
