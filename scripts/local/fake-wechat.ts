@@ -43,6 +43,11 @@ export const FAKE_SUBSCRIBE_TEMPLATES = {
     fields: { thing1: 'title', phrase2: 'status', thing3: 'body', time4: 'time' },
   },
   vote: { id: 'fake-vote', longTerm: false, fields: { thing1: 'title', phrase2: 'status', time3: 'time' } },
+  vote_closing: {
+    id: 'fake-vote-closing',
+    longTerm: false,
+    fields: { thing1: 'title', thing2: 'body', time3: 'time' },
+  },
   question_answered: {
     id: 'fake-question-answered',
     longTerm: false,

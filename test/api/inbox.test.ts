@@ -255,3 +255,86 @@ describe('what is announced, to whom', () => {
     expect((await inboxOf(await api.as(person))).map((i) => i.kind)).toContain('binding.approved');
   });
 });
+
+describe('what the clock announces (scheduled, with a moved clock)', () => {
+  const HOUR = 3_600_000;
+  const announce = async (at: Date) => {
+    const { announceDue } = await import('../../src/functions/events/announce');
+    const told = await announceDue(at);
+    await api.events.settle();
+    return told;
+  };
+  const kindsAbout = async (who: ApiClient, id: string) =>
+    (await inboxOf(who)).filter((i) => i.link.id === id).map((i) => i.kind);
+
+  it('24 hours before a vote closes, tells those who have not voted, once', async () => {
+    const topic = await openTopic('关于村卫生室改建的表决');
+    const [voter, waiting] = [v1.representatives[5], v1.representatives[6]];
+    const cast = await (await api.as(voter)).post(`/topics/${topic.topicId}/ballots`, { choices: ['approve'] });
+    expect(cast.status).toBe(200);
+    await announce(new Date(Date.now() + 12 * HOUR)); // 36 hours left: too early
+    expect(await kindsAbout(await api.as(waiting), topic.topicId)).toEqual(['topic.opened']);
+    await announce(new Date(Date.now() + 25 * HOUR));
+    await announce(new Date(Date.now() + 26 * HOUR));
+    const items = (await inboxOf(await api.as(waiting))).filter((i) => i.link.id === topic.topicId);
+    expect(items.map((i) => i.kind)).toEqual(['topic.closing', 'topic.opened']);
+    expect(items[0].title).toBe('表决即将截止：关于村卫生室改建的表决');
+    expect(await kindsAbout(await api.as(voter), topic.topicId)).toEqual(['topic.opened']);
+  });
+
+  it('a case clock with one working day left: the committee for acceptance, its handler for resolving', async () => {
+    const author = v1.residents[11];
+    const grid = v1.gridWorkers[1];
+    const c = (
+      await (
+        await api.as(author)
+      ).post('/cases', {
+        kind: 'petition',
+        categoryId: 'roads',
+        text: '村东头的路灯坏了两个月，晚上出行不方便，请尽快修理。',
+      })
+    ).body;
+    const acceptBy = Date.parse((await chair.get(`/cases/${c.caseId}`)).body.deadlines.acceptBy);
+    await announce(new Date(acceptBy - 5 * 24 * HOUR));
+    expect(await kindsAbout(chair, c.caseId)).toEqual([]);
+    await announce(new Date(acceptBy - 12 * HOUR));
+    await announce(new Date(acceptBy - 11 * HOUR));
+    const [due] = (await inboxOf(chair)).filter((i) => i.link.id === c.caseId);
+    expect(due).toMatchObject({ kind: 'case.due', title: '有一件事项的期限只剩 1 个工作日' });
+    expect(`${due.title}${due.body}`).not.toMatch(/路灯|东头/);
+    expect(`${due.title}${due.body}`).not.toContain(author.name);
+
+    await chair.post(`/cases/${c.caseId}/accept`, { note: '已受理' });
+    await chair.post(`/cases/${c.caseId}/assign`, { personId: grid.personId });
+    await api.events.settle();
+    const resolveBy = Date.parse((await chair.get(`/cases/${c.caseId}`)).body.deadlines.resolveBy);
+    await announce(new Date(resolveBy - 12 * HOUR));
+    expect((await kindsAbout(await api.as(grid), c.caseId)).sort()).toEqual(['case.due', 'case.handle']);
+    expect((await kindsAbout(chair, c.caseId)).filter((k) => k === 'case.due')).toHaveLength(1);
+    expect(await kindsAbout(await api.as(author), c.caseId)).not.toContain('case.due');
+  });
+
+  it('a question waiting longer than the village’s setting is brought to the committee, once', async () => {
+    const created = await chair.post('/notices', {
+      category: 'village',
+      title: '关于村集体经济合作社分红的公示',
+      body: '经村民代表会议讨论，决定按股分红，详见附件。',
+    });
+    const noticeId = created.body.noticeId;
+    await chair.post(`/notices/${noticeId}/publish`);
+    await (await api.as(v1.committee[1])).post(`/notices/${noticeId}/approve`);
+    await (await api.as(v1.residents[12])).post(`/notices/${noticeId}/questions`, { text: '外出务工的怎么领分红？' });
+    await announce(new Date(Date.now() + 71 * HOUR));
+    expect((await kindsAbout(chair, noticeId)).filter((k) => k === 'question.waiting')).toEqual([]);
+    await announce(new Date(Date.now() + 73 * HOUR));
+    await announce(new Date(Date.now() + 74 * HOUR));
+    const waiting = (await inboxOf(chair)).filter((i) => i.link.id === noticeId && i.kind === 'question.waiting');
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        title: '有村民的提问等待答复',
+        body: '公告《关于村集体经济合作社分红的公示》下的提问已等待超过 72 小时。',
+      }),
+    ]);
+    expect(await kindsAbout(await api.as(v1.residents[13]), noticeId)).toEqual([]);
+  });
+});

@@ -44,12 +44,13 @@ describe('the platform', () => {
     expect(wrongMethod.body.error.message).toContain('PATCH');
   });
 
-  it('runs the result closer, the case escalation, the photo sweep, the events relay and held pushes on a schedule', () => {
+  it('runs the result closer, the case escalation, the photo sweep, the events relay, announcements and held pushes on a schedule', () => {
     expect(scheduledFunctions().map((f) => [f.module, f.exportName, f.everyMs])).toEqual([
       ['src/functions/topics/handler', 'closeDue', 5 * 60_000],
       ['src/functions/cases/handler', 'escalateDue', 15 * 60_000],
       ['src/functions/photos/handler', 'sweepUnattached', 60 * 60_000],
       ['src/functions/events/handler', 'relay', 60_000],
+      ['src/functions/events/handler', 'announce', 15 * 60_000],
       ['src/functions/subscriptions/handler', 'release', 5 * 60_000],
     ]);
   });

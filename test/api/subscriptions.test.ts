@@ -60,12 +60,17 @@ afterAll(() => api.stop());
 describe('grants', () => {
   it('offers the templates of this stage to ask for', async () => {
     const r = await (await api.as(v1.residents[0])).get('/subscriptions/templates');
-    expect(r.body.items.map((t: any) => t.template).sort()).toEqual(['case_progress', 'question_answered', 'vote']);
+    expect(r.body.items.map((t: any) => t.template).sort()).toEqual([
+      'case_progress',
+      'question_answered',
+      'vote',
+      'vote_closing',
+    ]);
   });
 
   it('refuses an unknown template or no answer, naming the field, and records nothing', async () => {
     const rep = v1.residents[1];
-    for (const answers of [{ 'no-such-template': 'accept' }, {}]) {
+    for (const answers of [{ 'no-such-template': 'accept' }, {}] as Record<string, string>[]) {
       const r = await grant(rep, 'subs-nobody', answers);
       expect(r.status).toBe(400);
       expect(r.body.error.fields[0].path).toBe('answers');
@@ -183,6 +188,28 @@ describe('quiet hours and the daily cap', () => {
     expect(sentTo('subs-night')).toEqual([
       expect.objectContaining({ page: `pages/topics/detail/index?id=${topicId}` }),
     ]);
+  });
+
+  it('a vote about to close is urgent: its reminder goes in quiet hours too', async () => {
+    const rep = v1.representatives[7];
+    await grant(rep, 'subs-urgent', { 'fake-vote': 'reject', 'fake-vote-closing': 'accept' });
+    await openTopic();
+    const now = new Date();
+    await setInbox({
+      quietFrom: hhmm(new Date(now.getTime() - HOUR)),
+      quietUntil: hhmm(new Date(now.getTime() + HOUR)),
+    });
+    const { announceDue } = await import('../../src/functions/events/announce');
+    await announceDue(new Date(now.getTime() + 25 * HOUR)); // every vote opened above is now within 24 hours of closing
+    await api.events.settle();
+    // One grant, one reminder (of whichever vote came first), sent at once in quiet hours.
+    expect(sentTo('subs-urgent')).toEqual([
+      expect.objectContaining({
+        templateId: 'fake-vote-closing',
+        page: expect.stringMatching(/^pages\/topics\/detail/),
+      }),
+    ]);
+    expect(sentTo('subs-urgent')[0].data.thing2).toBe('距离截止不到 24 小时，您还没有投票。');
   });
 
   it('beyond the daily cap, the rest is folded into one “您有 N 条新消息” when the day ends', async () => {

@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { systemClock } from '../lib/clock';
 import { logger } from '../lib/log';
 import { relayPending } from '../lib/outbox';
+import { announceDue } from './announce';
 import { deliver } from './deliver';
 
 /**
@@ -24,3 +25,10 @@ export const consume = async (event: SQSEvent): Promise<SQSBatchResponse> => {
 
 /** Sends to the queue the events a crash or an unreachable queue left pending. */
 export const relay = () => relayPending(systemClock.now());
+
+/** Scheduled: a vote closing within 24 hours, a case clock with one working day left, a question waiting too long. */
+export const announce = async () => {
+  const told = await announceDue(systemClock.now());
+  logger.info('announced', told);
+  return told;
+};

@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, type QueryCommandInput } from '@aws-sdk/li
 import { defaultPreferences, type InboxPreferences } from '../../shared/schemas/inbox';
 import { activeTerms } from '../lib/actor';
 import { putAll } from '../lib/batch';
-import { dynamo, table } from '../lib/db';
+import { dynamo, type TransactItem, table } from '../lib/db';
 import { keys } from '../lib/keys';
 import type { Audience, EventRecord, Recipient } from '../lib/outbox';
 import { pages, prefixQuery, queryAll } from '../lib/query';
@@ -122,4 +122,55 @@ export async function writeInbox(event: EventRecord, page: Recipient[], message:
     })),
   );
   return fresh.map((w) => ({ owner: w.owner, recipient: w.r }));
+}
+
+/* ---------- scheduled announcements ---------- */
+
+const ANNOUNCED_DAYS = 90;
+/** The mark that an announcement was made, in its event's transaction: a second run finds it and says nothing. */
+export const announcedMark = (villageId: string, what: string, now: Date): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...keys.announced(villageId, what),
+      type: 'announced',
+      at: now.toISOString(),
+      ttl: Math.floor(now.getTime() / 1000) + ANNOUNCED_DAYS * 86_400,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** Open topics across villages whose voting closes by `until` (the list the scheduled closer reads), page by page. */
+export async function* topicsClosingBy(until: Date) {
+  const q = {
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :until',
+    ExpressionAttributeValues: { ':pk': 'TOPICS#open', ':until': until.toISOString() },
+    Limit: PAGE,
+  };
+  for await (const r of pages(q))
+    for (const i of r.Items ?? []) {
+      const [, villageId, topicId] = String(i.gsi2sk).split('#');
+      yield { villageId, topicId };
+    }
+}
+
+/** Case clocks across villages that run out by `until` (the deadline list the escalation reads), page by page. */
+export async function* caseClocksBy(until: Date) {
+  const q = {
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND sk <= :until',
+    ExpressionAttributeValues: { ':pk': keys.caseClockPartition().pk, ':until': until.toISOString() },
+    Limit: PAGE,
+  };
+  for await (const r of pages(q))
+    for (const i of r.Items ?? [])
+      yield {
+        sk: String(i.sk),
+        dueAt: String(i.sk).split('#')[0],
+        villageId: String(i.villageId),
+        caseId: String(i.caseId),
+      };
 }

@@ -275,6 +275,8 @@ export const keys = {
     sk: `${releaseAt}#${ownerPk}#${itemId}`,
   }),
   heldPushPartition: () => ({ pk: 'PUSH#held' }),
+  /** A scheduled announcement made once (a vote's closing, a case clock, a waiting question): its mark. */
+  announced: (villageId: string, what: string) => ({ pk: `${tenant(villageId)}#ANNOUNCED`, sk: what }),
   /** WeChat's access token, shared by every function (refreshed before it expires, not per cold start). */
   wechatToken: (appId: string) => ({ pk: 'WECHAT', sk: `ACCESS_TOKEN#${appId}` }),
 

@@ -107,7 +107,9 @@ export const defaultPreferences = (): InboxPreferences => ({ muted: [], categori
 /* ---------- WeChat subscribe messages (订阅消息) ---------- */
 
 /** The moments the mini-program asks, each with its template (ids are per-stage configuration). */
-export const TemplateKey = z.enum(['case_progress', 'vote', 'question_answered'], { error: '订阅模板不正确' });
+export const TemplateKey = z.enum(['case_progress', 'vote', 'vote_closing', 'question_answered'], {
+  error: '订阅模板不正确',
+});
 export type TemplateKey = z.infer<typeof TemplateKey>;
 export const templateOf: Partial<Record<EventKind, TemplateKey>> = {
   'case.accepted': 'case_progress',
@@ -117,7 +119,7 @@ export const templateOf: Partial<Record<EventKind, TemplateKey>> = {
   'case.reopened': 'case_progress',
   'case.escalated': 'case_progress',
   'topic.opened': 'vote',
-  'topic.closing': 'vote',
+  'topic.closing': 'vote_closing', // a one-time grant is one send: the reminder needs its own
   'topic.result': 'vote',
   'question.answered': 'question_answered',
 };
