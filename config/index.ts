@@ -41,6 +41,8 @@ const base: IProjectConfig<'webpack5'> = {
   defineConstants: {
     ROUTE_TABLE: JSON.stringify(routeTable),
     'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+    // 扫码登录: the link prefix registered for the mini-program (src/client/pages/auth/sign-in/qr-sign-in.tsx).
+    'process.env.TARO_APP_QR_SIGN_IN_LINK': JSON.stringify(process.env.TARO_APP_QR_SIGN_IN_LINK ?? ''),
   },
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },

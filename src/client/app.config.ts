@@ -2,6 +2,7 @@ export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/auth/sign-in/index',
+    'pages/auth/confirm/index',
     'pages/notices/list/index',
     'pages/notices/detail/index',
     'pages/notices/versions/index',

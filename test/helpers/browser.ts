@@ -48,7 +48,8 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
   const photos = await pointAtPhotoStore();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
-  const { server, url } = await startHttpServer({ staticDir: join(root, 'dist', 'h5') });
+  // H5_DIR: a copy of the build that another engineer's rebuild of dist/h5 can't empty mid-run.
+  const { server, url } = await startHttpServer({ staticDir: process.env.H5_DIR ?? join(root, 'dist', 'h5') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

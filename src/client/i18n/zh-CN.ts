@@ -181,6 +181,10 @@ export const t = {
     restored: '已恢复上次未提交的内容。',
     discard: '不要这些，重新开始',
   },
+  bar: {
+    back: '‹ 返回',
+    home: '⌂ 首页',
+  },
   readAloud: {
     start: '🔊 朗读',
     stop: '■ 停止朗读',

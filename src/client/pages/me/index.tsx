@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { InboxPreferences } from '../../components/inbox-preferences';
 import { LargeTextSwitch, useLargeText } from '../../components/large-text';
+import { MySessions } from '../../components/my-sessions';
 import { MySubmissions } from '../../components/my-submissions';
 import { Page } from '../../components/page';
 import { PersonCard } from '../../components/person-card';
@@ -72,6 +73,7 @@ export default function MePage() {
         )}
       </View>
       {me?.person && <MySubmissions me={me} />}
+      {me?.person && <MySessions me={me} />}
       {me?.person && <InboxPreferences me={me} />}
       {me?.person && !isTownship(me) && (
         <Button

@@ -6,10 +6,12 @@ import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
 import { tb } from '../../../i18n/bindings';
+import { tq } from '../../../i18n/qr-sign-in';
 import { t } from '../../../i18n/zh-CN';
 import { ApiFailure, call, messageOf } from '../../../services/api';
 import { goOn } from '../../../services/next';
 import { session, wechatLoginCode } from '../../../services/session';
+import { QrSignIn } from './qr-sign-in';
 
 type Person = DemoPeople['people'][number];
 /** Staff first, in the order people look for them; everyone else is a resident. */
@@ -103,6 +105,8 @@ export default function SignIn() {
         </View>
       )}
       {signInError && <View className="vh-state vh-state-error">{signInError}</View>}
+      {/* 扫码登录: how the deployed H5 site signs in, with the mini-program on the phone. */}
+      {!WEAPP && <QrSignIn onSignedIn={(r) => signInWith(tq.page.signingIn, async () => r)} />}
       {demo && !WEAPP && (
         <View className="vh-card" id="demo-wechat">
           <View className="vh-card-title">{tb.signIn.demoTitle}</View>

@@ -1,0 +1,35 @@
+/** The words of 扫码登录: the QR code on the computer, the question on the phone, and the browsers listed on 我的. */
+export const tq = {
+  page: {
+    title: '扫码登录',
+    hint: '请用微信扫一扫，在「村民议事厅」小程序里确认，就能在这台电脑上登录。',
+    waiting: '等待在手机上确认…（二维码 2 分钟内有效）',
+    expired: '二维码已过期',
+    refresh: '刷新二维码',
+    loading: '正在生成二维码…',
+    signingIn: '正在登录…',
+    alt: '扫码登录二维码',
+  },
+  confirm: {
+    navTitle: '确认登录',
+    question: (tenantName: string) => `在电脑上登录 ${tenantName} 村民议事厅？`,
+    device: (device: string) => `登录设备：${device}`,
+    warning: '只在您自己面前的电脑上确认。如果是别人发给您的二维码，请不要确认。',
+    confirm: '确认登录',
+    cancel: '取消',
+    confirming: '正在确认…',
+    done: '已在电脑上登录',
+    doneHint: '不用时，可以在「我的」里让这台电脑退出登录。',
+    goHome: '回到首页',
+    noTicket: '没有读到二维码，请在电脑上刷新二维码后重新扫码',
+  },
+  sessions: {
+    title: '扫码登录的电脑',
+    none: '目前没有扫码登录的电脑或浏览器。',
+    signedInAt: (at: string) => `登录于 ${at}`,
+    current: '本机',
+    end: '退出登录',
+    ending: '正在退出…',
+    ended: '已退出',
+  },
+};
