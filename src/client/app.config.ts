@@ -29,6 +29,9 @@ export default defineAppConfig({
     { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },
     { root: 'pages/cases/staff', pages: ['proxy/index', 'dashboard/index', 'township/index'] },
   ],
+  // 说话输入 in the mini-program: WeChat's 同声传译 plugin (services/voice.ts picks it up through requirePlugin,
+  // and a build without it simply shows no microphone).
+  plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
   // H5: no sliding page transition; on a cheap phone it is slow, and a page should simply appear.
   animation: false,
   window: {
