@@ -79,6 +79,7 @@ function ClaimCard({ c }: { c: Pending }) {
             buttonId={`reject-${c.claimId}`}
             className="vh-reject"
             placeholder={tb.review.rejectPlaceholder}
+            maxlength={200}
             label={tb.review.reject}
             send={async (reason) => {
               await call('rejectClaim', { params: { claimId: c.claimId }, body: { reason } }).catch((e) => {

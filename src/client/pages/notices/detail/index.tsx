@@ -105,6 +105,7 @@ function QuestionItem({
           buttonId={`answer-${q.questionId}`}
           placeholder={t.detail.answerPlaceholder}
           label={t.detail.answer}
+          maxlength={2000}
           send={async (text) => {
             await call('answerQuestion', { params: { noticeId, questionId: q.questionId }, body: { text } });
             onAnswered();

@@ -339,6 +339,7 @@ function CloseEarly({ close }: { close: (reason: string) => Promise<unknown> }) 
         buttonId="close-confirm"
         placeholder={tt.detail.closeReason}
         label={tt.detail.closeConfirm}
+        maxlength={200}
         send={close}
       />
       <Button id="close-early-cancel" className="vh-button vh-button-plain" onClick={() => setOpen(false)}>
@@ -546,6 +547,7 @@ function Discussion({
                 buttonId={`hide-${c.commentId}`}
                 placeholder={tt.discussion.hideReason}
                 label={tt.discussion.hideConfirm}
+                maxlength={200}
                 send={(reason) => hide(c.commentId, reason)}
               />
               <Button className="vh-button vh-button-plain" onClick={() => setHiding(undefined)}>
