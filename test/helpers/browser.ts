@@ -2,9 +2,10 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { pointAtFakeWechat } from '../../scripts/local/fake-wechat';
+import { type FakeWechat, pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { startHttpServer } from '../../scripts/local/http-server';
 import { pointAtPhotoStore } from '../../scripts/local/photo-store';
+import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { root } from '../../scripts/local/serverless-config';
 import { closeServer } from '../../scripts/local/stack';
@@ -27,6 +28,10 @@ export interface BrowserStack {
   pageAsNewWechatUser(): Promise<Page>;
   /** The HTTP API as this person, for what a test sets up off screen or checks was stored; a failure throws. */
   apiAs(person: SeededPerson): Promise<PersonApi>;
+  /** The events queue's stand-in: settle() waits until every event so far reached its inboxes. */
+  events: LocalQueue;
+  /** The fake of WeChat's API: the subscribe messages it would have delivered. */
+  fakeWechat: FakeWechat;
   stop(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ const PHONE = {
 export async function startBrowserStack(idPrefix: string): Promise<BrowserStack> {
   const wechat = await pointAtFakeWechat();
   const photos = await pointAtPhotoStore();
+  const events = await pointAtLocalQueue();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: true });
   // H5_DIR: a copy of the build that another engineer's rebuild of dist/h5 can't empty mid-run.
@@ -86,6 +92,8 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     township,
     browser,
     pageAs,
+    events,
+    fakeWechat: wechat,
     async openAs(person) {
       const page = await pageAs(person);
       page.setDefaultTimeout(10_000);
@@ -122,6 +130,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
       await closeServer(server as Server);
       await closeServer(wechat.server);
       await closeServer(photos.server);
+      await closeServer(events.server);
     },
   };
 }

@@ -17,4 +17,26 @@ export const ti = {
     saved: '已保存',
     save: '保存',
   },
+  /** 消息 in the village's settings. */
+  settings: {
+    title: '消息和微信通知',
+    hint: '“消息”里总能看到每一条；微信通知在免打扰时段暂缓（表决即将截止、期限将到、上报乡镇等紧急的除外），超过每天条数的合并成一条“您有 N 条新消息”。',
+    quiet: '免打扰时段（村里时间，开始和结束相同表示不设）',
+    quietFrom: '开始',
+    quietUntil: '结束',
+    dailyCap: '每人每天最多微信通知（条）',
+    keepDays: '消息保留天数',
+    questionWaitHours: '公告提问多久未答复提醒村委会（小时）',
+  },
+  /** Asking, at the moment it makes sense, to send a WeChat subscribe message. */
+  notify: {
+    caseReply: '答复时通知我',
+    vote: '开始表决和截止前提醒我',
+    questionAnswer: '答复时通知我',
+    on: '好的，有进展时会通过微信通知您（消息里也能看到）。',
+    off: '没有开启微信通知。有进展时仍会出现在“消息”里。',
+    failed: '没能开启微信通知，请稍后再试。',
+    demoTitle: '微信订阅消息（本地演示）',
+    demoContent: '小程序里这里会弹出微信的订阅弹窗。允许发送通知吗？',
+  },
 };

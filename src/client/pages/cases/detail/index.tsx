@@ -3,12 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { openedId } from '../../../../shared/links';
+import { isOpen } from '../../../../shared/rules/case-flow';
 import { type Case, caseRouteLabels, intakeLabels, type Rating } from '../../../../shared/schemas/case';
 import { ActionButton } from '../../../components/action';
 import { CaseActions } from '../../../components/case-actions';
 import { CaseTimeline } from '../../../components/case-timeline';
 import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
+import { NotifyMe } from '../../../components/notify-me';
 import { Page } from '../../../components/page';
 import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
@@ -17,6 +19,7 @@ import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { tc } from '../../../i18n/cases';
+import { ti } from '../../../i18n/inbox';
 import { ts } from '../../../i18n/share';
 import { call, fieldsOf } from '../../../services/api';
 import { formatDate, formatDateTime, formatLastDay } from '../../../services/format';
@@ -333,6 +336,9 @@ export default function CaseDetail() {
           <Text className="vh-body" userSelect id="case-text">
             {c.text}
           </Text>
+          {c.me.isSubmitter && isOpen(c.status) && (
+            <NotifyMe id="notify-case" label={ti.notify.caseReply} keys={['case_progress']} />
+          )}
           {c.place && (
             <View className="vh-guide-row" id="case-place">
               <Text className="vh-label">{tc.detail.place}</Text>

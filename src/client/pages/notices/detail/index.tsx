@@ -5,6 +5,7 @@ import { openedId } from '../../../../shared/links';
 import type { Notice, Question } from '../../../../shared/schemas/notice';
 import { ActionButton } from '../../../components/action';
 import { NoticeContent } from '../../../components/notice-content';
+import { NotifyMe } from '../../../components/notify-me';
 import { Page } from '../../../components/page';
 import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
@@ -13,6 +14,7 @@ import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { ti } from '../../../i18n/inbox';
 import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
@@ -123,6 +125,7 @@ export default function NoticeDetail() {
   const me = useMe();
   const [notice, setNotice] = useState<Notice>();
   const [questions, setQuestions] = useState<Question[]>([]);
+  const [asked, setAsked] = useState(false);
   const { loading, error, track } = useLoading();
   const [askKey, setAskKey] = useState(newIdempotencyKey());
   const [message, setMessage] = useState('');
@@ -314,9 +317,11 @@ export default function NoticeDetail() {
                     });
                     setQuestions([...questions, q]);
                     setAskKey(newIdempotencyKey());
+                    setAsked(true);
                   }}
                 />
               )}
+              {asked && <NotifyMe id="notify-question" label={ti.notify.questionAnswer} keys={['question_answered']} />}
             </View>
           )}
         </View>

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/schemas/topic';
 import { ActionButton } from '../../../components/action';
 import { TextField } from '../../../components/field';
+import { NotifyMe } from '../../../components/notify-me';
 import { Page } from '../../../components/page';
 import { ReadAloud } from '../../../components/read-aloud';
 import { ShareButton, useShareCard } from '../../../components/share';
@@ -20,6 +21,7 @@ import { TextForm } from '../../../components/text-form';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
+import { ti } from '../../../i18n/inbox';
 import { ts } from '../../../i18n/share';
 import { bodyName, choiceLabels, kindName, optionsOf, receiptKey, toggleChoice, tt } from '../../../i18n/topics';
 import { call, fieldsOf, messageOf, newIdempotencyKey } from '../../../services/api';
@@ -763,6 +765,15 @@ export default function TopicDetail() {
             </View>
           )}
 
+          {/* Before voting opens anyone may ask to hear of it; once open, only a voter who has not voted yet. */}
+          {topic.me &&
+            (topic.status === 'draft' || (topic.status === 'open' && topic.me.eligible && !topic.me.voted)) && (
+              <NotifyMe
+                id="notify-vote"
+                label={ti.notify.vote}
+                keys={topic.status === 'draft' ? ['vote', 'vote_closing'] : ['vote_closing']}
+              />
+            )}
           {/* A receipt kept on this phone by someone else signed in earlier is not theirs to show. */}
           {receipt && topic.me?.voted !== false ? (
             <ReceiptCard topicId={topicId} receipt={receipt} justVoted={justVoted} />

@@ -15,6 +15,7 @@ import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf } from '../../../services/api';
 import { hasRole } from '../../../services/session';
 import { CaseSettings } from './case-settings';
+import { InboxSettings } from './inbox-settings';
 
 const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
 type Threshold = VillageSettings['voteRules']['representatives']['turnout'];
@@ -192,6 +193,14 @@ export default function SettingsPage() {
           </View>
 
           <CaseSettings
+            draft={draft}
+            defaults={view.defaults}
+            update={update}
+            errors={errors}
+            disabled={!canChange}
+            lawDefault={lawDefault}
+          />
+          <InboxSettings
             draft={draft}
             defaults={view.defaults}
             update={update}
