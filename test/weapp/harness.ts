@@ -83,6 +83,17 @@ function pageAsComponent(options: PageOptions, stack: Record<string, unknown>[],
   };
 }
 
+/** A stand-in for WeChat's 同声传译 plugin: it records what it is asked and answers as the plugin would. */
+function wechatSI(wx: FakeWx) {
+  return {
+    textToSpeech: (o: { content: string; success?: (r: unknown) => void }) => {
+      wx.calls.push({ api: 'WechatSI.textToSpeech', options: { content: o.content } });
+      setTimeout(() => o.success?.({ retcode: 0, filename: 'https://tts.example/1.mp3', expired_time: 0 }), 0);
+    },
+    getRecordRecognitionManager: () => ({ start() {}, stop() {} }),
+  };
+}
+
 export async function startMiniProgram(dir: string, script: FakeWxScript = {}): Promise<MiniProgram> {
   const consoleErrors: string[] = [];
   for (const level of ['error', 'warn'] as const)
@@ -99,6 +110,12 @@ export async function startMiniProgram(dir: string, script: FakeWxScript = {}): 
   const simulate = require('miniprogram-simulate') as Simulate;
   const wx = createFakeWx(g.wx as Record<string, unknown>, script);
   g.wx = wx;
+  // The plugins app.json declares (同声传译 for 说话输入 and 朗读); simulate's own requirePlugin only logs an error.
+  g.requirePlugin = (name: string) => {
+    wx.calls.push({ api: 'requirePlugin', options: name });
+    if (name !== 'WechatSI') throw new Error(`plugin ${name} is not declared in app.json`);
+    return wechatSI(wx);
+  };
   const stack: Record<string, unknown>[] = [];
   const rendered = { count: 0 };
   let app: Record<string, unknown> | undefined;

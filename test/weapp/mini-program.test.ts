@@ -29,6 +29,7 @@ test('every page of app.json opens without an error in the console', async () =>
 
 /** The home page's tiles, as src/client/pages/index/index.tsx orders them. */
 const TILES = [
+  'tile-inbox', // 消息, for everyone, above the rest
   'tile-notices',
   'tile-topics',
   'tile-cases',
@@ -49,15 +50,15 @@ const tilesOn = (home: MountedPage) => {
   return shown;
 };
 
-test("the home page shows a resident the four residents' tiles and no staff ones", async () => {
+test("the home page shows a resident 消息 and the four residents' tiles, and no staff ones", async () => {
   await startAs(resident);
   const home = await mp.mount('pages/index/index');
   expect(home.text()).toContain('王秀英');
-  expect(tilesOn(home)).toEqual(['tile-notices', 'tile-topics', 'tile-cases', 'tile-me']);
+  expect(tilesOn(home)).toEqual(['tile-inbox', 'tile-notices', 'tile-topics', 'tile-cases', 'tile-me']);
   expect(home.text()).not.toContain('村民名册');
 });
 
-test('the home page shows a committee member all eleven tiles, staff ones included', async () => {
+test('the home page shows a committee member 消息 and all eleven tiles, staff ones included', async () => {
   await startAs(committee);
   const home = await mp.mount('pages/index/index');
   expect(home.text()).toContain('李建国');

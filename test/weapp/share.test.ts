@@ -13,8 +13,10 @@ test("a notice's share card carries its title and the path that opens it, villag
   const mp = await startMiniProgram(dist, { storage: signedInAs(resident), request: villageApi(resident) });
   const page = await mp.mount('pages/notices/detail/index', { id: 'n1' });
   expect(page.text()).toContain('十月村务收支公开');
-  const share = page.component.instance.onShareAppMessage as (o: object) => { title: string; path: string };
-  expect(share({ from: 'menu' })).toEqual({
+  const instance = page.component.instance;
+  const share = instance.onShareAppMessage as (this: unknown, o: object) => { title: string; path: string };
+  // WeChat calls it on the page, as `this`.
+  expect(share.call(instance, { from: 'menu' })).toEqual({
     title: '【公告】十月村务收支公开',
     path: '/pages/notices/detail/index?id=n1&villageId=v1',
   });

@@ -1,5 +1,4 @@
 import { Button, Input, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { type ComponentProps, useEffect, useRef, useState } from 'react';
 import { tw } from '../i18n/writing';
 import { textDraftKey, textDrafts } from '../services/drafts';
@@ -110,13 +109,19 @@ export function TextBox({ id, value, placeholder, maxlength, type, textarea, tal
   );
 }
 
+/** WeChat's own (Taro.requirePlugin is a stub that only warns), present where app.json declares plugins. */
+declare const requirePlugin: ((name: string) => unknown) | undefined;
+
 let phoneRecognizer: Recognizer | undefined | null = null;
 /** This phone's recognizer, picked once: WechatSI in the mini-program, the browser's own on H5. */
 function recognizer(): Recognizer | undefined {
   if (phoneRecognizer === null) {
     phoneRecognizer =
       process.env.TARO_ENV === 'weapp'
-        ? pickRecognizer({ env: 'weapp', requirePlugin: Taro.requirePlugin })
+        ? pickRecognizer({
+            env: 'weapp',
+            requirePlugin: typeof requirePlugin === 'function' ? requirePlugin : undefined,
+          })
         : pickRecognizer({
             env: 'h5',
             browser: typeof window === 'undefined' ? undefined : (window as VoicePlatform['browser']),
@@ -153,8 +158,9 @@ function VoiceInput({ id, onText }: { id?: string; onText: (text: string) => voi
   };
   return (
     <View className="vh-voice">
+      {/* voice-<box>, not <box>-voice: a prefix selector for the box's own buttons never catches it */}
       <Button
-        id={id && `${id}-voice`}
+        id={id && `voice-${id}`}
         className={`vh-button ${listening ? 'vh-button-primary' : 'vh-button-plain'}`}
         onClick={toggle}
       >

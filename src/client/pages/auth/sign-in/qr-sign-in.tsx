@@ -4,6 +4,7 @@ import type { PersonSummary } from '../../../../shared/schemas/person';
 import type { QrTicket } from '../../../../shared/schemas/qr-sign-in';
 import { tq } from '../../../i18n/qr-sign-in';
 import { ApiFailure, call, messageOf } from '../../../services/api';
+import { qrImage } from '../../../services/qr-image';
 import './qr-sign-in.scss';
 
 /** Often enough that the page follows the phone at once, rarely enough for a slow village line. */
@@ -20,15 +21,6 @@ function qrLink(ticketId: string) {
   const prefix = process.env.TARO_APP_QR_SIGN_IN_LINK;
   if (prefix) return `${prefix}${prefix.includes('?') ? '&' : '?'}ticket=${ticketId}`;
   return `${window.location.origin}${window.location.pathname}#${CONFIRM_PAGE}?ticket=${ticketId}`;
-}
-
-async function qrImage(text: string): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const QRCode = await import('qrcode');
-    // M: reads from a screen at an angle; the margin is the quiet zone a scanner needs.
-    return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 440 });
-  }
-  return '';
 }
 
 type State =
