@@ -121,7 +121,7 @@ describe('text boxes', () => {
     });
     await page.goto('about:blank');
     await page.goto(notice);
-    await page.locator('#question-text-voice').click();
+    await page.locator('#voice-question-text').click();
     await page.getByText('已把您说的话写进框里').waitFor();
     await expect(page.locator('#question-text textarea').inputValue()).resolves.toBe('村口的路灯坏了');
 
@@ -133,6 +133,6 @@ describe('text boxes', () => {
     await deaf.goto('about:blank');
     await deaf.goto(notice);
     await deaf.locator('#question-text textarea').waitFor();
-    await expect(deaf.locator('#question-text-voice').count()).resolves.toBe(0);
+    await expect(deaf.locator('#voice-question-text').count()).resolves.toBe(0);
   });
 });
