@@ -32,6 +32,7 @@ async function main() {
   App:      ${stack.url}/
   API:      ${stack.apiUrl}  (OpenAPI: ${stack.apiUrl}/openapi.json)
   Database: DynamoDB Local at ${stack.dynamoEndpoint} (${values.persist ? 'persisted in .data/' : 'in memory'})${stack.seeded ? ', demo township seeded' : ''}
+  WeChat messages: ${stack.wechatMessagesUrl}  (what a local fake of WeChat would have sent to phones)
 Sign in on the app's demo page as any seeded villager, committee member, supervisor or township staff,
 or as a new WeChat user (a local fake of WeChat's code2Session) who then binds to a person of the roster.
 Press Ctrl+C to stop.`);

@@ -27,6 +27,8 @@ export interface Stack {
   url: string;
   apiUrl: string;
   dynamoEndpoint: string;
+  /** What the fake of WeChat would have sent as subscribe messages (a page). */
+  wechatMessagesUrl: string;
   tableName: string;
   seeded: boolean;
   stop(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     url,
     apiUrl: options.staticDir ? `${url}/api` : url,
     dynamoEndpoint: dynamo.endpoint,
+    wechatMessagesUrl: `${wechat.apiBase}/sent`,
     tableName,
     seeded,
     stop: async () => {
