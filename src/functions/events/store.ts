@@ -80,7 +80,12 @@ export async function getPreferences(tenantId: string, personId: string): Promis
 }
 
 /** Of these item keys, the ones already stored (a redelivered event, or a retried page). */
-async function existing(keysOf: { pk: string; sk: string }[]) {
+async function existing(keysOf: { pk: string; sk: string }[]): Promise<Set<string>> {
+  // A page of household votes holds more people than one BatchGet takes (100 keys).
+  if (keysOf.length > 100) {
+    const parts = await Promise.all([existing(keysOf.slice(0, 100)), existing(keysOf.slice(100))]);
+    return new Set(parts.flatMap((p) => [...p]));
+  }
   const found = new Set<string>();
   let pending: Record<string, unknown>[] = keysOf;
   for (let attempt = 0; pending.length; attempt++) {

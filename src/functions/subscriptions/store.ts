@@ -61,10 +61,18 @@ export const recordEnd = (ownerPk: string, template: TemplateKey, status: 'refus
 
 export const grantsOfOwner = (ownerPk: string) => queryAll<GrantRecord>(prefixQuery(keys.grantPrefix(ownerPk)));
 
-/** The grants of many owners for one template (a page of recipients: at most 100, BatchGet's limit). */
-export async function grantsFor(ownerPks: string[], template: TemplateKey) {
+/** The grants of many owners for one template, 100 at a time (BatchGet's limit). */
+export async function grantsFor(ownerPks: string[], template: TemplateKey): Promise<Map<string, GrantRecord>> {
+  const owners = [...new Set(ownerPks)];
+  if (owners.length > 100) {
+    const parts = await Promise.all([
+      grantsFor(owners.slice(0, 100), template),
+      grantsFor(owners.slice(100), template),
+    ]);
+    return new Map(parts.flatMap((p) => [...p]));
+  }
   const found = new Map<string, GrantRecord>();
-  let pending: Record<string, unknown>[] = [...new Set(ownerPks)].map((o) => keys.grant(o, template));
+  let pending: Record<string, unknown>[] = owners.map((o) => keys.grant(o, template));
   for (let attempt = 0; pending.length; attempt++) {
     if (attempt > 8) throw new Error('batch get kept leaving keys unprocessed');
     if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
