@@ -7,7 +7,8 @@ export const tw = {
     restored: '已恢复您上次没发出去的内容',
   },
   voice: {
-    start: '🎤 说话输入',
+    // No emoji: old phones and fonts without one show a box instead.
+    start: '说话输入',
     listening: '正在听，说完请点这里',
     heard: '已把您说的话写进框里，请看一看对不对',
   },
