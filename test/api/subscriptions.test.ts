@@ -168,6 +168,22 @@ describe('sending', () => {
   });
 });
 
+describe('when pushing fails', () => {
+  it('a templates setting that does not parse sends nothing, and every inbox still gets the item', async () => {
+    const saved = process.env.WECHAT_SUBSCRIBE_TEMPLATES ?? '';
+    process.env.WECHAT_SUBSCRIBE_TEMPLATES = '{"vote": {"id": ';
+    try {
+      const before = api.fakeWechat.sent.length;
+      const topicId = await openTopic();
+      expect(api.events.deadLetters).toEqual([]);
+      expect(api.fakeWechat.sent.length).toBe(before);
+      expect((await inboxOf(v1.representatives[0])).map((i) => i.link.id)).toContain(topicId);
+    } finally {
+      process.env.WECHAT_SUBSCRIBE_TEMPLATES = saved;
+    }
+  });
+});
+
 describe('quiet hours and the daily cap', () => {
   afterEach(noQuietHours);
 

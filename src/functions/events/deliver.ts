@@ -1,4 +1,5 @@
 import { defaultPreferences, optionalGroupOf } from '../../shared/schemas/inbox';
+import { logger } from '../lib/log';
 import type { Audience, Recipient } from '../lib/outbox';
 import { offer } from '../subscriptions/push';
 import { getVillage } from '../villages/store';
@@ -33,13 +34,14 @@ export async function deliver(villageId: string, eventId: string, now: Date) {
       village.settings.inbox.keepDays,
     );
     delivered += fresh.length;
+    // The inbox has the items now; a push that fails (WeChat, a throttled read) is logged, never retried by the queue.
     await offer(
       event,
       message,
       fresh.map((f) => f.owner),
       village,
       now,
-    );
+    ).catch((e: Error) => logger.error('push failed', { eventId, errorName: e.name }));
   }
   return delivered;
 }

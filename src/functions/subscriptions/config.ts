@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TemplateKey } from '../../shared/schemas/inbox';
+import { logger } from '../lib/log';
 import { fieldTypeOf } from './fields';
 
 /**
@@ -25,10 +26,24 @@ const Templates = z.partialRecord(TemplateKey, Template);
 
 let parsed: { raw: string; templates: Partial<Record<TemplateKey, TemplateConfig>> } | undefined;
 
-/** This stage's templates (none when unset); read per call so the local stack can set them. */
+/**
+ * This stage's templates (none when unset); read per call so the local stack can
+ * set them. A setting that doesn't parse counts as none, said once in the log:
+ * the inbox must not stop because of it.
+ */
 export function subscribeTemplates(): Partial<Record<TemplateKey, TemplateConfig>> {
   const raw = process.env.WECHAT_SUBSCRIBE_TEMPLATES ?? '';
-  if (parsed?.raw !== raw) parsed = { raw, templates: raw ? Templates.parse(JSON.parse(raw)) : {} };
+  if (parsed?.raw !== raw) {
+    let templates: Partial<Record<TemplateKey, TemplateConfig>> = {};
+    try {
+      templates = raw ? Templates.parse(JSON.parse(raw)) : {};
+    } catch (e) {
+      logger.error('WECHAT_SUBSCRIBE_TEMPLATES does not parse; no subscribe messages are sent', {
+        errorName: (e as Error).name,
+      });
+    }
+    parsed = { raw, templates };
+  }
   return parsed.templates;
 }
 
