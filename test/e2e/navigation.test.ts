@@ -37,3 +37,26 @@ it('names each page and goes back the way one came, and home from a page opened 
   await linked.locator('#page-back:visible', { hasText: '首页' }).click();
   await linked.locator('#tile-notices').waitFor();
 });
+
+it('长辈版 gives a resident at most four large tiles on home, with 我的 at the foot of the page', async () => {
+  const page = await stack.openAs(village.residents[1]);
+  await page.goto(`${stack.url}/`);
+  await page.locator('#tile-notices').waitFor();
+  await expect(page.locator('.vh-tile:visible').count()).resolves.toBe(5);
+  await page.locator('#large-text').click();
+  await page.locator('.vh-large').first().waitFor();
+  await expect(page.locator('.vh-tile:visible').count()).resolves.toBe(4);
+  await expect(page.locator('#tile-me:visible').count()).resolves.toBe(0);
+  await page.locator('#open-me').click();
+  await page.locator('#page-title:visible', { hasText: '我的' }).waitFor();
+});
+
+it('the sign-in page first says what the product is, then lets one search for a person', async () => {
+  const page = await stack.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${stack.url}/#/pages/auth/sign-in/index`);
+  await page.locator('#about', { hasText: '村务公开' }).waitFor();
+  await page.locator('#person-search').waitFor();
+  const aboutTop = await page.locator('#about').evaluate((e) => e.getBoundingClientRect().top);
+  const searchTop = await page.locator('#person-search').evaluate((e) => e.getBoundingClientRect().top);
+  expect(aboutTop).toBeLessThan(searchTop);
+});

@@ -30,6 +30,7 @@ export const t = {
     string
   >,
   home: {
+    openMe: '打开“我的”',
     hello: (name: string) => `${name}，您好`,
     notices: '村务公开',
     noticesHint: '看公告、问问题',
@@ -52,6 +53,7 @@ export const t = {
     township: '所在乡镇',
   },
   signIn: {
+    about: '在手机上看村务公开、提建议和诉求、参加议事表决；村委会答复，监委会和乡镇监督。',
     title: '选择演示身份',
     hint: '本地演示：选择一位村民或干部登录。正式版通过微信登录并绑定村民身份。',
     search: '搜索姓名',

@@ -119,6 +119,9 @@ function BindCard() {
   );
 }
 
+/** The tiles a plain resident has (公告, 议事, 建议, 我的): beyond these, someone has staff work. */
+const RESIDENT_TILES = 4;
+
 export default function Home() {
   const me = useMe();
   const [large, setLarge] = useLargeText();
@@ -146,6 +149,8 @@ export default function Home() {
         <InboxTile />
         {tiles
           .filter((tile) => (unbound ? tile.id === 'tile-me' : tile.shown(me)))
+          // 长辈版: a resident gets four large tiles (消息, 公告, 议事, 建议); 我的 stays at the foot of the page.
+          .filter((tile, _, shown) => !(large && !unbound && tile.id === 'tile-me' && shown.length <= RESIDENT_TILES))
           .map((tile) => (
             <View key={tile.id} id={tile.id} className="vh-tile" onClick={() => Taro.navigateTo({ url: tile.url })}>
               <Text className="vh-tile-title">{tile.title}</Text>
@@ -161,6 +166,15 @@ export default function Home() {
           </>
         )}
         <LargeTextSwitch on={large} onChange={setLarge} />
+        {large && me?.person && (
+          <Button
+            id="open-me"
+            className="vh-button vh-button-plain"
+            onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}
+          >
+            {t.home.openMe}
+          </Button>
+        )}
       </View>
     </Page>
   );

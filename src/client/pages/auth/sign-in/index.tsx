@@ -95,6 +95,10 @@ export default function SignIn() {
 
   return (
     <Page>
+      <View className="vh-hero" id="about">
+        <View className="vh-hero-hello">{t.appName}</View>
+        <View className="vh-hero-roles">{t.signIn.about}</View>
+      </View>
       {WEAPP && (
         <View className="vh-card">
           <View className="vh-title">{tb.signIn.title}</View>
