@@ -32,6 +32,8 @@ export interface FakeWxScript {
   loginCode?: string;
   /** The photos the picker returns. */
   photos?: { path: string; size: number; bytes: number }[];
+  /** WeChat's 字体大小 as getSystemInfoSync reports it, in px (16 is 标准). */
+  fontSizeSetting?: number;
 }
 
 type Options = Record<string, unknown> & {
@@ -78,6 +80,10 @@ export function createFakeWx(fallback: Record<string, unknown>, script: FakeWxSc
       answer(o, { errMsg: `${api}:ok`, ...extra });
 
   const scripted: Record<string, unknown> = {
+    getSystemInfoSync: () => ({
+      ...(fallback.getSystemInfoSync as () => object)(),
+      fontSizeSetting: script.fontSizeSetting ?? 16,
+    }),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),

@@ -27,6 +27,20 @@ test('every page of app.json opens without an error in the console', async () =>
   expect(mp.consoleErrors).toEqual([]);
 });
 
+test("长辈版 on first open follows WeChat's 字体大小, and the home page offers it either way", async () => {
+  await startAs(resident, { fontSizeSetting: 20 });
+  const large = await mp.mount('pages/index/index');
+  expect(large.component.querySelector('.vh-page.vh-large')).toBeTruthy();
+  expect(large.byId('elderly-offer')).toBeTruthy();
+  large.unmount();
+
+  await startAs(resident, { fontSizeSetting: 16 });
+  const standard = await mp.mount('pages/index/index');
+  expect(standard.component.querySelector('.vh-page')).toBeTruthy();
+  expect(standard.component.querySelector('.vh-large')).toBeFalsy();
+  expect(standard.byId('elderly-offer')).toBeTruthy();
+});
+
 /** The home page's tiles, as src/client/pages/index/index.tsx orders them. */
 const TILES = [
   'tile-inbox', // 消息, for everyone, above the rest

@@ -72,6 +72,7 @@ export function TextBox({ id, value, placeholder, maxlength, type, textarea, tal
     <Textarea
       {...given({ id, placeholder })}
       className={tall ? 'vh-textarea vh-textarea-tall' : 'vh-textarea'}
+      placeholderClass="vh-placeholder"
       value={value}
       maxlength={NATIVE_LIMIT}
       autoHeight
@@ -81,6 +82,7 @@ export function TextBox({ id, value, placeholder, maxlength, type, textarea, tal
     <Input
       {...given({ id, type, placeholder })}
       className="vh-input"
+      placeholderClass="vh-placeholder"
       value={value}
       maxlength={NATIVE_LIMIT}
       onInput={onInput}
