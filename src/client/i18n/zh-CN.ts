@@ -188,8 +188,8 @@ export const t = {
     home: '⌂ 首页',
   },
   readAloud: {
-    start: '🔊 朗读',
-    stop: '■ 停止朗读',
+    start: '朗读（读给我听）',
+    stop: '停止朗读',
   },
   readers: {
     reach: '覆盖率',
