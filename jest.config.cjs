@@ -16,7 +16,7 @@ const swc = [
 ];
 const typescript = { '^.+\\.(t|j)sx?$': swc };
 module.exports = {
-  testTimeout: 30000,
+  testTimeout: 60000, // a 2-core CI machine runs two files at once, browsers included
   maxWorkers: 2,
   projects: [
     {
