@@ -532,7 +532,7 @@ const matrix: Row[] = [
   },
   {
     endpoint: 'GET /topics/{id}/receipts/{r}',
-    request: async (f) => ({ method: 'GET', path: `/topics/${await f.topic(true)}/receipts/AAAAAAAAAAAAAAAAAAAAAAAA` }),
+    request: async (f) => ({ method: 'GET', path: `/topics/${await f.topic(true)}/receipts/AAAA-AAAA-AAAA-AAAA` }),
     expect: everyone(200, { township: 403 }),
   },
   {
