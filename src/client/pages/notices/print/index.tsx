@@ -1,9 +1,9 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Notice } from '../../../../shared/schemas/notice';
 import { NoticeContent } from '../../../components/notice-content';
-import { PosterCode } from '../../../components/poster-code';
+import { PrintFooter } from '../../../components/print-footer';
 import { LoadState } from '../../../components/state';
 import { useMe } from '../../../components/use-me';
 import { ts } from '../../../i18n/share';
@@ -48,27 +48,16 @@ export default function PrintView() {
             </View>
           )}
           <NoticeContent notice={notice} />
-          <View className="vh-print-footer">
-            {notice.status === 'published' && (
-              <PosterCode
-                item={{ kind: 'notice', id: notice.noticeId, villageId: notice.villageId }}
-                caption={ts.poster.noticeScan}
-              />
-            )}
-            <View className="vh-print-signature">
-              <View>{t.print.signature(village)}</View>
-              <View>{formatDate(notice.correctedAt ?? notice.publishedAt)}</View>
-            </View>
-          </View>
-          {process.env.TARO_ENV === 'h5' && (
-            <Button
-              id="print-button"
-              className="vh-button vh-button-primary vh-print-button"
-              onClick={() => window.print()}
-            >
-              {t.print.button}
-            </Button>
-          )}
+          <PrintFooter
+            poster={
+              notice.status === 'published'
+                ? { kind: 'notice', id: notice.noticeId, villageId: notice.villageId }
+                : undefined
+            }
+            caption={ts.poster.noticeScan}
+            village={village}
+            date={notice.correctedAt ?? notice.publishedAt}
+          />
         </View>
       )}
     </View>

@@ -1,16 +1,15 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Topic } from '../../../../shared/schemas/topic';
-import { PosterCode } from '../../../components/poster-code';
+import { PrintFooter } from '../../../components/print-footer';
 import { LoadState } from '../../../components/state';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { ts } from '../../../i18n/share';
 import { bodyName, kindName, optionsOf, tt } from '../../../i18n/topics';
-import { t } from '../../../i18n/zh-CN';
 import { call, messageOf } from '../../../services/api';
-import { formatDate, formatDateTime } from '../../../services/format';
+import { formatDateTime } from '../../../services/format';
 import '../../notices/print/index.scss';
 
 /** A topic for the paper notice board, laid out as a notice is: what is decided, by whom, until when, and a code to vote. */
@@ -43,27 +42,14 @@ export default function TopicPrint() {
               .join('、')}
           </View>
           <View className="vh-print-version">{tt.closesAt(formatDateTime(topic.closesAt))}</View>
-          <View className="vh-print-footer">
-            {topic.status !== 'draft' && (
-              <PosterCode
-                item={{ kind: 'topic', id: topic.topicId, villageId: topic.villageId }}
-                caption={ts.poster.topicScan}
-              />
-            )}
-            <View className="vh-print-signature">
-              <View>{t.print.signature(village)}</View>
-              <View>{formatDate(topic.openedAt ?? topic.createdAt)}</View>
-            </View>
-          </View>
-          {process.env.TARO_ENV === 'h5' && (
-            <Button
-              id="print-button"
-              className="vh-button vh-button-primary vh-print-button"
-              onClick={() => window.print()}
-            >
-              {t.print.button}
-            </Button>
-          )}
+          <PrintFooter
+            poster={
+              topic.status !== 'draft' ? { kind: 'topic', id: topic.topicId, villageId: topic.villageId } : undefined
+            }
+            caption={ts.poster.topicScan}
+            village={village}
+            date={topic.openedAt ?? topic.createdAt}
+          />
         </View>
       )}
     </View>

@@ -1,0 +1,32 @@
+import { Button, View } from '@tarojs/components';
+import type { SharedItem } from '../../shared/links';
+import { t } from '../i18n/zh-CN';
+import { formatDate } from '../services/format';
+import { PosterCode } from './poster-code';
+
+/**
+ * The foot of a sheet for the paper board: the code that opens the page (once there
+ * is something public to open), who posts it and when, and on H5 the print button.
+ */
+export function PrintFooter(props: { poster?: SharedItem; caption: string; village: string; date?: string }) {
+  return (
+    <>
+      <View className="vh-print-footer">
+        {props.poster && <PosterCode item={props.poster} caption={props.caption} />}
+        <View className="vh-print-signature">
+          <View>{t.print.signature(props.village)}</View>
+          <View>{formatDate(props.date)}</View>
+        </View>
+      </View>
+      {process.env.TARO_ENV === 'h5' && (
+        <Button
+          id="print-button"
+          className="vh-button vh-button-primary vh-print-button"
+          onClick={() => window.print()}
+        >
+          {t.print.button}
+        </Button>
+      )}
+    </>
+  );
+}
