@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import * as N from '../schemas/notice';
+
+/**
+ * The shape of every HTTP route of the API, with the zod schemas of its inputs and output.
+ * Handlers validate with these, the client calls through them, /openapi.json is
+ * generated from them, and a test checks that serverless.yml declares the same routes.
+ */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  summary: string;
+  /** true: a signed-in account bound to a person; 'account': signed in, bound or not (to bind). */
+  auth: boolean | 'account';
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  idempotent?: boolean; // accepts an Idempotency-Key header
+  /**
+   * Its answer must not be kept for retries (a ballot's receipt leads to the ballot):
+   * a retry re-asks the use case, which answers a repeated key the same by itself.
+   */
+  answerNotKept?: boolean;
+  maxBodyBytes?: number; // default 256 KB
+}
+
+/** Bytes of body a route takes: the handler checks it, and the local gateway stops reading past it. */
+export const bodyLimit = (r: Pick<Route, 'maxBodyBytes'>) => r.maxBodyBytes ?? 256 * 1024;
+
+export const route = <R extends Route>(r: R) => r;
+export const noticeParams = z.object({ noticeId: z.string().regex(/^[0-9A-Z]{26}$/, '公告编号不正确') });
+export const questionParams = noticeParams.extend({
+  questionId: z.string().regex(/^[0-9A-Z]{26}$/, '问题编号不正确'),
+});
+export const versionParams = noticeParams.extend({
+  version: z.coerce.number().int('版本号应为整数').min(1, '版本号从 1 开始').max(10000, '版本号过大'),
+});
+/** Township staff name one of their villages; everyone else is held to their own. */
+export const villageScope = N.CalendarQuery;
+export const personParams = z.object({ personId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '人员编号不正确') });
+export const topicParams = z.object({ topicId: z.string().regex(/^[0-9A-Z]{26}$/, '议题编号不正确') });
+export const caseParams = z.object({ caseId: z.string().regex(/^[0-9A-Z]{26}$/, '事项编号不正确') });
+export const caseScope = z.object({
+  villageId: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, '村编号不正确')
+    .optional(),
+});
+export const claimParams = z.object({ claimId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });
+export const Health = z.object({ ok: z.literal(true), stage: z.string() });
+export const Empty = z.object({});
