@@ -1,0 +1,93 @@
+import { householdTurnout, needed } from '../../shared/rules/quorum';
+import type { Actor } from '../lib/actor';
+import { auditPut } from '../lib/audit';
+import { notFound } from '../lib/errors';
+import { allows } from '../lib/policy';
+import type { PersonRecord } from '../people/store';
+import { resolveVillage } from '../villages/service';
+import type { VillageRecord } from '../villages/store';
+import * as store from './store';
+
+export const STALE = '议题刚被其他人修改过，请刷新后再试';
+export const ref = (a: Actor) => ({ personId: a.personId, name: a.name });
+export const audit = (
+  actor: { personId: string },
+  v: VillageRecord,
+  at: string,
+  action: string,
+  topicId: string,
+  more = {},
+) => auditPut({ tenantId: v.villageId, at, actorId: actor.personId, action, target: `topic:${topicId}`, ...more });
+
+export async function loadTopic(village: VillageRecord, topicId: string) {
+  const t = await store.getTopic(village.villageId, topicId);
+  if (!t) throw notFound('没有找到该议题');
+  return t;
+}
+
+/** News of a topic goes to its frozen electorate and opens the topic. */
+export const topicNews = (t: store.TopicRecord) => ({
+  villageId: t.villageId,
+  link: { page: 'topic' as const, id: t.topicId },
+  to: [{ kind: 'electorate' as const, topicId: t.topicId }],
+});
+
+/** The vote a person holds in this topic's electorate: their own, or their household's. */
+export const voterKeyOf = (t: store.TopicRecord, p: Pick<PersonRecord, 'personId' | 'householdId'>) =>
+  t.perHousehold ? `HH-${p.householdId ?? ''}` : p.personId;
+
+/* ---------- reading ---------- */
+
+export const ruleOf = (village: VillageRecord, t: store.TopicRecord) => {
+  const rule = village.settings.voteRules[t.body];
+  return t.perHousehold ? { ...rule, turnout: householdTurnout } : rule;
+};
+export const unitOf = (t: store.TopicRecord) => (t.perHousehold ? ('户' as const) : ('人' as const));
+
+/**
+ * Who took part is public to the electorate (domain.md §5), and to those who run
+ * the vote in the village (committee and supervisors, the scrutineers); anyone
+ * else, township staff included, sees the counts only: a party members' meeting
+ * names no party member to the rest of the village.
+ */
+export const seesWhoVoted = (actor: Actor, village: VillageRecord, standing: { eligible: boolean }) =>
+  standing.eligible || allows(actor, 'topic.scrutinize', village);
+
+export async function turnout(actor: Actor, topicId: string, villageId: string | undefined) {
+  const village = await resolveVillage(actor, villageId);
+  const t = await loadTopic(village, topicId);
+  const voters = t.status === 'draft' ? [] : await store.listVoters(village.villageId, topicId);
+  const voted = voters.filter((v) => v.voted);
+  const electorate = t.electorate ?? 0;
+  const counts = {
+    electorate,
+    participants: voted.length,
+    needed: needed(electorate, ruleOf(village, t).turnout),
+    unit: unitOf(t),
+  };
+  if (!seesWhoVoted(actor, village, await myStanding(actor, t))) return counts;
+  if (t.secret) {
+    // By name: no order that follows the voting could line a voter up with anything else.
+    voted.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return { ...counts, voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app' })) };
+  }
+  voted.sort((a, b) => (a.votedAt ?? '').localeCompare(b.votedAt ?? ''));
+  const choicesOf = new Map<string, string[]>();
+  for (const b of await store.listBallots(village.villageId, topicId))
+    if ('voterKey' in b) choicesOf.set(b.voterKey, b.choices);
+  return {
+    ...counts,
+    voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app', choices: choicesOf.get(v.voterKey) ?? [] })),
+  };
+}
+
+export async function myStanding(actor: Actor, t: store.TopicRecord) {
+  if (t.status === 'draft' || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
+  const voter = await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, actor));
+  return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.voted) };
+}
+
+export async function listTopics(actor: Actor, villageId: string | undefined) {
+  const village = await resolveVillage(actor, villageId);
+  return { items: (await store.listTopics(village.villageId)).map(({ background, ...t }) => t) };
+}
