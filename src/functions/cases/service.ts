@@ -35,6 +35,7 @@ import * as store from './store';
 import {
   actionsFor,
   type CaseRef,
+  casesVisibleTo,
   categoryOf,
   deadlinesOf,
   getCase,
@@ -215,13 +216,9 @@ async function workPage(
 /** Open public suggestions like a text being written: "me too" (附议) instead of a duplicate. */
 export async function similarCases(actor: Actor, text: string, categoryId: string | undefined, now: Date) {
   const village = await ownVillage(actor);
-  const candidates = (await store.listVillageCases(village.villageId)).filter(
+  const candidates = (await casesVisibleTo(actor, village)).filter(
     (c) =>
-      c.kind === 'suggestion' &&
-      c.public &&
-      takesSupport(c.status) &&
-      (!categoryId || c.categoryId === categoryId) &&
-      seesCase(actor, targetOf(village, c)),
+      c.kind === 'suggestion' && c.public && takesSupport(c.status) && (!categoryId || c.categoryId === categoryId),
   );
   const ranked = candidates
     .map((c) => ({ c, similarity: similarity(text, c.text) }))
