@@ -4,9 +4,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { t } from '../i18n/zh-CN';
 import { type SpeechPlatform, speakerFor, type WechatSI } from '../services/read-aloud';
 
-/** WeChat's own (Taro.requirePlugin is a stub that only warns), present where app.json declares plugins. */
-declare const requirePlugin: ((name: string) => unknown) | undefined;
-
 /** This device's platform: the plugin only where the mini-program declared it, the browser's voices only where it has them. */
 function currentPlatform(): SpeechPlatform {
   if (process.env.TARO_ENV === 'weapp') {

@@ -111,9 +111,6 @@ export function TextBox({ id, value, placeholder, maxlength, type, textarea, tal
   );
 }
 
-/** WeChat's own (Taro.requirePlugin is a stub that only warns), present where app.json declares plugins. */
-declare const requirePlugin: ((name: string) => unknown) | undefined;
-
 let phoneRecognizer: Recognizer | undefined | null = null;
 /** This phone's recognizer, picked once: WechatSI in the mini-program, the browser's own on H5. */
 function recognizer(): Recognizer | undefined {
