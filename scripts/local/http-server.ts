@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -172,29 +172,42 @@ export function chooseEncoding(acceptEncoding = ''): 'br' | 'gzip' | undefined {
   return undefined;
 }
 
+const pack = (raw: Buffer, encoding: 'br' | 'gzip') =>
+  encoding === 'br'
+    ? brotliCompressSync(raw, {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      })
+    : gzipSync(raw, { level: zlibConstants.Z_BEST_COMPRESSION });
+
 /**
  * Packed copies of the build's files, made once per file version (path, size and
- * time of change) at brotli's and gzip's best settings and kept in memory: a
- * rebuild changes the time, so a stale copy is never sent.
+ * time of change) at brotli's and gzip's best settings, kept in memory and on disk
+ * outside the build (so a deploy never uploads them): packing a large chunk at the
+ * best setting takes a second of CPU, which every test file's server would
+ * otherwise spend again, blocking its API meanwhile. A rebuild changes the time,
+ * so a stale copy is never sent.
  */
 const packed = new Map<string, Buffer>();
+const PACKED_DIR = join(root, 'node_modules', '.cache', 'village-hall-h5');
 function packedCopy(file: string, encoding: 'br' | 'gzip') {
   const { size, mtimeMs } = statSync(file);
   const key = `${encoding} ${file} ${size} ${mtimeMs}`;
-  let copy = packed.get(key);
-  if (!copy) {
-    const raw = readFileSync(file);
-    copy =
-      encoding === 'br'
-        ? brotliCompressSync(raw, {
-            params: {
-              [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
-              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-            },
-          })
-        : gzipSync(raw, { level: zlibConstants.Z_BEST_COMPRESSION });
-    packed.set(key, copy);
+  const cached = packed.get(key);
+  if (cached) return cached;
+  const onDisk = join(PACKED_DIR, createHash('sha256').update(key).digest('hex'));
+  let copy: Buffer;
+  if (existsSync(onDisk)) copy = readFileSync(onDisk);
+  else {
+    copy = pack(readFileSync(file), encoding);
+    mkdirSync(PACKED_DIR, { recursive: true });
+    const partial = `${onDisk}.${process.pid}`;
+    writeFileSync(partial, copy);
+    renameSync(partial, onDisk); // whole or absent, whichever process packs it first
   }
+  packed.set(key, copy);
   return copy;
 }
 

@@ -15,7 +15,7 @@ const PREFIX = 'rawtable';
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi(PREFIX);
+  api = await startTestApi(PREFIX, { ownTable: true });
 });
 afterAll(() => api.stop());
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { localClient } from '../../scripts/local/dynamodb';
+import { createTables, localClient } from '../../scripts/local/dynamodb';
 import { type FakeWechat, pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { type LocalServerOptions, startHttpServer } from '../../scripts/local/http-server';
 import { pointAtPhotoStore } from '../../scripts/local/photo-store';
@@ -73,8 +73,20 @@ export const wechatCode = (user: string) => `${user}.${randomBytes(6).toString('
 
 export async function startTestApi(
   idPrefix: string,
-  options: { withNotices?: boolean; gateway?: LocalServerOptions } = {},
+  options: {
+    withNotices?: boolean;
+    gateway?: LocalServerOptions;
+    /**
+     * A table of its own, for a file that reads the whole raw table (a Scan): it then
+     * reads its own township, not what every other file of the run wrote beside it.
+     */
+    ownTable?: boolean;
+  } = {},
 ): Promise<TestApi> {
+  if (options.ownTable) {
+    process.env.TABLE_NAME = `${process.env.TABLE_NAME}-${idPrefix}`;
+    await createTables(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_NAME);
+  }
   const wechat = await pointAtFakeWechat();
   const photos = await pointAtPhotoStore();
   const events = await pointAtLocalQueue();
