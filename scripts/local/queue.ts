@@ -28,6 +28,9 @@ export interface LocalQueue {
   settle(timeoutMs?: number): Promise<void>;
   /** Hands a message to the consumer again, as SQS may (at-least-once delivery). */
   redeliver(body: string): Promise<SQSBatchResponse>;
+  /** Keeps what arrives from the consumer until release(), as a backed-up queue would. */
+  hold(): void;
+  release(): void;
 }
 
 type Consumer = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -63,12 +66,13 @@ export async function startLocalQueue(
   let running = 0;
   let idle: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let holding = false;
 
   const settled = () => !waiting.length && !running;
   const pump = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    while (running < concurrency) {
+    while (running < concurrency && !holding) {
       const now = Date.now();
       const batch = waiting.filter((m) => m.visibleAt <= now).slice(0, fn.batchSize);
       if (!batch.length) break;
@@ -77,7 +81,7 @@ export async function startLocalQueue(
       void run(batch);
     }
     const next = Math.min(...waiting.map((m) => m.visibleAt));
-    if (Number.isFinite(next) && running < concurrency) {
+    if (Number.isFinite(next) && running < concurrency && !holding) {
       timer = setTimeout(pump, Math.max(0, next - Date.now()));
       timer.unref();
     }
@@ -152,6 +156,13 @@ export async function startLocalQueue(
           }),
     redeliver: (body) =>
       consumer({ Records: [recordOf({ messageId: randomUUID(), body, receiveCount: 1, visibleAt: 0 })] }),
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      pump();
+    },
   };
 }
 

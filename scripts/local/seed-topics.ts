@@ -15,6 +15,11 @@ export async function seedTopics(village: SeededVillage, now: Date) {
     return toActor(person, now);
   };
   const chair = await actorOf(village.chair);
+  // The events queue freezes the electorate after the start on a running stack; the seed has no queue, so it does it here.
+  const openNow = async (topicId: string) => {
+    await topics.openVoting(chair, topicId, now);
+    await topics.freezeElectorate(village.villageId, topicId, now);
+  };
   const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000).toISOString();
 
   const decided = await topics.createTopic(
@@ -33,7 +38,7 @@ export async function seedTopics(village: SeededVillage, now: Date) {
     undefined,
     now,
   );
-  await topics.openVoting(chair, decided.topicId, now);
+  await openNow(decided.topicId);
   const [onPaper, away] = village.representatives.slice(-2);
   for (const [i, rep] of village.representatives.entries()) {
     if (rep === onPaper || rep === away) continue;
@@ -64,7 +69,7 @@ export async function seedTopics(village: SeededVillage, now: Date) {
     undefined,
     now,
   );
-  await topics.openVoting(chair, open.topicId, now);
+  await openNow(open.topicId);
   await topics.postComment(
     await actorOf(village.residents[2]),
     open.topicId,

@@ -808,7 +808,10 @@ beforeAll(async () => {
     residentId: v1.residents[4].personId,
     topic: async (open) => {
       const t = await chair.post('/topics', topicBody());
-      if (open) await chair.post(`/topics/${t.body.topicId}/open`);
+      if (open) {
+        await chair.post(`/topics/${t.body.topicId}/open`);
+        await api.events.settle();
+      }
       return t.body.topicId as string;
     },
     importFile: async () => {

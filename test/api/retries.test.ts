@@ -28,6 +28,7 @@ async function openVote(body = 'villagers_meeting') {
     closesAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
   await chair.post(`/topics/${created.body.topicId}/open`);
+  await api.events.settle(); // the electorate is frozen off the request, by the queue's consumer
   return created.body.topicId as string;
 }
 const ballotsOf = async (topicId: string) =>

@@ -37,7 +37,7 @@ async function scanAll(input: Omit<ScanCommandInput, 'TableName'>) {
 }
 
 beforeAll(async () => {
-  api = await startTestApi('secretraw');
+  api = await startTestApi('secretraw', { ownTable: true });
   v1 = api.township.villages[0];
   chair = await api.as(v1.chair);
   const created = await chair.post('/topics', {
@@ -50,6 +50,7 @@ beforeAll(async () => {
   });
   topicId = created.body.topicId;
   await chair.post(`/topics/${topicId}/open`);
+  await api.events.settle(); // the electorate is frozen off the request, by the queue's consumer
   const online = v1.representatives.slice(0, 7);
   for (const [i, p] of online.entries()) {
     const r = await (await api.as(p)).post(`/topics/${topicId}/ballots`, { choices: [i % 3 ? 'approve' : 'oppose'] });

@@ -1,4 +1,5 @@
 import type { SeededVillage } from '../../scripts/local/seed';
+import { freezeElectorate } from '../../src/functions/topics/service';
 import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -26,7 +27,8 @@ const openTopic = async (over: Record<string, unknown> = {}) => {
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const opened = await chair.post(`/topics/${created.body.topicId}/open`);
   if (opened.status !== 200) throw new Error(JSON.stringify(opened.body));
-  return opened.body;
+  await api.events.settle(); // the queue's consumer freezes the electorate and opens the vote
+  return (await chair.get(`/topics/${created.body.topicId}`)).body;
 };
 const vote = async (who: ApiClient, topicId: string, choices: string[], key?: string) =>
   who.post(`/topics/${topicId}/ballots`, { choices }, key ? { 'idempotency-key': key } : {});
@@ -58,6 +60,43 @@ describe('proposing and opening', () => {
   it('keeps the attachments listed by name', async () => {
     const r = await chair.post('/topics', motion({ attachments: [{ name: '村道硬化预算表.xlsx' }] }));
     expect((await chair.get(`/topics/${r.body.topicId}`)).body.attachments).toEqual([{ name: '村道硬化预算表.xlsx' }]);
+  });
+
+  it('starts at once, takes no ballot until the queue has frozen the electorate, then opens', async () => {
+    const created = await chair.post('/topics', motion());
+    const topicId = created.body.topicId;
+    const rep = await api.as(v1.representatives[0]);
+    api.events.hold(); // a backed-up queue: the start is answered, the electorate not yet frozen
+    try {
+      const started = await chair.post(`/topics/${topicId}/open`);
+      expect(started.status).toBe(200);
+      expect(started.body.status).toBe('opening');
+      const early = await vote(rep, topicId, ['approve']);
+      expect(early.status).toBe(409);
+      expect(early.body.error.message).toContain('名单正在生成');
+      expect((await chair.post(`/topics/${topicId}/close`, { reason: '测试提前结束' })).status).toBe(409);
+      expect((await chair.get(`/topics/${topicId}/turnout`)).body.participants).toBe(0);
+    } finally {
+      api.events.release();
+    }
+    await api.events.settle();
+    const t = (await chair.get(`/topics/${topicId}`)).body;
+    expect(t.status).toBe('open');
+    expect(t.electorate).toBe(v1.representatives.length);
+    expect((await vote(rep, topicId, ['approve'])).status).toBe(200);
+    // The job delivered again (at-least-once) changes nothing: same electorate, the ballot still counted.
+    expect(await freezeElectorate(v1.villageId, topicId, new Date())).toBe(0);
+    const turnout = (await chair.get(`/topics/${topicId}/turnout`)).body;
+    expect([turnout.electorate, turnout.participants]).toEqual([v1.representatives.length, 1]);
+  });
+
+  it('falls back to the draft, saying why, when the deciding body has nobody in it', async () => {
+    const created = await chair.post('/topics', motion({ body: 'custom', customBody: '没有成员的理事会' }));
+    expect((await chair.post(`/topics/${created.body.topicId}/open`)).status).toBe(200);
+    await api.events.settle();
+    const t = (await chair.get(`/topics/${created.body.topicId}`)).body;
+    expect(t.status).toBe('draft');
+    expect(t.openRefused).toContain('没有有表决权的人员');
   });
 
   it('freezes the electorate when voting opens', async () => {
@@ -347,6 +386,7 @@ describe('results', () => {
   it('closes by itself when the window passes, on the next look', async () => {
     const created = await chair.post('/topics', motion({ closesAt: new Date(Date.now() + 2500).toISOString() }));
     await chair.post(`/topics/${created.body.topicId}/open`);
+    await api.events.settle();
     await new Promise((r) => setTimeout(r, 2600));
     const late = await vote(await api.as(v1.representatives[0]), created.body.topicId, ['approve']);
     expect(late.status).toBe(409);
@@ -437,6 +477,7 @@ describe('四议两公开 for a major matter', () => {
     expect((await (await api.as(v1.residents[0])).post(`/topics/${t.topicId}/stages`, {})).status).toBe(400);
     const opened = await chair.post(`/topics/${t.topicId}/open`);
     expect(opened.status).toBe(200);
+    await api.events.settle();
     const closed = await chair.post(`/topics/${t.topicId}/close`, { reason: '测试结束' });
     expect(closed.body.stages.map((s: { stage: string }) => s.stage)).toEqual([
       'proposal',

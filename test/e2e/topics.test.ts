@@ -37,6 +37,7 @@ it('an open (记名) ballot says on the confirm step that the village will see t
     closesAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
   await chair.post(`/topics/${t.body.topicId}/open`);
+  await stack.events.settle(); // the electorate is frozen off the request, by the queue's consumer
   const rep = await stack.openAs(village.representatives[1]);
   await openTopic(rep, t.body.topicId);
   await rep.locator('#topic-secret', { hasText: '大家能看到您投了什么' }).waitFor();

@@ -7,7 +7,7 @@ type Status = z.infer<typeof TopicStatus>;
 /** The words of consultation topics and votes (议事协商与表决): plain, for villagers reading on a small phone. */
 export const tt = {
   home: { topics: '议事表决', topicsHint: '村里的事，大家商量投票' },
-  status: { draft: '草稿', open: '表决中', closed: '已结束' } satisfies Record<Status, string>,
+  status: { draft: '草稿', opening: '即将开始', open: '表决中', closed: '已结束' } satisfies Record<Status, string>,
   bodies: {
     villagers_meeting: '村民会议',
     representatives: '村民代表会议',
@@ -42,6 +42,7 @@ export const tt = {
     closedAt: (when: string) => `结束时间：${when}`,
     closedEarly: (reason: string) => `已提前结束。原因：${reason}`,
     draftHint: '这个议题还是草稿，村委会开始表决后才能投票。',
+    openingHint: '正在按开始时的名册生成表决名单，稍候即可投票，页面会自动刷新。',
     // Voting
     yourBallot: '您的选票',
     chooseOne: '请选一项',

@@ -1,10 +1,16 @@
 import { defaultPreferences, optionalGroupOf } from '../../shared/schemas/inbox';
 import { logger } from '../lib/log';
-import type { Audience, Recipient } from '../lib/outbox';
+import { type Audience, type EventRecord, isNews, type JobKind, type Recipient } from '../lib/outbox';
 import { offer } from '../subscriptions/push';
+import { freezeElectorate } from '../topics/service';
 import { getVillage } from '../villages/store';
 import { messageOf } from './messages';
 import * as store from './store';
+
+/** The jobs the queue carries beside news. */
+const jobs: Record<JobKind, (e: EventRecord, now: Date) => Promise<number>> = {
+  'topic.freeze': (e, now) => freezeElectorate(e.villageId, e.link.id, now),
+};
 
 /**
  * The consumer's use case: one event to every inbox it concerns, a page of
@@ -16,6 +22,7 @@ export async function deliver(villageId: string, eventId: string, now: Date) {
   const event = await store.getEvent(villageId, eventId);
   const village = event && (await getVillage(villageId));
   if (!event || !village) return 0; // expired, or its village is gone: nothing to tell
+  if (!isNews(event)) return jobs[event.kind as JobKind](event, now);
   const prefs = await store.preferencesOf(villageId);
   const group = optionalGroupOf[event.kind];
   const wants = (r: Recipient, a: Audience) => {

@@ -1,5 +1,5 @@
 import type { EventKind } from '../../shared/schemas/inbox';
-import type { EventRecord } from '../lib/outbox';
+import type { NewsRecord } from '../lib/outbox';
 
 /**
  * What a message says. Nothing confidential is ever in it: news of a petition
@@ -14,9 +14,9 @@ export interface Message {
 }
 
 const CASE_NEWS = '您反映的事项有新进展';
-const d = (e: EventRecord, k: string) => e.data?.[k] ?? '';
+const d = (e: NewsRecord, k: string) => e.data?.[k] ?? '';
 
-const texts: Record<EventKind, (e: EventRecord) => Message> = {
+const texts: Record<EventKind, (e: NewsRecord) => Message> = {
   'topic.opened': (e) => ({ title: `表决开始：${d(e, 'title')}`, body: '您在本次表决名单中，请在截止前投票。' }),
   'topic.closing': (e) => ({ title: `表决即将截止：${d(e, 'title')}`, body: '距离截止不到 24 小时，您还没有投票。' }),
   'topic.result': (e) => ({ title: `表决结果已公布：${d(e, 'title')}`, body: d(e, 'verdict') || '点开查看表决结果。' }),
@@ -41,7 +41,7 @@ const texts: Record<EventKind, (e: EventRecord) => Message> = {
 };
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-export const messageOf = (e: EventRecord): Message => {
+export const messageOf = (e: NewsRecord): Message => {
   const m = texts[e.kind](e);
   return { title: cut(m.title, 40), body: cut(m.body, 120) };
 };

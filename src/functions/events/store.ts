@@ -4,7 +4,7 @@ import { activeTerms } from '../lib/actor';
 import { putAll } from '../lib/batch';
 import { dynamo, type TransactItem, table } from '../lib/db';
 import { keys } from '../lib/keys';
-import type { Audience, EventRecord, Recipient } from '../lib/outbox';
+import type { Audience, EventRecord, NewsRecord, Recipient } from '../lib/outbox';
 import { pages, prefixQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
 import type { Message } from './messages';
@@ -107,7 +107,7 @@ async function existing(keysOf: { pk: string; sk: string }[]): Promise<Set<strin
  * whatever was written before (a redelivery) is left as it is, read or not.
  * Returns the recipients newly written, to be pushed to.
  */
-export async function writeInbox(event: EventRecord, page: Recipient[], message: Message, keepDays: number) {
+export async function writeInbox(event: NewsRecord, page: Recipient[], message: Message, keepDays: number) {
   const unique = [...new Map(page.map((r) => [keys.inboxOwner(r), r])).entries()];
   const wanted = unique.map(([owner, r]) => ({ owner, r, key: keys.inboxItem(owner, event.eventId) }));
   const found = await existing(wanted.map((w) => w.key));

@@ -26,9 +26,15 @@ export type Audience =
   | { kind: 'township'; townshipId: string }
   | { kind: 'followers'; category: NoticeCategory; major: boolean };
 
+/**
+ * Work that follows a change but must not slow its request, carried by the same
+ * outbox and queue as news: it tells no one (`to` is empty); the consumer does it.
+ */
+export type JobKind = 'topic.freeze';
+
 export interface EventInput {
   villageId: string;
-  kind: EventKind;
+  kind: EventKind | JobKind;
   link: InboxLink;
   to: Audience[];
   /** Text the message may show: nothing confidential (a topic's or notice's title, a binding's reason). */
@@ -38,6 +44,9 @@ export interface EventRecord extends EventInput {
   eventId: string;
   at: string;
 }
+/** An event that is news to someone (not a job). */
+export type NewsRecord = EventRecord & { kind: EventKind };
+export const isNews = (e: EventRecord): e is NewsRecord => e.kind !== 'topic.freeze';
 
 const EVENT_DAYS = 30;
 const isEvent = (item: Record<string, unknown> | undefined) => item?.type === 'event';

@@ -4,7 +4,7 @@ import { type EventKind, inboxPage, type TemplateKey, templateOf, urgentKinds } 
 import { type Message, messageOf } from '../events/messages';
 import { getEvent } from '../events/store';
 import { logger } from '../lib/log';
-import type { EventRecord } from '../lib/outbox';
+import { isNews, type NewsRecord } from '../lib/outbox';
 import { unseal } from '../lib/sensitive';
 import { getVillage, type VillageRecord } from '../villages/store';
 import { type MessageValue, subscribeTemplates } from './config';
@@ -39,7 +39,7 @@ const statusOf: Partial<Record<EventKind, string>> = {
 };
 
 type Values = Record<MessageValue, string>;
-const valuesOf = (event: EventRecord, m: Message, village: VillageRecord): Values => ({
+const valuesOf = (event: NewsRecord, m: Message, village: VillageRecord): Values => ({
   ...m,
   status: statusOf[event.kind] ?? '有新消息',
   time: event.at,
@@ -57,7 +57,7 @@ async function eachAtOnce<T>(items: T[], n: number, f: (t: T) => Promise<unknown
 
 /** Pushes an event's newly written inbox items to the owners who granted its template. */
 export async function offer(
-  event: EventRecord,
+  event: NewsRecord,
   message: Message,
   ownerPks: string[],
   village: VillageRecord,
@@ -74,7 +74,7 @@ export async function offer(
 async function gate(
   ownerPk: string,
   template: TemplateKey,
-  event: EventRecord,
+  event: NewsRecord,
   message: Message,
   village: VillageRecord,
   now: Date,
@@ -152,8 +152,9 @@ export async function releaseHeld(now: Date) {
         return send(h.ownerPk, template, values, INBOX_PAGE, village, now);
       }
       const event = await getEvent(h.villageId, h.itemId);
-      const template = event && templateOf[event.kind];
-      if (event && template) await gate(h.ownerPk, template, event, messageOf(event), village, now, true);
+      if (!event || !isNews(event)) return;
+      const template = templateOf[event.kind];
+      if (template) await gate(h.ownerPk, template, event, messageOf(event), village, now, true);
     });
     if (due.length < 100) break;
   }

@@ -12,7 +12,7 @@ import * as notices from '../notices/store';
 import { ownVillage } from '../villages/service';
 import { getVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
-import { audit, loadTopic, myStanding, ref, ruleOf, STALE, topicNews, unitOf } from './view';
+import { audit, loadTopic, myStanding, PREPARING, ref, ruleOf, STALE, topicNews, unitOf } from './view';
 
 // Closing a vote, by the committee or when its time is up, and publishing the result as a notice.
 
@@ -133,6 +133,7 @@ export async function closeVoting(actor: Actor, topicId: string, reason: string 
   const village = await ownVillage(actor);
   authorize(actor, 'topic.run', village);
   const t = await loadTopic(village, topicId);
+  if (t.status === 'opening') throw conflict(PREPARING);
   if (t.status !== 'open') throw conflict(t.status === 'draft' ? '这个议题还没有开始表决' : '表决已经结束');
   const early = now.toISOString() < t.closesAt;
   if (early && !reason) throw invalidField('reason', '提前结束表决，请写明原因');

@@ -1,7 +1,7 @@
 import { householdTurnout, needed } from '../../shared/rules/quorum';
 import type { Actor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
-import { notFound } from '../lib/errors';
+import { conflict, notFound } from '../lib/errors';
 import { allows } from '../lib/policy';
 import type { PersonRecord } from '../people/store';
 import { resolveVillage } from '../villages/service';
@@ -24,6 +24,17 @@ export async function loadTopic(village: VillageRecord, topicId: string) {
   if (!t) throw notFound('没有找到该议题');
   return t;
 }
+
+export const PREPARING = '表决名单正在生成，请稍候再试';
+
+/** Ballots are taken only while a vote is open and its time is not up. */
+export function assertVoting(t: store.TopicRecord, now: Date) {
+  if (t.status === 'opening') throw conflict(PREPARING);
+  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+}
+
+/** The electorate exists once frozen: from the moment voting is open. */
+const hasElectorate = (t: store.TopicRecord) => t.status === 'open' || t.status === 'closed';
 
 /** News of a topic goes to its frozen electorate and opens the topic. */
 export const topicNews = (t: store.TopicRecord) => ({
@@ -56,7 +67,7 @@ export const seesWhoVoted = (actor: Actor, village: VillageRecord, standing: { e
 export async function turnout(actor: Actor, topicId: string, villageId: string | undefined) {
   const village = await resolveVillage(actor, villageId);
   const t = await loadTopic(village, topicId);
-  const voters = t.status === 'draft' ? [] : await store.listVoters(village.villageId, topicId);
+  const voters = !hasElectorate(t) ? [] : await store.listVoters(village.villageId, topicId);
   const voted = voters.filter((v) => v.voted);
   const electorate = t.electorate ?? 0;
   const counts = {
@@ -82,7 +93,7 @@ export async function turnout(actor: Actor, topicId: string, villageId: string |
 }
 
 export async function myStanding(actor: Actor, t: store.TopicRecord) {
-  if (t.status === 'draft' || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
+  if (!hasElectorate(t) || actor.tenant.kind !== 'village') return { eligible: false, voted: false };
   const voter = await store.getVoter(t.villageId, t.topicId, voterKeyOf(t, actor));
   return { eligible: Boolean(voter?.personIds.includes(actor.personId)), voted: Boolean(voter?.voted) };
 }

@@ -12,7 +12,7 @@ import { getPerson } from '../people/store';
 import { ownVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
 import * as store from './store';
-import { audit, loadTopic, voterKeyOf } from './view';
+import { assertVoting, audit, loadTopic, voterKeyOf } from './view';
 
 // Ballots: cast in the app, recorded by a scrutineer, or registered and entered from a secret ballot box; receipts.
 
@@ -52,7 +52,7 @@ async function castFor(
   now: Date,
   more: TransactItem[] = [],
 ) {
-  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  assertVoting(t, now);
   checkChoices(t, choices);
   const voter = await store.getVoter(village.villageId, t.topicId, voterKey);
   if (!voter?.personIds.includes(castBy)) throw conflict('不在本次表决的名单中（名单在开始表决时确定）');
@@ -148,7 +148,7 @@ export async function ballotRegister(actor: Actor, topicId: string) {
 export async function markVoters(actor: Actor, topicId: string, req: z.output<typeof MarkVotersRequest>, now: Date) {
   const { village, t } = await secretTopic(actor, topicId);
   if (req.proxy && !village.settings.proxyVotesAllowed) throw invalidField('proxy', '本村设置不允许委托投票');
-  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  assertVoting(t, now);
   const people = await Promise.all(req.personIds.map((id) => getPerson(village.villageId, id)));
   const voters = await Promise.all(
     people.map(async (p, i) => {
@@ -185,7 +185,7 @@ export async function enterBallots(
   now: Date,
 ) {
   const { village, t } = await secretTopic(actor, topicId);
-  if (t.status !== 'open' || t.closesAt <= now.toISOString()) throw conflict('表决已经结束');
+  assertVoting(t, now);
   const scope = idempotencyScope(village.villageId, actor.personId, idempotencyKey);
   if (await findIdempotentResult(scope)) return store.getRegister(village.villageId, topicId);
   req.ballots.forEach((b, i) => {

@@ -14,7 +14,8 @@ export const DecidingBody = z.enum(['villagers_meeting', 'representatives', 'par
 export type DecidingBody = z.infer<typeof DecidingBody>;
 export const BallotKind = z.enum(['motion', 'single', 'multiple'], { error: '请选择表决方式' });
 export type BallotKind = z.infer<typeof BallotKind>;
-export const TopicStatus = z.enum(['draft', 'open', 'closed']);
+/** `opening`: voting was started and the electorate is being frozen off the request (the events queue). */
+export const TopicStatus = z.enum(['draft', 'opening', 'open', 'closed']);
 
 /** 四议两公开: the stages a major matter passes, in order. */
 export const Stage = z.enum(
@@ -152,6 +153,8 @@ export const Topic = z.object({
   closedAt: z.string().optional(),
   closedEarlyReason: z.string().optional(),
   electorate: z.number().optional(), // frozen when voting opened
+  /** Why the last start of voting fell back to a draft: the deciding body had nobody with a vote. */
+  openRefused: z.string().optional(),
   result: Outcome.optional(),
   resultNoticeId: Id.optional(),
   /** The adopted suggestion this topic was made from (议事 from 建议), linked both ways. */

@@ -24,7 +24,8 @@ import { type Comment, Discussion } from './comments';
 import { BEFORE_VOTE, StageTimeline } from './stages';
 import { ResultCard, type Turnout, TurnoutCard } from './turnout';
 
-const REFRESH_MS = 10_000;
+/** Turnout follows an open vote every 10 s; while the electorate is being frozen (seconds, off the request) the topic is re-read every 2 s. */
+const REFRESH_MS: Partial<Record<Topic['status'], number>> = { open: 10_000, opening: 2_000 };
 
 /** One topic: what is put to the vote, the ballot or the receipt, live turnout, the result, and the committee's steps. */
 export default function TopicDetail() {
@@ -83,17 +84,20 @@ export default function TopicDetail() {
   useDidHide(() => setShown(false));
   const tick = useRef<() => void>(() => undefined);
   tick.current = () => {
+    if (topic?.status === 'opening') return void load();
     if (topic && Date.now() > new Date(topic.closesAt).getTime())
       call('getTopic', { params: { topicId }, query: { villageId } })
         .then(setTopic)
         .catch(() => undefined);
     loadTurnout();
   };
+  const status = topic?.status;
   useEffect(() => {
-    if (!shown || topic?.status !== 'open') return;
-    const timer = setInterval(() => tick.current(), REFRESH_MS);
+    const every = status && REFRESH_MS[status];
+    if (!shown || !every) return;
+    const timer = setInterval(() => tick.current(), every);
     return () => clearInterval(timer);
-  }, [shown, topic?.status]);
+  }, [shown, status]);
 
   const commented = (c: Comment) =>
     setComments((all) =>
@@ -192,6 +196,16 @@ export default function TopicDetail() {
           {topic.major && <StageTimeline topic={topic} canRecord={twoCommittees} onRecorded={setTopic} />}
 
           {topic.status === 'draft' && <View className="vh-banner">{tt.detail.draftHint}</View>}
+          {topic.status === 'draft' && topic.openRefused && (
+            <View className="vh-banner vh-banner-withdrawn" id="open-refused">
+              {topic.openRefused}
+            </View>
+          )}
+          {topic.status === 'opening' && (
+            <View className="vh-banner" id="topic-opening">
+              {tt.detail.openingHint}
+            </View>
+          )}
           {committee && topic.status === 'draft' && (
             <View className="vh-actions">
               <View className="vh-hint">{tt.detail.openHint}</View>
@@ -207,7 +221,6 @@ export default function TopicDetail() {
                 run={async () => {
                   setTopic(await call('openVoting', { params: { topicId } }));
                   setMessage(tt.detail.openedNow);
-                  await loadTurnout();
                 }}
               />
             </View>
