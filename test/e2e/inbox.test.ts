@@ -77,6 +77,9 @@ describe('消息', () => {
     // On H5 the demo stands in for WeChat's own subscribe dialog.
     await page.getByText('确定').click();
     await page.locator('#notify-question-said', { hasText: '通过微信通知您' }).waitFor();
+    // 我的 lists the grant: one notification the server may send.
+    await page.goto(`${stack.url}/#/pages/me/index`);
+    await page.locator('#grant-question_answered', { hasText: '还可通知 1 次' }).waitFor();
 
     const chair = await stack.apiAs(village.chair);
     const { items } = (await chair.get(`/notices/${noticeId}/questions`)).body;
@@ -90,6 +93,9 @@ describe('消息', () => {
         data: expect.objectContaining({ thing1: '您的提问有了答复' }),
       }),
     ]);
+    // The one-time grant is spent: 我的 says so, and that asking again is how to hear next time.
+    await page.reload();
+    await page.locator('#grant-question_answered', { hasText: '已用完' }).waitFor();
   });
 
   it('the committee sets quiet hours and the daily cap on the village settings page', async () => {

@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
-import { OptionalGroup, type InboxPreferences as Prefs } from '../../shared/schemas/inbox';
+import { type Grant, OptionalGroup, type InboxPreferences as Prefs } from '../../shared/schemas/inbox';
 import { noticeCategories } from '../../shared/schemas/notice-category';
 import type { Me } from '../../shared/schemas/person';
 import { ti } from '../i18n/inbox';
@@ -60,6 +60,7 @@ export function InboxPreferences({ me }: { me: Me }) {
               onChange={(on) => save({ ...prefs, categories: toggle(prefs.categories, c, on) })}
             />
           ))}
+          <SubscriptionGrants me={me} />
           {state === 'sending' && <View className="vh-hint">{t.state.sending}</View>}
           {state === 'sent' && <View className="vh-hint">{ti.prefs.saved}</View>}
           {state !== 'idle' && state !== 'sending' && state !== 'sent' && (
@@ -72,6 +73,31 @@ export function InboxPreferences({ me }: { me: Me }) {
           )}
         </>
       )}
+    </View>
+  );
+}
+
+/** The WeChat notifications this account granted in the mini-program: what the server may still send. */
+function SubscriptionGrants({ me }: { me: Me }) {
+  const [grants, setGrants] = useState<Grant[]>();
+  const { loading, error, track } = useLoading();
+  const load = () =>
+    track(async () => {
+      setGrants((await call('listGrants')).items);
+    });
+  usePageLoad(me, load);
+  return (
+    <View id="subscription-grants">
+      <View className="vh-hint">{ti.prefs.grants}</View>
+      <LoadState loading={loading} error={error} onRetry={load} />
+      {grants?.length === 0 && <View className="vh-meta">{ti.prefs.noGrants}</View>}
+      {grants?.map((g) => (
+        <View key={g.template} className="vh-row" id={`grant-${g.template}`}>
+          <View>{ti.prefs.templates[g.template]}</View>
+          <View className="vh-meta">{ti.prefs.grantState(g)}</View>
+        </View>
+      ))}
+      {Boolean(grants?.length) && <View className="vh-meta">{ti.prefs.grantsHint}</View>}
     </View>
   );
 }

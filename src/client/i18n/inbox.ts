@@ -1,3 +1,5 @@
+import type { Grant, TemplateKey } from '../../shared/schemas/inbox';
+
 /** 消息 strings (zh-CN). */
 export const ti = {
   title: '消息',
@@ -16,6 +18,24 @@ export const ti = {
     categories: '关注的公告类别（重大事项总会通知）',
     saved: '已保存',
     save: '保存',
+    /** The WeChat notifications granted in the mini-program (订阅消息). */
+    grants: '微信通知（订阅消息）',
+    noGrants: '还没有订阅微信通知。在小程序里提交诉求或打开表决时，点“答复时通知我”等即可订阅。',
+    grantsHint: '长期订阅可在微信“设置—通知管理”中关闭；一次性订阅每次通知用掉一次。',
+    templates: {
+      case_progress: '我反映的事项有进展',
+      vote: '表决开始和结果',
+      vote_closing: '表决截止前提醒',
+      question_answered: '我的提问被答复',
+    } satisfies Record<TemplateKey, string>,
+    grantState: (g: Pick<Grant, 'status' | 'longTerm' | 'remaining'>) =>
+      g.status === 'refused'
+        ? '已拒绝'
+        : g.longTerm
+          ? '长期订阅'
+          : g.remaining > 0
+            ? `还可通知 ${g.remaining} 次`
+            : '已用完，需再次订阅',
   },
   /** 消息 in the village's settings. */
   settings: {

@@ -142,6 +142,7 @@ export const Grant = z.object({
   /** One-time grants left to use. */
   remaining: z.number().int(),
 });
+export type Grant = z.infer<typeof Grant>;
 export const Grants = z.object({ items: z.array(Grant) });
 
 /** The templates this stage has, for the mini-program to ask with (empty when none are configured). */
