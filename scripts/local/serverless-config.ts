@@ -63,14 +63,21 @@ export interface ScheduledFunction {
   everyMs: number;
 }
 
-const UNIT_MS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000 };
+const UNIT_MS: Record<string, number> = {
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
 
 /** Functions with a `schedule: rate(N minutes)` event, so the local stack can run them on the same rate. */
 export function scheduledFunctions(): ScheduledFunction[] {
   return Object.entries(file().functions).flatMap(([functionName, fn]) => {
     const dot = fn.handler.lastIndexOf('.');
     return (fn.events ?? []).flatMap((e) => {
-      const m = e.schedule?.match(/^rate\((\d+) (minutes?|hours?)\)$/);
+      const m = e.schedule?.match(/^rate\((\d+) (minutes?|hours?|days?)\)$/);
       return m
         ? [
             {

@@ -1,3 +1,4 @@
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bindingsRoutes } from './routes/bindings';
 import { casesRoutes } from './routes/cases';
@@ -22,6 +23,7 @@ export const routes = {
   ...noticesRoutes,
   ...casesRoutes,
   ...inboxRoutes,
+  ...auditRoutes,
 } as const;
 
 export type Routes = typeof routes;

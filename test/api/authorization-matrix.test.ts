@@ -626,6 +626,17 @@ const matrix: Row[] = [
     request: async (f) => ({ method: 'GET', path: scoped('/cases/dashboard', f.villageId) }),
     expect: everyone(200, asVillagers(403)),
   },
+  // The audit chain: checked by the supervision committee and the township; its anchored head posted to the village.
+  {
+    endpoint: 'GET /audit/chain',
+    request: async (f) => ({ method: 'GET', path: scoped('/audit/chain', f.villageId) }),
+    expect: everyone(403, { supervisor: 200, township: 200, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'GET /audit/anchor',
+    request: async (f) => ({ method: 'GET', path: scoped('/audit/anchor', f.villageId) }),
+    expect: everyone(200),
+  },
   {
     endpoint: 'GET /cases/escalated',
     request: async () => ({ method: 'GET', path: '/cases/escalated' }),

@@ -4,7 +4,8 @@ import { keys } from './keys';
 
 /**
  * Append-only audit entries: who did what to which thing, when, and why.
- * They are written in the same transaction as the change they record.
+ * They are written in the same transaction as the change they record, and
+ * linked soon after into their tenant's hash chain (audit/chain.ts).
  */
 export interface AuditEntry {
   tenantId: string;
@@ -21,6 +22,7 @@ export const auditItem = (e: AuditEntry) => {
   return {
     ...keys.audit(e.tenantId, e.at, entryId),
     ...keys.historyIndex(e.tenantId, e.target, e.at, entryId),
+    ...keys.unchainedIndex(e.tenantId, e.at, entryId), // until audit/chain.ts links it
     type: 'audit',
     ...e,
   };

@@ -298,6 +298,21 @@ export const keys = {
     gsi1sk: `${at}#${entryId}`,
   }),
   historyPartition: (tenantId: string, target: string) => ({ index: 'gsi1', pk: `${tenant(tenantId)}#HIST#${target}` }),
+  /** Entries not yet linked into their tenant's hash chain, on gsi2, oldest first (audit/chain.ts). */
+  unchainedIndex: (tenantId: string, at: string, entryId: string) => ({
+    gsi2pk: `${tenant(tenantId)}#AUDIT#unchained`,
+    gsi2sk: `${at}#${entryId}`,
+  }),
+  unchainedPartition: (tenantId: string) => ({ index: 'gsi2', pk: `${tenant(tenantId)}#AUDIT#unchained` }),
+  /** A tenant's hash chain over its audit entries: the head, one link per entry in chain order, and daily anchors. */
+  chainHead: (tenantId: string) => ({ pk: `${tenant(tenantId)}#CHAIN`, sk: 'HEAD' }),
+  chainLink: (tenantId: string, seq: number) => ({
+    pk: `${tenant(tenantId)}#CHAIN`,
+    sk: `LINK#${String(seq).padStart(12, '0')}`,
+  }),
+  chainLinks: (tenantId: string) => ({ pk: `${tenant(tenantId)}#CHAIN`, skPrefix: 'LINK#' }),
+  chainAnchor: (tenantId: string, day: string) => ({ pk: `${tenant(tenantId)}#CHAIN`, sk: `ANCHOR#${day}` }),
+  chainAnchors: (tenantId: string) => ({ pk: `${tenant(tenantId)}#CHAIN`, skPrefix: 'ANCHOR#' }),
 };
 
 const storageAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);

@@ -96,3 +96,22 @@ export const putImage = async (key: string, body: Uint8Array, contentType: strin
     }),
   );
 };
+
+/**
+ * The second place the audit chain's daily head is kept: in production a bucket of
+ * its own with object lock (compliance mode), where nobody, the account's owner
+ * included, can overwrite or delete it before its retention ends; locally, the
+ * photo store's stand-in.
+ */
+export const putAnchorObject = async (key: string, json: string) => {
+  const body = new TextEncoder().encode(json);
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: process.env.ANCHOR_BUCKET || bucket(),
+      Key: key,
+      Body: body,
+      ContentType: 'application/json',
+      ContentLength: body.length,
+    }),
+  );
+};

@@ -45,7 +45,8 @@ export type Action =
   | 'case.support' // 附议 a suggestion, 联名 a petition
   | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
   | 'case.dashboard' // counts, times and satisfaction
-  | 'case.township'; // the township's list of escalated and overdue cases
+  | 'case.township' // the township's list of escalated and overdue cases
+  | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
 
 export interface Target {
   villageId: string;
@@ -147,6 +148,10 @@ const rules: Record<Action, Rule> = {
   'case.convene': { roles: () => ['committee'], denied: '只有村委会委员可以召集会议' },
   'case.dashboard': { roles: () => overseers, denied: '只有村“两委”、监委会和乡镇工作人员可以查看办理统计' },
   'case.township': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看上报乡镇的事项' },
+  'audit.verify': {
+    roles: () => ['supervisor', 'township_staff'],
+    denied: '只有监委会和乡镇工作人员可以校验操作记录',
+  },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
     denied: '只有村委会委员和监委会委员可以作为监票人录入选票',

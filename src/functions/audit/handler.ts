@@ -1,0 +1,30 @@
+import { routes } from '../../shared/api';
+import { systemClock } from '../lib/clock';
+import { http } from '../lib/http';
+import { logger } from '../lib/log';
+import { listTownships, listTownshipVillages } from '../villages/store';
+import { anchorAll } from './anchor';
+import { chainPending } from './chain';
+import * as audit from './service';
+
+export const verifyChain = http(routes.verifyAuditChain, ({ actor, query }) => audit.verify(actor, query.villageId));
+export const anchor = http(routes.auditAnchor, ({ actor, query }) => audit.latestAnchor(actor, query.villageId));
+
+/** Scheduled: links what is unchained and anchors each village's head, once a day. */
+export const anchorDaily = async () => {
+  const anchored = await anchorAll(systemClock.now());
+  logger.info('audit chains anchored', { anchored });
+  return anchored;
+};
+
+/** Scheduled: links the entries written since the last run, so a verification has little left to link. */
+export const chainRecent = async () => {
+  let linked = 0;
+  for (const township of await listTownships()) {
+    linked += await chainPending(township.townshipId);
+    for (const { villageId } of await listTownshipVillages(township.townshipId))
+      linked += await chainPending(villageId);
+  }
+  logger.info('audit entries chained', { linked });
+  return linked;
+};
