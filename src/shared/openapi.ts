@@ -25,7 +25,7 @@ export function errorStatuses(r: Route): ErrorStatus[] {
     404: Boolean(r.params) || namesVillage(r) || Boolean(r.answers?.includes(404)),
     // A retry while the first request with the same Idempotency-Key is still running answers in_progress.
     409: Boolean(r.idempotent || r.answers?.includes(409)),
-    // The gateway stops reading a body past the route's limit.
+    // The local gateway stops reading a body past the route's limit (413); deployed, the handler refuses it (400).
     413: Boolean(r.body),
     422: Boolean(r.idempotent),
     429: Boolean(r.answers?.includes(429)),
@@ -70,7 +70,7 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; e
   },
   413: {
     name: 'TooLarge',
-    description: '请求内容超过该接口的上限（validation，fields 指向 request）',
+    description: '请求内容超过该接口的上限（validation，fields 指向 request）；部署后同样的拒绝以 400 答复',
     example: error('validation', '请求内容过长（最多 256 KB）', [
       { path: 'request', message: '请求内容过长（最多 256 KB）' },
     ]),
