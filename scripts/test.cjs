@@ -1,6 +1,6 @@
-// `npm test`: lint and format check, type check, the H5 and mini-program builds (the latter checked by WeChat's
-// compilers), then every jest test (unit, API on DynamoDB Local over HTTP, browser on the H5 build in headless
-// Chromium, and the mini-program build started in miniprogram-simulate).
+// `npm test`: lint and format check, type check, the OpenAPI lint, the H5 and mini-program builds (the latter
+// checked by WeChat's compilers), then every jest test (unit, API on DynamoDB Local over HTTP, browser on the H5
+// build in headless Chromium, and the mini-program build started in miniprogram-simulate).
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -37,6 +37,7 @@ if (!existsSync(CHROMIUM) || !hasChineseFont()) {
 
 run('Lint and format (biome)', bin('biome'), ['check', '.']);
 run('Type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('OpenAPI lint (Redocly)', bin('tsx'), ['scripts/openapi-lint.ts']);
 run('H5 build', bin('tsx'), ['scripts/local/build-h5.ts', ...(process.env.CI ? ['--force'] : [])]);
 // The mini-program's build (dist/weapp, rebuilt when missing or stale), then WeChat's compilers and the static
 // check over it; the jest suite in test/weapp mounts this same build.

@@ -7,7 +7,7 @@ import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
 import { topicsRoutes } from './routes/topics';
 
-export { bodyLimit, Empty, Health, type Route } from './routes/route';
+export { bodyLimit, Empty, Health, IDEMPOTENCY_KEY, type Route } from './routes/route';
 
 /**
  * Every HTTP route of the API, with the zod schemas of its inputs and output, one
@@ -24,6 +24,17 @@ export const routes = {
   ...casesRoutes,
   ...inboxRoutes,
   ...auditRoutes,
+} as const;
+
+/** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
+export const resources = {
+  auth: { description: '登录、我的账号与扫码登录', routes: authRoutes },
+  bindings: { description: '绑定村民身份：申请、邀请码与村委会审核', routes: bindingsRoutes },
+  topics: { description: '议事协商与表决', routes: topicsRoutes },
+  people: { description: '村民名册、户与名册导入导出', routes: peopleRoutes },
+  notices: { description: '村务公开：公告、版本、提问与公开日历', routes: noticesRoutes },
+  cases: { description: '建议与诉求：提交、办理、附议与联名；照片上传与海报分享码', routes: casesRoutes },
+  inbox: { description: '消息与订阅', routes: inboxRoutes },
 } as const;
 
 export type Routes = typeof routes;

@@ -15,9 +15,7 @@ export const myHousehold = http(routes.myHousehold, ({ actor }) => auth.myHouseh
 export const unbindMe = http(routes.unbindMe, ({ actor, now }) => bindings.unbindMe(actor, now));
 export const villageDirectory = http(routes.villageDirectory, () => auth.villageDirectory());
 export const mySubmissions = http(routes.mySubmissions, ({ actor }) => notices.mySubmissions(actor));
-export const createQrTicket = http(routes.createQrTicket, ({ userAgent, now }) => qr.createTicket(userAgent, now), {
-  status: 201,
-});
+export const createQrTicket = http(routes.createQrTicket, ({ userAgent, now }) => qr.createTicket(userAgent, now));
 export const pollQrTicket = http(routes.pollQrTicket, ({ params, body, now }) =>
   qr.pollTicket(params.ticketId, body.pollSecret, now),
 );

@@ -7,10 +7,8 @@ import * as cases from './service';
 import * as support from './support';
 import * as view from './view';
 
-export const submit = http(
-  routes.submitCase,
-  ({ actor, body, idempotencyKey, now }) => cases.submitCase(actor, body, idempotencyKey, now),
-  { status: 201 },
+export const submit = http(routes.submitCase, ({ actor, body, idempotencyKey, now }) =>
+  cases.submitCase(actor, body, idempotencyKey, now),
 );
 export const list = http(routes.listCases, ({ actor, query, now }) => cases.listCases(actor, query, now));
 export const categories = http(routes.caseCategories, ({ actor, query }) => view.categories(actor, query.villageId));
@@ -66,11 +64,8 @@ export const convene = http(routes.conveneCase, ({ actor, params, query, body, n
 export const merge = http(routes.mergeCase, ({ actor, params, query, body, now }) =>
   cases.merge(actor, { caseId: params.caseId, villageId: query.villageId }, body.intoCaseId, body.note, now),
 );
-export const toTopic = http(
-  routes.caseToTopic,
-  ({ actor, params, query, body, now }) =>
-    cases.toTopic(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
-  { status: 201 },
+export const toTopic = http(routes.caseToTopic, ({ actor, params, query, body, now }) =>
+  cases.toTopic(actor, { caseId: params.caseId, villageId: query.villageId }, body, now),
 );
 
 /** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */

@@ -3,7 +3,7 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { bodyLimit, type Route } from '../../shared/api';
+import { bodyLimit, IDEMPOTENCY_KEY, type Route } from '../../shared/api';
 import { fieldLabel } from '../../shared/field-labels';
 import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
@@ -54,7 +54,6 @@ function readJson(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   }
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 function readIdempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
   const key = event.headers?.['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
@@ -89,7 +88,7 @@ const errorResponses = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewa
 export function http<R extends Route>(
   route: R,
   run: (input: HttpInput<R>) => Promise<z.input<R['response']>>,
-  options: { status?: number; clock?: Clock } = {},
+  options: { clock?: Clock } = {},
 ) {
   const clock = options.clock ?? systemClock;
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
@@ -131,7 +130,7 @@ export function http<R extends Route>(
             context,
           )
         : await answer();
-    return json(options.status ?? 200, result);
+    return json(route.created ? 201 : 200, result);
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
     .use(httpHeaderNormalizer())

@@ -7,10 +7,8 @@ export const list = http(routes.listNotices, async ({ actor, query }) => {
   const { items, nextCursor } = await notices.listNotices(actor, query);
   return { items, nextCursor };
 });
-export const create = http(
-  routes.createNotice,
-  ({ actor, body, idempotencyKey, now }) => notices.createDraft(actor, body, idempotencyKey, now),
-  { status: 201 },
+export const create = http(routes.createNotice, ({ actor, body, idempotencyKey, now }) =>
+  notices.createDraft(actor, body, idempotencyKey, now),
 );
 export const get = http(routes.getNotice, ({ actor, params, query, now }) =>
   notices.openNotice(actor, params.noticeId, query.villageId, now),
@@ -48,10 +46,8 @@ export const readers = http(routes.listReaders, ({ actor, params, query }) =>
 export const questions = http(routes.listQuestions, ({ actor, params, query }) =>
   notices.listQuestions(actor, params.noticeId, query.villageId),
 );
-export const ask = http(
-  routes.askQuestion,
-  ({ actor, params, body, idempotencyKey, now }) => notices.ask(actor, params.noticeId, body.text, idempotencyKey, now),
-  { status: 201 },
+export const ask = http(routes.askQuestion, ({ actor, params, body, idempotencyKey, now }) =>
+  notices.ask(actor, params.noticeId, body.text, idempotencyKey, now),
 );
 export const answer = http(routes.answerQuestion, ({ actor, params, body, now }) =>
   notices.answer(actor, params.noticeId, params.questionId, body.text, now),

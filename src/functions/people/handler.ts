@@ -3,10 +3,8 @@ import { http } from '../lib/http';
 import * as people from './service';
 
 export const list = http(routes.listPeople, ({ actor, query, now }) => people.listRoster(actor, query, now));
-export const add = http(
-  routes.addPerson,
-  ({ actor, body, idempotencyKey, now }) => people.addPerson(actor, body, idempotencyKey, now),
-  { status: 201 },
+export const add = http(routes.addPerson, ({ actor, body, idempotencyKey, now }) =>
+  people.addPerson(actor, body, idempotencyKey, now),
 );
 export const get = http(routes.getPerson, ({ actor, params, query, now }) =>
   people.personDetail(actor, params.personId, query.villageId, now),

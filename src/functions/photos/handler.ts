@@ -5,10 +5,8 @@ import { logger } from '../lib/log';
 import * as photos from './service';
 
 /** HTTP adapter only: a pre-signed upload for one photo (the bytes go straight to storage). */
-export const requestUpload = http(
-  routes.requestPhotoUpload,
-  ({ actor, body, now }) => photos.requestUpload(actor, body, now),
-  { status: 201 },
+export const requestUpload = http(routes.requestPhotoUpload, ({ actor, body, now }) =>
+  photos.requestUpload(actor, body, now),
 );
 
 /** Scheduled (serverless.yml): deletes uploads nobody attached to a case before they expired. */

@@ -5,10 +5,8 @@ import { logger } from '../lib/log';
 import * as topics from './service';
 
 export const list = http(routes.listTopics, ({ actor, query }) => topics.listTopics(actor, query.villageId));
-export const create = http(
-  routes.createTopic,
-  ({ actor, body, idempotencyKey, now }) => topics.createTopic(actor, body, idempotencyKey, now),
-  { status: 201 },
+export const create = http(routes.createTopic, ({ actor, body, idempotencyKey, now }) =>
+  topics.createTopic(actor, body, idempotencyKey, now),
 );
 export const get = http(routes.getTopic, ({ actor, params, query, now }) =>
   topics.openTopic(actor, params.topicId, query.villageId, now),
@@ -45,11 +43,8 @@ export const stage = http(routes.recordStage, ({ actor, params, body, now }) =>
 export const comments = http(routes.listComments, ({ actor, params, query }) =>
   topics.listComments(actor, params.topicId, query.villageId),
 );
-export const comment = http(
-  routes.postComment,
-  ({ actor, params, body, idempotencyKey, now }) =>
-    topics.postComment(actor, params.topicId, body.text, idempotencyKey, now),
-  { status: 201 },
+export const comment = http(routes.postComment, ({ actor, params, body, idempotencyKey, now }) =>
+  topics.postComment(actor, params.topicId, body.text, idempotencyKey, now),
 );
 export const hideComment = http(routes.hideComment, ({ actor, params, body, now }) =>
   topics.hideComment(actor, params.topicId, params.commentId, body.reason, now),

@@ -13,6 +13,7 @@ export const authRoutes = {
     summary: '演示登录：可选的演示人员（仅本地）',
     auth: false,
     response: P.DemoPeople,
+    answers: [403],
   }),
   demoSignIn: route({
     method: 'POST',
@@ -21,6 +22,7 @@ export const authRoutes = {
     auth: false,
     body: P.DemoSignInRequest,
     response: P.SessionResponse,
+    answers: [403, 404, 409],
   }),
   wechatSignIn: route({
     method: 'POST',
@@ -29,8 +31,9 @@ export const authRoutes = {
     auth: false,
     body: P.WechatSignInRequest,
     response: P.SessionResponse,
+    answers: [403, 429, 503],
   }),
-  me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me }),
+  me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me, answers: [404] }),
   mySubmissions: route({
     method: 'GET',
     path: '/me/submissions',
@@ -44,6 +47,7 @@ export const authRoutes = {
     summary: '解除本账号与村民身份的绑定',
     auth: true,
     response: P.SessionResponse,
+    answers: [404, 409],
   }),
   createQrTicket: route({
     method: 'POST',
@@ -51,6 +55,7 @@ export const authRoutes = {
     summary: '扫码登录：浏览器取得一次性二维码（2 分钟内有效）',
     auth: false,
     response: Q.QrTicket,
+    created: true,
   }),
   pollQrTicket: route({
     method: 'POST',
@@ -60,6 +65,7 @@ export const authRoutes = {
     params: Q.ticketParams,
     body: Q.PollRequest,
     response: Q.PollReply,
+    answers: [403, 409],
   }),
   scanQrTicket: route({
     method: 'POST',
@@ -68,6 +74,7 @@ export const authRoutes = {
     auth: true,
     params: Q.ticketParams,
     response: Q.ScannedTicket,
+    answers: [409],
   }),
   confirmQrTicket: route({
     method: 'POST',
@@ -76,6 +83,7 @@ export const authRoutes = {
     auth: true,
     params: Q.ticketParams,
     response: Q.ConfirmedTicket,
+    answers: [409],
   }),
   mySessions: route({
     method: 'GET',

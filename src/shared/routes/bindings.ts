@@ -17,6 +17,7 @@ export const bindingsRoutes = {
     auth: 'account',
     body: B.ClaimRequest,
     response: B.BindingOutcome,
+    answers: [404, 409, 429],
   }),
   myClaims: route({
     method: 'GET',
@@ -32,6 +33,7 @@ export const bindingsRoutes = {
     auth: 'account',
     body: B.RedeemInviteRequest,
     response: B.BindingOutcome,
+    answers: [404, 409],
   }),
   pendingClaims: route({
     method: 'GET',
@@ -49,6 +51,7 @@ export const bindingsRoutes = {
     params: claimParams,
     body: B.ApproveClaimRequest,
     response: B.Claim,
+    answers: [409],
   }),
   rejectClaim: route({
     method: 'POST',
@@ -58,5 +61,6 @@ export const bindingsRoutes = {
     params: claimParams,
     body: B.RejectClaimRequest,
     response: B.Claim,
+    answers: [409],
   }),
 } as const;

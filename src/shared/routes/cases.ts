@@ -14,6 +14,8 @@ export const casesRoutes = {
     idempotent: true,
     body: C.SubmitCaseRequest,
     response: C.Case,
+    created: true,
+    answers: [409],
   }),
   listCases: route({
     method: 'GET',
@@ -81,6 +83,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.NoteRequest,
     response: C.Case,
+    answers: [409],
   }),
   declineCase: route({
     method: 'POST',
@@ -91,6 +94,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.ReasonRequest,
     response: C.Case,
+    answers: [409],
   }),
   assignCase: route({
     method: 'POST',
@@ -101,6 +105,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.AssignRequest,
     response: C.Case,
+    answers: [409],
   }),
   caseProgress: route({
     method: 'POST',
@@ -111,6 +116,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.ProgressRequest,
     response: C.Case,
+    answers: [409],
   }),
   extendCase: route({
     method: 'POST',
@@ -121,6 +127,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.ReasonRequest,
     response: C.Case,
+    answers: [409],
   }),
   sortCase: route({
     method: 'POST',
@@ -131,6 +138,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.SortRequest,
     response: C.Case,
+    answers: [409],
   }),
   transferCase: route({
     method: 'POST',
@@ -141,6 +149,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.TransferRequest,
     response: C.Case,
+    answers: [409],
   }),
   replyCase: route({
     method: 'POST',
@@ -151,6 +160,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.ReplyRequest,
     response: C.Case,
+    answers: [409],
   }),
   rateCase: route({
     method: 'POST',
@@ -161,6 +171,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.RateRequest,
     response: C.Case,
+    answers: [409],
   }),
   secondCase: route({
     method: 'POST',
@@ -170,6 +181,7 @@ export const casesRoutes = {
     params: caseParams,
     query: caseScope,
     response: C.SecondResult,
+    answers: [409],
   }),
   coSignCase: route({
     method: 'POST',
@@ -179,6 +191,7 @@ export const casesRoutes = {
     params: caseParams,
     query: caseScope,
     response: C.Case,
+    answers: [409],
   }),
   conveneCase: route({
     method: 'POST',
@@ -189,6 +202,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.MeetingRequest,
     response: C.Case,
+    answers: [409],
   }),
   mergeCase: route({
     method: 'POST',
@@ -199,6 +213,7 @@ export const casesRoutes = {
     query: caseScope,
     body: C.MergeRequest,
     response: C.Case,
+    answers: [409],
   }),
   caseToTopic: route({
     method: 'POST',
@@ -209,6 +224,8 @@ export const casesRoutes = {
     query: caseScope,
     body: T.CreateTopicRequest,
     response: T.Topic,
+    created: true,
+    answers: [409],
   }),
   requestPhotoUpload: route({
     method: 'POST',
@@ -217,6 +234,7 @@ export const casesRoutes = {
     auth: true,
     body: Ph.PhotoUploadRequest,
     response: Ph.PhotoUpload,
+    created: true,
   }),
   shareCode: route({
     method: 'GET',
@@ -225,5 +243,6 @@ export const casesRoutes = {
     auth: true,
     query: Sh.ShareCodeQuery,
     response: Sh.ShareCode,
+    answers: [503],
   }),
 } as const;

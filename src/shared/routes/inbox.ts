@@ -69,5 +69,6 @@ export const inboxRoutes = {
     auth: 'account',
     body: I.GrantRequest,
     response: I.Grants,
+    answers: [403],
   }),
 } as const;

@@ -21,6 +21,8 @@ export const noticesRoutes = {
     body: N.CreateNoticeRequest,
     response: N.Notice,
     idempotent: true,
+    created: true,
+    answers: [409],
   }),
   getNotice: route({
     method: 'GET',
@@ -39,6 +41,7 @@ export const noticesRoutes = {
     params: noticeParams,
     body: N.UpdateDraftRequest,
     response: N.Notice,
+    answers: [409],
   }),
   deleteDraft: route({
     method: 'DELETE',
@@ -47,6 +50,7 @@ export const noticesRoutes = {
     auth: true,
     params: noticeParams,
     response: Empty,
+    answers: [409],
   }),
   publishNotice: route({
     method: 'POST',
@@ -55,6 +59,7 @@ export const noticesRoutes = {
     auth: true,
     params: noticeParams,
     response: N.Notice,
+    answers: [409],
   }),
   approveNotice: route({
     method: 'POST',
@@ -63,6 +68,7 @@ export const noticesRoutes = {
     auth: true,
     params: noticeParams,
     response: N.Notice,
+    answers: [409],
   }),
   rejectNotice: route({
     method: 'POST',
@@ -72,6 +78,7 @@ export const noticesRoutes = {
     params: noticeParams,
     body: N.ReasonRequest,
     response: N.Notice,
+    answers: [409],
   }),
   correctNotice: route({
     method: 'POST',
@@ -81,6 +88,7 @@ export const noticesRoutes = {
     params: noticeParams,
     body: N.CorrectNoticeRequest,
     response: N.Notice,
+    answers: [409],
   }),
   withdrawNotice: route({
     method: 'POST',
@@ -90,6 +98,7 @@ export const noticesRoutes = {
     params: noticeParams,
     body: N.ReasonRequest,
     response: N.Notice,
+    answers: [409],
   }),
   listVersions: route({
     method: 'GET',
@@ -136,6 +145,8 @@ export const noticesRoutes = {
     body: N.AskQuestionRequest,
     response: N.Question,
     idempotent: true,
+    created: true,
+    answers: [409],
   }),
   answerQuestion: route({
     method: 'POST',
@@ -145,6 +156,7 @@ export const noticesRoutes = {
     params: questionParams,
     body: N.AnswerQuestionRequest,
     response: N.Question,
+    answers: [409],
   }),
   openQuestions: route({
     method: 'GET',

@@ -22,6 +22,8 @@ export const peopleRoutes = {
     body: P.PersonInput,
     response: P.PersonDetail,
     idempotent: true,
+    created: true,
+    answers: [409],
   }),
   getPerson: route({
     method: 'GET',
@@ -40,6 +42,7 @@ export const peopleRoutes = {
     params: personParams,
     body: P.PersonUpdate,
     response: P.PersonDetail,
+    answers: [409],
   }),
   recordDeparture: route({
     method: 'POST',
@@ -49,6 +52,7 @@ export const peopleRoutes = {
     params: personParams,
     body: P.DepartureRequest,
     response: P.PersonDetail,
+    answers: [409],
   }),
   viewSensitive: route({
     method: 'GET',
@@ -67,6 +71,7 @@ export const peopleRoutes = {
     params: personParams,
     body: P.AssignRoleRequest,
     response: P.PersonDetail,
+    answers: [409],
   }),
   endRole: route({
     method: 'POST',
@@ -76,6 +81,7 @@ export const peopleRoutes = {
     params: personParams.extend({ termId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '任期编号不正确') }),
     body: P.EndRoleRequest,
     response: P.PersonDetail,
+    answers: [409],
   }),
   issueInvite: route({
     method: 'POST',
@@ -84,6 +90,7 @@ export const peopleRoutes = {
     auth: true,
     params: personParams,
     response: B.Invite,
+    answers: [409],
   }),
   unbindPerson: route({
     method: 'DELETE',
@@ -92,6 +99,7 @@ export const peopleRoutes = {
     auth: true,
     params: personParams,
     response: P.PersonDetail,
+    answers: [409],
   }),
   getHousehold: route({
     method: 'GET',
@@ -126,6 +134,7 @@ export const peopleRoutes = {
     body: R.ConfirmImport,
     response: R.ImportResult,
     maxBodyBytes: 6 * 1024 * 1024,
+    answers: [409],
   }),
   exportRoster: route({
     method: 'GET',

@@ -23,7 +23,19 @@ export interface Route {
    */
   answerNotKept?: boolean;
   maxBodyBytes?: number; // default 256 KB
+  /** Answers 201 (a new thing was made), not 200. */
+  created?: true;
+  /**
+   * The error statuses its use case can answer that its shape doesn't imply (the rest follow from
+   * params, query, body, auth and idempotent: see errorStatuses in shared/openapi.ts): 409 where a
+   * state refuses it, 429 where it is rate-limited, 503 where it waits on WeChat, 403/404 where a
+   * rule the shape doesn't show refuses it (a demo off the local stage, a person not found).
+   */
+  answers?: readonly (403 | 404 | 409 | 429 | 503)[];
 }
+
+/** What an Idempotency-Key header must look like: the http wrapper checks it, /openapi.json says it. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** Bytes of body a route takes: the handler checks it, and the local gateway stops reading past it. */
 export const bodyLimit = (r: Pick<Route, 'maxBodyBytes'>) => r.maxBodyBytes ?? 256 * 1024;

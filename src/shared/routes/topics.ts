@@ -20,6 +20,8 @@ export const topicsRoutes = {
     body: T.CreateTopicRequest,
     response: T.Topic,
     idempotent: true,
+    created: true,
+    answers: [409],
   }),
   getTopic: route({
     method: 'GET',
@@ -37,6 +39,7 @@ export const topicsRoutes = {
     auth: true,
     params: topicParams,
     response: T.Topic,
+    answers: [409],
   }),
   castBallot: route({
     method: 'POST',
@@ -48,6 +51,7 @@ export const topicsRoutes = {
     response: T.Receipt,
     idempotent: true,
     answerNotKept: true,
+    answers: [409],
   }),
   recordBallot: route({
     method: 'POST',
@@ -57,6 +61,7 @@ export const topicsRoutes = {
     params: topicParams,
     body: T.RecordBallotRequest,
     response: T.Receipt,
+    answers: [409],
   }),
   ballotRegister: route({
     method: 'GET',
@@ -65,6 +70,7 @@ export const topicsRoutes = {
     auth: true,
     params: topicParams,
     response: T.BallotRegister,
+    answers: [409],
   }),
   markVoters: route({
     method: 'POST',
@@ -74,6 +80,7 @@ export const topicsRoutes = {
     params: topicParams,
     body: T.MarkVotersRequest,
     response: T.BallotRegister,
+    answers: [409],
   }),
   enterBallots: route({
     method: 'POST',
@@ -84,6 +91,7 @@ export const topicsRoutes = {
     body: T.EnterBallotsRequest,
     response: T.BallotRegister,
     idempotent: true,
+    answers: [409],
   }),
   checkReceipt: route({
     method: 'GET',
@@ -110,6 +118,7 @@ export const topicsRoutes = {
     params: topicParams,
     body: T.CloseTopicRequest,
     response: T.Topic,
+    answers: [409],
   }),
   recordStage: route({
     method: 'POST',
@@ -119,6 +128,7 @@ export const topicsRoutes = {
     params: topicParams,
     body: T.RecordStageRequest,
     response: T.Topic,
+    answers: [409],
   }),
   listComments: route({
     method: 'GET',
@@ -138,6 +148,8 @@ export const topicsRoutes = {
     body: T.PostCommentRequest,
     response: T.Comment,
     idempotent: true,
+    created: true,
+    answers: [409],
   }),
   hideComment: route({
     method: 'POST',
@@ -147,5 +159,6 @@ export const topicsRoutes = {
     params: topicParams.extend({ commentId: z.string().regex(/^[0-9A-Z]{26}$/, '发言编号不正确') }),
     body: T.HideCommentRequest,
     response: T.Comment,
+    answers: [409],
   }),
 } as const;
