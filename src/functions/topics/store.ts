@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel, Topic } from '../../shared/schemas/topic';
-import { putAll } from '../lib/batch';
+import { getAll, putAll } from '../lib/batch';
 import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
@@ -90,14 +90,17 @@ export async function getTopic(villageId: string, topicId: string) {
 }
 
 const TOPICS_PAGE = 50;
-/** A village's newest topics (one page: a village decides a few dozen matters a year). */
+/** A village's newest topics (one page: a village decides a few dozen matters a year), their heads in one batch. */
 export async function listTopics(villageId: string) {
   const r = await dynamo.send(
     new QueryCommand(indexQuery(keys.topicListPartition(villageId), { ScanIndexForward: false, Limit: TOPICS_PAGE })),
   );
   const hits = (r.Items ?? []) as { pk: string }[];
-  const topics = await Promise.all(hits.map((h) => getTopic(villageId, h.pk.split('#T#')[1])));
-  return topics.filter((t): t is TopicRecord => Boolean(t));
+  const heads = await getAll<Record<string, unknown>>(
+    hits.map((h) => keys.topic(villageId, h.pk.split('#T#')[1])),
+    { ConsistentRead: true },
+  );
+  return heads.flatMap((h) => (h ? [withoutKeys(h) as unknown as TopicRecord] : []));
 }
 
 /** Saves the head whole, guarded by the status it was read with. */
