@@ -106,7 +106,7 @@ async function main() {
         const t0 = performance.now();
         await castDirect(
           record,
-          { voterKey: v.personId, castBy: v.personId },
+          { voterKey: v.personId, castBy: v.personId, name: `投票人${i}` },
           'app',
           `direct-${i}`,
           { choices: [choiceOf(i)] },

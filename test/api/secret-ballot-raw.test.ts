@@ -115,6 +115,23 @@ describe('a secret vote with one paper ballot, in the raw table', () => {
     expect(paper.map((v) => v.voterKey)).toEqual([paperVoter().personId]);
   });
 
+  it('keeps on the list of who took part a name and a channel only, in register order', async () => {
+    const took = (await partition()).filter((i) => i.type === 'took-part');
+    expect(took).toHaveLength(8);
+    for (const v of took) {
+      expect(Object.keys(v).sort()).toEqual(['channel', 'name', 'pk', 'sk', 'type']);
+      const text = JSON.stringify(v);
+      expect(text).not.toMatch(ISO_TIME);
+      for (const o of OPTIONS) expect(text).not.toContain(o);
+    }
+    expect(took.map((v) => v.sk)).toEqual(
+      v1.representatives
+        .map((p) => `TOOK#${p.personId}`)
+        .filter((sk) => took.some((v) => v.sk === sk))
+        .sort(),
+    );
+  });
+
   it('keeps counters that say nothing about channels, and a register of counts only', async () => {
     const items = await partition();
     for (const shard of items.filter((i) => String(i.sk).startsWith('TALLY#')))

@@ -146,8 +146,16 @@ export async function submitCase(actor: Actor, req: SubmitCaseRequest, idempoten
 /* ---------- lists ---------- */
 
 /** 附议 counts of a list of cases (petitions are not seconded). */
-const secondsOf = (cases: store.CaseRecord[]) =>
-  Promise.all(cases.map((c) => (c.kind === 'suggestion' ? store.countSeconds(c.villageId, c.caseId) : 0)));
+async function secondsOf(cases: store.CaseRecord[]) {
+  const suggestions = cases.filter((c) => c.kind === 'suggestion');
+  if (!suggestions.length) return cases.map(() => 0);
+  const counts = await store.countSecondsOf(
+    suggestions[0].villageId,
+    suggestions.map((c) => c.caseId),
+  );
+  const countOf = new Map(suggestions.map((c, i) => [c.caseId, counts[i]]));
+  return cases.map((c) => countOf.get(c.caseId) ?? 0);
+}
 
 export async function listCases(actor: Actor, q: z.output<typeof CaseListQuery>, now: Date) {
   const village = await resolveVillage(actor, q.villageId);

@@ -1,8 +1,14 @@
-import { BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { dynamo, table } from './db';
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 const BATCH = 25; // DynamoDB's limit per BatchWriteItem
+const GET_BATCH = 100; // and per BatchGetItem
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -32,4 +38,35 @@ export async function putAll(items: Record<string, unknown>[], concurrency = 4):
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return consumed;
+}
+
+type Key = { pk: string; sk: string };
+type GetOptions = Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'>;
+
+/**
+ * Items by key, 100 to a BatchGetItem, retrying what DynamoDB leaves unprocessed
+ * with backoff: a page of N heads costs ceil(N / 100) calls, not N. Answers in the
+ * order of the keys asked for, undefined where no item exists.
+ */
+export async function getAll<T>(wanted: Key[], options: GetOptions = {}): Promise<(T | undefined)[]> {
+  const found = new Map<string, T>();
+  const id = (k: Record<string, unknown>) => `${k.pk}\u0000${k.sk}`;
+  const unique = [...new Map(wanted.map((k) => [id(k), { pk: k.pk, sk: k.sk }])).values()];
+  const chunks: Key[][] = [];
+  for (let i = 0; i < unique.length; i += GET_BATCH) chunks.push(unique.slice(i, i + GET_BATCH));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      let pending: Record<string, unknown>[] = chunk;
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt > 10) throw new Error('batch get kept leaving keys unprocessed');
+        if (attempt > 0) await pause(Math.min(2000, 50 * 2 ** attempt));
+        const r = await dynamo.send(
+          new BatchGetCommand({ RequestItems: { [table()]: { ...options, Keys: pending } } }),
+        );
+        for (const item of r.Responses?.[table()] ?? []) found.set(id(item), item as T);
+        pending = r.UnprocessedKeys?.[table()]?.Keys ?? [];
+      }
+    }),
+  );
+  return wanted.map((k) => found.get(id(k)));
 }

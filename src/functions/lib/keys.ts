@@ -124,7 +124,7 @@ export const keys = {
 
   /**
    * A consultation topic's partition holds its head, its frozen electorate
-   * (VOTER#), its ballots (BALLOT#, keyed by a hash of the receipt, never by the
+   * (VOTER#), who took part (TOOK#), its ballots (BALLOT#, keyed by a hash of the receipt, never by the
    * voter) and its sharded tally counters (TALLY#).
    */
   topic: (villageId: string, topicId: string) => ({ pk: `${tenant(villageId)}#T#${topicId}`, sk: 'HEAD' }),
@@ -135,6 +135,18 @@ export const keys = {
   topicVoterPrefix: (villageId: string, topicId: string) => ({
     pk: `${tenant(villageId)}#T#${topicId}`,
     skPrefix: 'VOTER#',
+  }),
+  /**
+   * Who took part, one item per vote in, for the turnout's list of names read a page at a time: in
+   * register order on a secret ballot (an order that doesn't follow the voting), in voting order on an open one.
+   */
+  topicTookPart: (villageId: string, topicId: string, position: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    sk: `TOOK#${position}`,
+  }),
+  topicTookPartPrefix: (villageId: string, topicId: string) => ({
+    pk: `${tenant(villageId)}#T#${topicId}`,
+    skPrefix: 'TOOK#',
   }),
   topicBallot: (villageId: string, topicId: string, ballotKey: string) => ({
     pk: `${tenant(villageId)}#T#${topicId}`,

@@ -193,9 +193,12 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     values[':s'] = filter.status;
     clauses.push('#s = :s');
   }
+  // Each round reads what the page still needs (a filter may skip some, so later rounds read more), and a
+  // page stops after ROSTER_ROUNDS: a sparse filter in a big village answers short with a cursor rather than
+  // reading the whole partition in one request.
   const items: PersonRecord[] = [];
   let start: Record<string, unknown> | undefined = after ? keys.person(villageId, after) : undefined;
-  do {
+  for (let round = 0; round < ROSTER_ROUNDS && items.length < limit; round++) {
     const r = await dynamo.send(
       new QueryCommand({
         ...prefixQuery(keys.personPrefix(villageId), {
@@ -204,7 +207,7 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
           ExpressionAttributeValues: values,
         }),
         ExclusiveStartKey: start,
-        Limit: 200,
+        Limit: (limit - items.length) * 2 ** round,
       }),
     );
     for (const item of (r.Items ?? []) as PersonRecord[]) {
@@ -212,11 +215,14 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
       items.push(item);
     }
     start = items.length === limit ? keys.person(villageId, items[items.length - 1].personId) : r.LastEvaluatedKey;
-    if (items.length === limit || !r.LastEvaluatedKey) break;
-  } while (start);
-  const last = items.length === limit && start !== undefined ? items[items.length - 1].personId : undefined;
-  return { items, nextCursor: last ?? null };
+    if (!start) break;
+  }
+  const position = start && String(start.sk).slice('PERSON#'.length);
+  return { items, nextCursor: position || null };
 }
+
+/** At most this many reads per roster page: the first asks for the page, each next one for twice what is missing. */
+const ROSTER_ROUNDS = 4;
 
 export type SaveOutcome = 'saved' | 'stale' | 'duplicate-id';
 

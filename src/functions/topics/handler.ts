@@ -31,7 +31,7 @@ export const receipt = http(routes.checkReceipt, ({ actor, params }) =>
   topics.checkReceipt(actor, params.topicId, params.receipt),
 );
 export const turnout = http(routes.turnout, ({ actor, params, query }) =>
-  topics.turnout(actor, params.topicId, query.villageId),
+  topics.turnout(actor, params.topicId, query.villageId, query.cursor),
 );
 export const close = http(routes.closeVoting, ({ actor, params, body, now }) =>
   topics.closeVoting(actor, params.topicId, body.reason, now),

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel, Topic } from '../../shared/schemas/topic';
-import { putAll } from '../lib/batch';
+import { getAll, putAll } from '../lib/batch';
 import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
@@ -90,14 +90,17 @@ export async function getTopic(villageId: string, topicId: string) {
 }
 
 const TOPICS_PAGE = 50;
-/** A village's newest topics (one page: a village decides a few dozen matters a year). */
+/** A village's newest topics (one page: a village decides a few dozen matters a year), their heads in one batch. */
 export async function listTopics(villageId: string) {
   const r = await dynamo.send(
     new QueryCommand(indexQuery(keys.topicListPartition(villageId), { ScanIndexForward: false, Limit: TOPICS_PAGE })),
   );
   const hits = (r.Items ?? []) as { pk: string }[];
-  const topics = await Promise.all(hits.map((h) => getTopic(villageId, h.pk.split('#T#')[1])));
-  return topics.filter((t): t is TopicRecord => Boolean(t));
+  const heads = await getAll<Record<string, unknown>>(
+    hits.map((h) => keys.topic(villageId, h.pk.split('#T#')[1])),
+    { ConsistentRead: true },
+  );
+  return heads.flatMap((h) => (h ? [withoutKeys(h) as unknown as TopicRecord] : []));
 }
 
 /** Saves the head whole, guarded by the status it was read with. */
@@ -126,18 +129,12 @@ export async function getVoter(villageId: string, topicId: string, voterKey: str
   return Item as VoterRecord | undefined;
 }
 
-export const listVoters = (villageId: string, topicId: string) =>
-  queryAll<VoterRecord>(prefixQuery(keys.topicVoterPrefix(villageId, topicId)));
-
 export async function ballotExists(villageId: string, topicId: string, ballotKey: string) {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: table(), Key: keys.topicBallot(villageId, topicId, ballotKey), ConsistentRead: true }),
   );
   return Boolean(Item);
 }
-
-export const listBallots = (villageId: string, topicId: string) =>
-  queryAll<BallotRecord>(prefixQuery(keys.topicBallotPrefix(villageId, topicId)));
 
 export type CastOutcome = 'counted' | 'already-voted' | 'closed';
 
@@ -180,6 +177,49 @@ function markVoter(
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/** A name on the list of who took part, beside the marker; an open ballot's choices with it, a secret one's never. */
+export interface TookPartRecord {
+  name: string;
+  channel: Channel;
+  choices?: string[];
+}
+
+const putTookPart = (
+  t: TopicRecord,
+  voter: { voterKey: string; name: string },
+  channel: Channel,
+  at: string,
+  choices: string[],
+): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...keys.topicTookPart(t.villageId, t.topicId, t.secret ? voter.voterKey : `${at}#${voter.voterKey}`),
+      type: 'took-part',
+      name: voter.name,
+      channel,
+      ...(t.secret ? {} : { choices }),
+    },
+  },
+});
+
+/** One page of who took part (the position is the last sort key read), at most `limit` names: one Query. */
+export async function pageTookPart(villageId: string, topicId: string, limit: number, after?: string) {
+  const part = keys.topicTookPartPrefix(villageId, topicId);
+  const r = await dynamo.send(
+    new QueryCommand({
+      ...prefixQuery(part, {
+        ProjectionExpression: '#n, channel, choices',
+        ExpressionAttributeNames: { '#n': 'name' },
+      }),
+      Limit: limit,
+      ExclusiveStartKey: after ? { pk: part.pk, sk: after } : undefined,
+    }),
+  );
+  const next = r.LastEvaluatedKey?.sk;
+  return { items: (r.Items ?? []) as TookPartRecord[], nextCursor: typeof next === 'string' ? next : undefined };
 }
 
 function addToTally(t: TopicRecord, shard: number, counts: Map<string, number>): TransactItem {
@@ -235,7 +275,7 @@ const putBallot = (t: TopicRecord, ballotKey: string, ballot: BallotRecord): Tra
  */
 export async function cast(
   t: TopicRecord,
-  voter: { voterKey: string; castBy: string },
+  voter: { voterKey: string; castBy: string; name: string },
   channel: Channel,
   ballotKey: string,
   ballot: BallotRecord,
@@ -248,6 +288,7 @@ export async function cast(
     markVoter(t, voter, channel, at, 'proxy' in ballot ? ballot.proxy : undefined),
     putBallot(t, ballotKey, ballot),
     ...tallyItems(t, 1, [ballot.choices]),
+    putTookPart(t, voter, channel, at, ballot.choices),
     ...more,
   ]);
   if (failed.includes(0)) return 'closed';
@@ -272,7 +313,7 @@ export type MarkOutcome = { marked: true } | { marked: false; closed: boolean; a
  */
 export async function markVoters(
   t: TopicRecord,
-  voters: { voterKey: string; castBy: string }[],
+  voters: { voterKey: string; castBy: string; name: string }[],
   channel: Channel,
   proxy: boolean,
   now: Date,
@@ -292,6 +333,7 @@ export async function markVoters(
         ExpressionAttributeValues: { ':n': n },
       },
     },
+    ...voters.map((v) => putTookPart(t, v, channel, at, [])),
     ...more,
   ]);
   if (!failed.length) return { marked: true };

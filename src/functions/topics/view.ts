@@ -64,31 +64,39 @@ export const unitOf = (t: store.TopicRecord) => (t.perHousehold ? ('户' as cons
 export const seesWhoVoted = (actor: Actor, village: VillageRecord, standing: { eligible: boolean }) =>
   standing.eligible || allows(actor, 'topic.scrutinize', village);
 
-export async function turnout(actor: Actor, topicId: string, villageId: string | undefined) {
+/** Names on one page of who took part: enough for a village meeting's list, one read whatever the electorate. */
+export const TOOK_PART_PAGE = 200;
+
+/**
+ * The counts come from the tally shards and the head (a fixed few reads, refreshed
+ * every few seconds on every open screen); who took part, for those who may see it,
+ * a page of names at a time from the items written with each vote.
+ */
+export async function turnout(actor: Actor, topicId: string, villageId: string | undefined, cursor?: string) {
   const village = await resolveVillage(actor, villageId);
   const t = await loadTopic(village, topicId);
-  const voters = !hasElectorate(t) ? [] : await store.listVoters(village.villageId, topicId);
-  const voted = voters.filter((v) => v.voted);
   const electorate = t.electorate ?? 0;
   const counts = {
     electorate,
-    participants: voted.length,
+    participants: hasElectorate(t) ? (await store.tally(village.villageId, topicId)).participants : 0,
     needed: needed(electorate, ruleOf(village, t).turnout),
     unit: unitOf(t),
   };
   if (!seesWhoVoted(actor, village, await myStanding(actor, t))) return counts;
+  const names = hasElectorate(t)
+    ? await store.pageTookPart(village.villageId, topicId, TOOK_PART_PAGE, cursor)
+    : { items: [], nextCursor: undefined };
+  const more = names.nextCursor ? { nextCursor: names.nextCursor } : {};
   if (t.secret) {
     // By name: no order that follows the voting could line a voter up with anything else.
-    voted.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    return { ...counts, voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app' })) };
+    const voters = names.items.map((v) => ({ name: v.name, channel: v.channel }));
+    voters.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return { ...counts, voters, ...more };
   }
-  voted.sort((a, b) => (a.votedAt ?? '').localeCompare(b.votedAt ?? ''));
-  const choicesOf = new Map<string, string[]>();
-  for (const b of await store.listBallots(village.villageId, topicId))
-    if ('voterKey' in b) choicesOf.set(b.voterKey, b.choices);
   return {
     ...counts,
-    voters: voted.map((v) => ({ name: v.name, channel: v.channel ?? 'app', choices: choicesOf.get(v.voterKey) ?? [] })),
+    voters: names.items.map((v) => ({ name: v.name, channel: v.channel, choices: v.choices ?? [] })),
+    ...more,
   };
 }
 

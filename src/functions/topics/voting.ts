@@ -59,7 +59,15 @@ async function castFor(
   const ballot: store.BallotRecord = t.secret
     ? { choices }
     : { choices, channel, ...(proxy ? { proxy } : {}), voterKey, name: voter.name };
-  const outcome = await store.cast(t, { voterKey, castBy }, channel, ballotKeyOf(receipt), ballot, now, more);
+  const outcome = await store.cast(
+    t,
+    { voterKey, castBy, name: voter.name },
+    channel,
+    ballotKeyOf(receipt),
+    ballot,
+    now,
+    more,
+  );
   if (outcome === 'closed') throw conflict('表决已经结束');
   if (outcome === 'already-voted') throw conflict(await alreadyVoted(village, t, voterKey, voter.voted));
   return { topicId: t.topicId, receipt, channel };

@@ -107,7 +107,7 @@ export const topicsRoutes = {
     summary: '参与情况：已参与人数与有效人数',
     auth: true,
     params: topicParams,
-    query: villageScope,
+    query: villageScope.extend(T.TurnoutQuery.shape),
     response: T.Turnout,
   }),
   closeVoting: route({

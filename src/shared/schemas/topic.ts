@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readReceipt } from '../rules/receipt';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
-import { Id, IsoDate, IsoDateTime, Line, Prose } from './common';
+import { Cursor, Id, IsoDate, IsoDateTime, Line, Prose } from './common';
 
 /**
  * Consultation topics and votes (议事协商与表决, domain.md §5). A topic is put to
@@ -236,7 +236,10 @@ export const Turnout = z.object({
    * ballot, never.
    */
   voters: z.array(z.object({ name: z.string(), channel: Channel, choices: z.array(z.string()).optional() })).optional(),
+  /** More names than one page: pass it back as `cursor` for the next ones (the counts stay whole on every page). */
+  nextCursor: z.string().optional(),
 });
+export const TurnoutQuery = z.object({ cursor: Cursor.optional() });
 /** The reason is required when the vote ends before its scheduled time (the service checks the time). */
 export const CloseTopicRequest = z.object({
   reason: Prose().min(2, '请写明提前结束的原因（至少 2 个字）').max(200, '原因最多 200 字').optional(),
