@@ -35,6 +35,7 @@ export const resources = {
   notices: { description: '村务公开：公告、版本、提问与公开日历', routes: noticesRoutes },
   cases: { description: '建议与诉求：提交、办理、附议与联名；照片上传与海报分享码', routes: casesRoutes },
   inbox: { description: '消息与订阅', routes: inboxRoutes },
+  audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
 } as const;
 
 export type Routes = typeof routes;
