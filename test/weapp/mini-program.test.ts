@@ -55,6 +55,7 @@ const TILES = [
   'tile-questions',
   'tile-case-proxy',
   'tile-case-dashboard',
+  'tile-audit',
   'tile-case-township',
 ];
 const tilesOn = (home: MountedPage) => {

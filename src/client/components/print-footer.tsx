@@ -2,13 +2,21 @@ import { Button, View } from '@tarojs/components';
 import type { SharedItem } from '../../shared/links';
 import { t } from '../i18n/zh-CN';
 import { formatDate } from '../services/format';
+import { AnchorLine } from './anchor-line';
 import { PosterCode } from './poster-code';
 
 /**
  * The foot of a sheet for the paper board: the code that opens the page (once there
- * is something public to open), who posts it and when, and on H5 the print button.
+ * is something public to open), who posts it and when, the village's audit chain
+ * head of the day, and on H5 the print button.
  */
-export function PrintFooter(props: { poster?: SharedItem; caption: string; village: string; date?: string }) {
+export function PrintFooter(props: {
+  poster?: SharedItem;
+  caption: string;
+  village: string;
+  villageId: string;
+  date?: string;
+}) {
   return (
     <>
       <View className="vh-print-footer">
@@ -18,6 +26,7 @@ export function PrintFooter(props: { poster?: SharedItem; caption: string; villa
           <View>{formatDate(props.date)}</View>
         </View>
       </View>
+      <AnchorLine villageId={props.villageId} />
       {process.env.TARO_ENV === 'h5' && (
         <Button
           id="print-button"

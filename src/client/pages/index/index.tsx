@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { PersonCard, placeOf } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
+import { ta } from '../../i18n/audit';
 import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
@@ -89,6 +90,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: tcs.home.dashboard,
     hint: tcs.home.dashboardHint,
     shown: isOverseer,
+  },
+  {
+    id: 'tile-audit',
+    url: '/pages/audit/index',
+    title: ta.home.tile,
+    hint: ta.home.hint,
+    shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
   },
   {
     id: 'tile-case-township',

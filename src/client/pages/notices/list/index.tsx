@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NoticeCategory, NoticeSummary } from '../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../shared/schemas/notice-category';
+import { AnchorLine } from '../../../components/anchor-line';
 import { Page } from '../../../components/page';
 import { SearchBox } from '../../../components/search-box';
 import { LoadState } from '../../../components/state';
@@ -156,6 +157,7 @@ export default function NoticeList() {
         </Button>
       )}
       {!loading && !cursor && items.length > 0 && <View className="vh-hint vh-center">{t.list.noMore}</View>}
+      <AnchorLine villageId={chosenVillage} />
     </Page>
   );
 }

@@ -56,6 +56,7 @@ export default function PrintView() {
             }
             caption={ts.poster.noticeScan}
             village={village}
+            villageId={notice.villageId}
             date={notice.correctedAt ?? notice.publishedAt}
           />
         </View>

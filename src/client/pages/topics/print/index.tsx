@@ -48,6 +48,7 @@ export default function TopicPrint() {
             }
             caption={ts.poster.topicScan}
             village={village}
+            villageId={topic.villageId}
             date={topic.openedAt ?? topic.createdAt}
           />
         </View>
