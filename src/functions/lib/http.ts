@@ -11,6 +11,7 @@ import { listScope, openQueryCursor, sealPageCursor } from './cursor';
 import { AppError, type FieldProblem, validation } from './errors';
 import { once } from './idempotency';
 import { logger } from './log';
+import { loadSecrets } from './secrets';
 import { type SessionClaims, verifySession } from './session';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -94,6 +95,7 @@ export function http<R extends Route>(
   const clock = options.clock ?? systemClock;
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
     const now = clock.now();
+    await loadSecrets();
     const params = parsePart(route.params, event.pathParameters);
     const query = parsePart(route.query, event.queryStringParameters);
     const body = parsePart(route.body, route.body ? readJson(event, bodyLimit(route)) : undefined);

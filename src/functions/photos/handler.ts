@@ -2,6 +2,7 @@ import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
 import { logger } from '../lib/log';
+import { withSecrets } from '../lib/secrets';
 import * as photos from './service';
 
 /** HTTP adapter only: a pre-signed upload for one photo (the bytes go straight to storage). */
@@ -12,8 +13,8 @@ export const requestUpload = http(
 );
 
 /** Scheduled (serverless.yml): deletes uploads nobody attached to a case before they expired. */
-export const sweepUnattached = async () => {
+export const sweepUnattached = withSecrets(async () => {
   const done = await photos.sweepUnattached(systemClock.now());
   if (done.deleted) logger.info('unattached photos deleted', done);
   return done;
-};
+});
