@@ -76,6 +76,8 @@ const errorResponses = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewa
     const e = request.error;
     if (e instanceof AppError) {
       request.response = json(e.status, { error: { code: e.code, message: e.message, fields: e.fields, requestId } });
+      if (e.retryAfterSeconds !== undefined)
+        request.response.headers = { ...request.response.headers, 'retry-after': String(e.retryAfterSeconds) };
       return;
     }
     logger.error('unhandled', { requestId, route: request.event.routeKey, errorName: e?.name, stack: e?.stack });
