@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
-import { withSecrets } from '../lib/secrets';
 import * as oversight from './oversight';
 import * as cases from './service';
 import * as support from './support';
@@ -75,7 +75,7 @@ export const toTopic = http(
 );
 
 /** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */
-export const escalateDue = withSecrets(async () => {
+export const escalateDue = job(async () => {
   const done = await oversight.escalateDue(systemClock.now());
   if (done.escalated || done.closed) logger.info('cases escalated or closed', done);
   return done;

@@ -45,11 +45,3 @@ export function secret(name: SecretName): string {
   if (loaded === undefined) throw new Error(`${sources[name]} read before loadSecrets()`);
   return loaded;
 }
-
-/** For the handlers that are not HTTP (queue consumers, schedules): the secrets are loaded before they run. */
-export const withSecrets =
-  <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
-  async (...args: A): Promise<R> => {
-    await loadSecrets();
-    return run(...args);
-  };

@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
-import { withSecrets } from '../lib/secrets';
 import * as photos from './service';
 
 /** HTTP adapter only: a pre-signed upload for one photo (the bytes go straight to storage). */
@@ -13,7 +13,7 @@ export const requestUpload = http(
 );
 
 /** Scheduled (serverless.yml): deletes uploads nobody attached to a case before they expired. */
-export const sweepUnattached = withSecrets(async () => {
+export const sweepUnattached = job(async () => {
   const done = await photos.sweepUnattached(systemClock.now());
   if (done.deleted) logger.info('unattached photos deleted', done);
   return done;

@@ -2,8 +2,8 @@ import { routes } from '../../shared/api';
 import { ownerOf } from '../inbox/service';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
-import { withSecrets } from '../lib/secrets';
 import { releaseHeld } from './push';
 import * as subscriptions from './service';
 
@@ -16,7 +16,7 @@ export const grant = http(routes.recordGrants, ({ actor, session, body, now }) =
 );
 
 /** Scheduled (serverless.yml): sends the pushes quiet hours held back, and each day's digest of what the cap folded. */
-export const release = withSecrets(async () => {
+export const release = job(async () => {
   const released = await releaseHeld(systemClock.now());
   if (released) logger.info('pushes released', { released });
   return { released };

@@ -1,8 +1,8 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
-import { withSecrets } from '../lib/secrets';
 import * as topics from './service';
 
 export const list = http(routes.listTopics, ({ actor, query }) => topics.listTopics(actor, query.villageId));
@@ -57,7 +57,7 @@ export const hideComment = http(routes.hideComment, ({ actor, params, body, now 
 );
 
 /** Scheduled (serverless.yml): closes every topic whose voting window has passed and publishes its result. */
-export const closeDue = withSecrets(async () => {
+export const closeDue = job(async () => {
   const closed = await topics.closeDue(systemClock.now());
   if (closed) logger.info('topics closed', { closed });
   return { closed };
