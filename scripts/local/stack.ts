@@ -44,6 +44,7 @@ export function pointAtLocalDatabase(dynamoEndpoint: string, tableName: string) 
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.SESSION_SECRET ??= randomBytes(32).toString('hex');
   process.env.ROSTER_KEY ??= randomBytes(32).toString('hex');
+  process.env.IDENTITY_KEY ??= randomBytes(32).toString('hex');
 }
 
 /**
@@ -67,6 +68,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.dataDir) {
     process.env.ROSTER_KEY ??= persistedSecret(options.dataDir, 'roster.key');
     process.env.SESSION_SECRET ??= persistedSecret(options.dataDir, 'session.key');
+    // Account ids were keyed by the roster key before the identity key was its own: an older database keeps them.
+    process.env.IDENTITY_KEY ??= persistedSecret(options.dataDir, 'roster.key');
   }
   const dynamo = await startDynamo({ dataDir: options.dataDir });
   pointAtLocalDatabase(dynamo.endpoint, tableName);

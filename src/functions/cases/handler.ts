@@ -1,6 +1,7 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
 import * as oversight from './oversight';
 import * as cases from './service';
@@ -69,8 +70,8 @@ export const toTopic = http(routes.caseToTopic, ({ actor, params, query, body, n
 );
 
 /** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */
-export const escalateDue = async () => {
+export const escalateDue = job(async () => {
   const done = await oversight.escalateDue(systemClock.now());
   if (done.escalated || done.closed) logger.info('cases escalated or closed', done);
   return done;
-};
+});

@@ -24,6 +24,7 @@ import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/i
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
 import { allows, authorize, decidesCase, knowsPetitioner, seesCase, worksCase } from '../lib/policy';
+import { spendWriteAllowance } from '../lib/rate-limit';
 import { seal } from '../lib/sensitive';
 import { getPerson, listPeople, type PersonRecord } from '../people/store';
 import { claimPhotos } from '../photos/service';
@@ -90,6 +91,8 @@ export async function submitCase(actor: Actor, req: SubmitCaseRequest, idempoten
   const about = await subjectOf(village, req.about, now);
   if (about?.personId === who.submitter.personId) throw invalidField('about.personId', '投诉对象不能是自己');
   const photos = await claimPhotos(actor, village.villageId, req.photos, now);
+  // Counted for the person the case is from: a grid worker entering the box's slips spends none of their own.
+  await spendWriteAllowance('cases', village, who.submitter.personId, now);
   const at = now.toISOString();
   const isPublic = !category.care && (req.public ?? (req.kind === 'suggestion' || Boolean(req.asksFor)));
   const c: store.CaseRecord = {

@@ -1,12 +1,11 @@
-/** Deployment settings, read once. Nothing here is per-village (those are VillageSettings). */
+import { secret } from './secrets';
+
+/** Deployment settings, read once. Nothing here is per-village (those are VillageSettings); secrets are in lib/secrets.ts. */
 export const env = {
   stage: process.env.STAGE ?? 'local',
   tableName: process.env.TABLE_NAME ?? 'village-hall-local',
   dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
-  sessionSecret: process.env.SESSION_SECRET ?? '',
   sessionHours: Number(process.env.SESSION_HOURS ?? 12),
-  /** Seals the sensitive tier (ID number, phone, birth date) and keys its fingerprints; kept apart from the session secret. */
-  rosterKey: process.env.ROSTER_KEY ?? '',
   /** How long a face-to-face invite code stays valid. */
   inviteHours: Number(process.env.INVITE_HOURS ?? 72),
 };
@@ -15,7 +14,7 @@ export const env = {
 export const wechatConfig = () => ({
   apiBase: process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
   appId: process.env.WECHAT_APP_ID ?? '',
-  appSecret: process.env.WECHAT_APP_SECRET ?? '',
+  appSecret: secret('wechatAppSecret'),
 });
 
 /**

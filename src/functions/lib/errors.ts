@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly fields?: FieldProblem[],
+    /** A 429's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -27,5 +29,6 @@ export const notFound = (message = '没有找到该内容') => new AppError('not
 /** A path no route serves: API Gateway's own answer would be `{"message":"Not Found"}`, not the app's shape. */
 export const noSuchRoute = () => notFound('没有这个接口，请检查网址');
 export const conflict = (message: string) => new AppError('conflict', 409, message);
-export const tooMany = (message: string) => new AppError('too_many', 429, message);
+export const tooMany = (message: string, retryAfterSeconds?: number) =>
+  new AppError('too_many', 429, message, undefined, retryAfterSeconds);
 export const unavailable = (message: string) => new AppError('unavailable', 503, message);

@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -11,6 +12,7 @@ import { listScope, openQueryCursor, sealPageCursor } from './cursor';
 import { AppError, type FieldProblem, validation } from './errors';
 import { once } from './idempotency';
 import { logger } from './log';
+import { loadSecrets } from './secrets';
 import { type SessionClaims, verifySession } from './session';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -67,19 +69,31 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: JSON.stringify(body),
 });
 
+/** A line per request at DEBUG: the route and the status, nothing the person sent. */
+const served = (request: { event: APIGatewayProxyEventV2; response: APIGatewayProxyStructuredResultV2 | null }) =>
+  logger.debug('served', { route: request.event.routeKey, status: request.response?.statusCode });
+
 /** Maps typed errors to their status once; anything else is a 500 logged without personal data. */
 const errorResponses = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+  after: served,
   onError: (request) => {
-    const requestId = request.context.awsRequestId;
-    const e = request.error;
-    if (e instanceof AppError) {
-      request.response = json(e.status, { error: { code: e.code, message: e.message, fields: e.fields, requestId } });
-      return;
-    }
-    logger.error('unhandled', { requestId, route: request.event.routeKey, errorName: e?.name, stack: e?.stack });
-    request.response = json(500, { error: { code: 'internal', message: '服务暂时出错，请稍后再试', requestId } });
+    mapError(request);
+    served(request);
   },
 });
+
+function mapError(request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) {
+  const requestId = request.context.awsRequestId;
+  const e = request.error;
+  if (e instanceof AppError) {
+    request.response = json(e.status, { error: { code: e.code, message: e.message, fields: e.fields, requestId } });
+    if (e.retryAfterSeconds !== undefined)
+      request.response.headers = { ...request.response.headers, 'retry-after': String(e.retryAfterSeconds) };
+    return;
+  }
+  logger.error('unhandled', { requestId, route: request.event.routeKey, errorName: e?.name, stack: e?.stack });
+  request.response = json(500, { error: { code: 'internal', message: '服务暂时出错，请稍后再试', requestId } });
+}
 
 /**
  * The one wrapper every HTTP handler uses: parse with the route's zod schemas,
@@ -93,6 +107,7 @@ export function http<R extends Route>(
   const clock = options.clock ?? systemClock;
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
     const now = clock.now();
+    await loadSecrets();
     const params = parsePart(route.params, event.pathParameters);
     const query = parsePart(route.query, event.queryStringParameters);
     const body = parsePart(route.body, route.body ? readJson(event, bodyLimit(route)) : undefined);
@@ -132,13 +147,17 @@ export function http<R extends Route>(
         : await answer();
     return json(route.created ? 201 : 200, result);
   };
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
-    .use(httpHeaderNormalizer())
-    .use(
-      httpCors({
-        origins: (process.env.CORS_ORIGINS ?? '*').split(','),
-        headers: 'authorization,content-type,idempotency-key',
-      }),
-    )
-    .use(errorResponses());
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
+      // Every log line of the request carries its id (the one a 500 shows the person).
+      .use(injectLambdaContext(logger))
+      .use(httpHeaderNormalizer())
+      .use(
+        httpCors({
+          origins: (process.env.CORS_ORIGINS ?? '*').split(','),
+          headers: 'authorization,content-type,idempotency-key',
+        }),
+      )
+      .use(errorResponses())
+  );
 }

@@ -31,6 +31,11 @@ export const keys = {
     index: 'gsi1',
     pk: `${tenant(villageId)}#HH#${householdId}`,
   }),
+  /** What a person spent of a write limit (lib/rate-limit.ts) in one window. */
+  writeAllowance: (villageId: string, personId: string, kind: string, windowStart: string) => ({
+    pk: `${tenant(villageId)}#LIMIT#${personId}`,
+    sk: `${kind}#${windowStart}`,
+  }),
   /** One marker per ID number (by fingerprint) in a village: the register never holds a person twice. */
   idNumberMarker: (villageId: string, idHash: string) => ({ pk: `${tenant(villageId)}#IDNO`, sk: idHash }),
   /** People of a village by name, on gsi2: how a binding claim finds its candidates. */

@@ -2,6 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { getSession } from '../auth/qr-store';
 import { env } from './env';
 import { unauthenticated } from './errors';
+import { secret as readSecret } from './secrets';
 
 /**
  * A signed session names an account (a WeChat user) and, once bound, the roster
@@ -16,9 +17,11 @@ export interface SessionClaims {
   sessionId?: string;
 }
 
+/** Read per use: a rotated session secret (docs/operations.md) ends every session at once, each a plain 401. */
 const secret = () => {
-  if (env.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
-  return new TextEncoder().encode(env.sessionSecret);
+  const value = readSecret('sessionSecret');
+  if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+  return new TextEncoder().encode(value);
 };
 
 export async function signSession(claims: SessionClaims, now: Date) {

@@ -18,6 +18,7 @@ import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/i
 import { newId } from '../lib/ids';
 import { emit } from '../lib/outbox';
 import { type Action, allows, authorize } from '../lib/policy';
+import { spendWriteAllowance } from '../lib/rate-limit';
 import { countVerifiedResidents } from '../people/store';
 import { ownVillage, resolveVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
@@ -301,6 +302,7 @@ export async function ask(actor: Actor, noticeId: string, text: string, idempote
     const q = await store.getQuestion(village.villageId, noticeId, earlier);
     if (q) return questionFor(actor, village, q);
   }
+  await spendWriteAllowance('questions', village, actor.personId, now);
   const at = now.toISOString();
   const q: store.QuestionRecord = {
     noticeTitle: notice.title,

@@ -1,6 +1,7 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
 import * as photos from './service';
 
@@ -10,8 +11,8 @@ export const requestUpload = http(routes.requestPhotoUpload, ({ actor, body, now
 );
 
 /** Scheduled (serverless.yml): deletes uploads nobody attached to a case before they expired. */
-export const sweepUnattached = async () => {
+export const sweepUnattached = job(async () => {
   const done = await photos.sweepUnattached(systemClock.now());
   if (done.deleted) logger.info('unattached photos deleted', done);
   return done;
-};
+});

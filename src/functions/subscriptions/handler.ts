@@ -2,6 +2,7 @@ import { routes } from '../../shared/api';
 import { ownerOf } from '../inbox/service';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
 import { releaseHeld } from './push';
 import * as subscriptions from './service';
@@ -15,8 +16,8 @@ export const grant = http(routes.recordGrants, ({ actor, session, body, now }) =
 );
 
 /** Scheduled (serverless.yml): sends the pushes quiet hours held back, and each day's digest of what the cap folded. */
-export const release = async () => {
+export const release = job(async () => {
   const released = await releaseHeld(systemClock.now());
   if (released) logger.info('pushes released', { released });
   return { released };
-};
+});

@@ -1,6 +1,7 @@
 import { routes } from '../../shared/api';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
+import { job } from '../lib/job';
 import { logger } from '../lib/log';
 import * as topics from './service';
 
@@ -51,8 +52,8 @@ export const hideComment = http(routes.hideComment, ({ actor, params, body, now 
 );
 
 /** Scheduled (serverless.yml): closes every topic whose voting window has passed and publishes its result. */
-export const closeDue = async () => {
+export const closeDue = job(async () => {
   const closed = await topics.closeDue(systemClock.now());
   if (closed) logger.info('topics closed', { closed });
   return { closed };
-};
+});

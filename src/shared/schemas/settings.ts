@@ -100,6 +100,19 @@ const fields = {
     /** A notice question unanswered this long is brought to the committee. */
     questionWaitHours: z.number().int().min(1, '至少 1 小时').max(720, '最多 720 小时'),
   }),
+  /** Per person, so one account (or a script behind it) cannot flood the committee: beyond them a 429. */
+  writeLimits: z.object({
+    casesPerDay: z
+      .number({ error: '每天提交建议诉求的条数应为数字' })
+      .int('每天提交建议诉求的条数应为整数')
+      .min(1, '每天至少可提交 1 条建议诉求')
+      .max(100, '每天最多 100 条建议诉求'),
+    questionsPerHour: z
+      .number({ error: '每小时提问条数应为数字' })
+      .int('每小时提问条数应为整数')
+      .min(1, '每小时至少可提问 1 条')
+      .max(200, '每小时最多 200 条提问'),
+  }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -142,6 +155,7 @@ const lawDefaults = {
     meetingNoticeDays: 10,
   },
   inbox: { keepDays: 180, quietFrom: '22:00', quietUntil: '07:00', dailyCap: 5, questionWaitHours: 72 },
+  writeLimits: { casesPerDay: 10, questionsPerHour: 20 },
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -159,6 +173,7 @@ export const VillageSettings = z.object({
   unsatisfiedRating: fields.unsatisfiedRating.default(lawDefaults.unsatisfiedRating),
   coSigning: fields.coSigning.default(lawDefaults.coSigning),
   inbox: fields.inbox.default(lawDefaults.inbox),
+  writeLimits: fields.writeLimits.default(lawDefaults.writeLimits),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

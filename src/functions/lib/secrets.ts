@@ -1,0 +1,47 @@
+import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
+import { logger } from './log';
+
+/**
+ * The deployment's secrets. Deployed, a function's environment holds only the
+ * NAME of each SSM SecureString parameter (SESSION_SECRET_PARAMETER, ...), and
+ * the value is read here at run time: once at a cold start, then again when the
+ * cached copy is five minutes old, so a rotated secret reaches every instance
+ * within minutes without a request ever waiting on SSM otherwise. The local
+ * stack and the tests have no SSM: a plain value in the environment wins.
+ */
+const sources = {
+  sessionSecret: 'SESSION_SECRET',
+  rosterKey: 'ROSTER_KEY',
+  /** Keys the pseudonyms of high-entropy identifiers (account ids from openids, receipts): never rotated. */
+  identityKey: 'IDENTITY_KEY',
+  wechatAppSecret: 'WECHAT_APP_SECRET',
+} as const;
+export type SecretName = keyof typeof sources;
+
+const MAX_AGE_SECONDS = 300;
+const fromSsm: Partial<Record<SecretName, string>> = {};
+
+const parameterName = (name: SecretName) => process.env[`${sources[name]}_PARAMETER`] || undefined;
+
+/** Reads from SSM the secrets the environment does not hold (Powertools keeps them for five minutes). */
+export async function loadSecrets(): Promise<void> {
+  const wanted = (Object.keys(sources) as SecretName[]).filter((n) => !process.env[sources[n]] && parameterName(n));
+  if (!wanted.length) return;
+  // A stage without WeChat has no app secret parameter: what is missing reads as '' and its user says so.
+  const { _errors: missing, ...values } = await getParametersByName<string>(
+    Object.fromEntries(wanted.map((n) => [parameterName(n), {}])),
+    { decrypt: true, maxAge: MAX_AGE_SECONDS, throwOnError: false },
+  );
+  if (missing?.length) logger.error('secret parameters unreadable', { parameters: missing });
+  for (const n of wanted) fromSsm[n] = (values as Record<string, string>)[parameterName(n) as string] ?? '';
+}
+
+/** A secret's current value; '' when none is configured (callers that need one say which is missing). */
+export function secret(name: SecretName): string {
+  const plain = process.env[sources[name]];
+  if (plain) return plain;
+  if (!parameterName(name)) return '';
+  const loaded = fromSsm[name];
+  if (loaded === undefined) throw new Error(`${sources[name]} read before loadSecrets()`);
+  return loaded;
+}
