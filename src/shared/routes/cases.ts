@@ -15,7 +15,7 @@ export const casesRoutes = {
     body: C.SubmitCaseRequest,
     response: C.Case,
     created: true,
-    answers: [409],
+    answers: [409, 429], // 429: the person's cases of the day (village setting writeLimits)
   }),
   listCases: route({
     method: 'GET',

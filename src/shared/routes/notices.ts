@@ -146,7 +146,7 @@ export const noticesRoutes = {
     response: N.Question,
     idempotent: true,
     created: true,
-    answers: [409],
+    answers: [409, 429], // 429: the person's questions of the hour (village setting writeLimits)
   }),
   answerQuestion: route({
     method: 'POST',
