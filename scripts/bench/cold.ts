@@ -91,7 +91,8 @@ const nodeOptions = String(config.provider.environment?.NODE_OPTIONS ?? '')
   .split(/\s+/)
   .filter(Boolean);
 const childEnv = {
-  PATH: process.env.PATH,
+  ...process.env,
+  NODE_OPTIONS: '',
   STAGE: 'ci',
   TABLE_NAME: 'village-hall-ci',
   SESSION_SECRET: 'packaging-only-not-a-real-secret-000000',
