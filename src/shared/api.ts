@@ -1,6 +1,7 @@
 import { authRoutes } from './routes/auth';
 import { bindingsRoutes } from './routes/bindings';
 import { casesRoutes } from './routes/cases';
+import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
 import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
@@ -10,11 +11,13 @@ export { bodyLimit, Empty, Health, type Route } from './routes/route';
 
 /**
  * Every HTTP route of the API, with the zod schemas of its inputs and output, one
- * module a resource (src/shared/routes). Handlers validate with these, the client
- * calls through them, /openapi.json is generated from them, and a test checks that
+ * module a resource (src/shared/routes). Handlers validate with these, each importing
+ * only its resource's module (so a function carries only its own schemas); the client
+ * calls through this table, /openapi.json is generated from it, and a test checks that
  * serverless.yml declares the same routes.
  */
 export const routes = {
+  ...healthRoutes,
   ...authRoutes,
   ...bindingsRoutes,
   ...topicsRoutes,
