@@ -102,20 +102,19 @@ const childEnv = {
   AWS_REGION: 'ap-east-1',
   LOG_LEVEL: 'WARN',
 };
-const timer =
-  'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
+// Wall time is the goal; the CPU time beside it is what a busy machine distorts least.
+const timer = `const t = performance.now(), c = process.cpuUsage(); await import(process.argv[1]);
+const { user, system } = process.cpuUsage(c); process.stdout.write(JSON.stringify([performance.now() - t, (user + system) / 1000]));`;
 
-function importMs(file: string): number {
+function importMs(file: string): { wall: number; cpu: number } {
   const r = spawnSync(
     process.execPath,
     [...nodeOptions, '--input-type=module', '-e', timer, pathToFileURL(file).href],
-    {
-      env: childEnv,
-      encoding: 'utf8',
-    },
+    { env: childEnv, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`importing ${file} failed:\n${r.stderr}`);
-  return Number(r.stdout);
+  const [wall, cpu] = JSON.parse(r.stdout);
+  return { wall, cpu };
 }
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -130,7 +129,7 @@ const handlers = sorted.map((b) => {
   return handler;
 });
 // Round by round across the bundles, so a busy moment of the machine weighs on them all alike.
-const times = sorted.map(() => [] as number[]);
+const times = sorted.map(() => [] as { wall: number; cpu: number }[]);
 for (let run = 0; run < RUNS; run++) for (const [i, h] of handlers.entries()) times[i].push(importMs(h));
 
 console.log(
@@ -138,16 +137,17 @@ console.log(
 );
 console.log(`goal: at most ${MAX_KB} KB of JavaScript and ${MAX_MS} ms to import\n`);
 console.log(
-  `${'bundle'.padEnd(26)}${'functions'.padStart(10)}${'JS KB'.padStart(9)}${'map KB'.padStart(9)}${'import ms'.padStart(11)}`,
+  `${'bundle'.padEnd(26)}${'functions'.padStart(10)}${'JS KB'.padStart(9)}${'map KB'.padStart(9)}${'import ms'.padStart(11)}${'CPU ms'.padStart(8)}`,
 );
 let met = true;
 sorted.forEach((b, i) => {
-  const ms = median(times[i]);
+  const ms = median(times[i].map((t) => t.wall));
+  const cpu = median(times[i].map((t) => t.cpu));
   const kb = b.jsBytes / 1024;
   const ok = kb <= MAX_KB && ms <= MAX_MS;
   met &&= ok;
   console.log(
-    `${b.module.replace('src/functions/', '').padEnd(26)}${String(b.functions.length).padStart(10)}${kb.toFixed(0).padStart(9)}${(b.mapBytes / 1024).toFixed(0).padStart(9)}${ms.toFixed(0).padStart(11)}${ok ? '' : '  ✗'}`,
+    `${b.module.replace('src/functions/', '').padEnd(26)}${String(b.functions.length).padStart(10)}${kb.toFixed(0).padStart(9)}${(b.mapBytes / 1024).toFixed(0).padStart(9)}${ms.toFixed(0).padStart(11)}${cpu.toFixed(0).padStart(8)}${ok ? '' : '  ✗'}`,
   );
 });
 console.log(met ? '\nevery bundle meets the goal' : '\n✗ some bundles miss the goal');
