@@ -2,6 +2,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bindingsRoutes } from './routes/bindings';
 import { casesRoutes } from './routes/cases';
+import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
 import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
@@ -11,11 +12,13 @@ export { bodyLimit, Empty, Health, IDEMPOTENCY_KEY, type Route } from './routes/
 
 /**
  * Every HTTP route of the API, with the zod schemas of its inputs and output, one
- * module a resource (src/shared/routes). Handlers validate with these, the client
- * calls through them, /openapi.json is generated from them, and a test checks that
+ * module a resource (src/shared/routes). Handlers validate with these, each importing
+ * only its resource's module (so a function carries only its own schemas); the client
+ * calls through this table, /openapi.json is generated from it, and a test checks that
  * serverless.yml declares the same routes.
  */
 export const routes = {
+  ...healthRoutes,
   ...authRoutes,
   ...bindingsRoutes,
   ...topicsRoutes,
@@ -28,6 +31,7 @@ export const routes = {
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
 export const resources = {
+  health: { description: '服务健康检查与 API 文档', routes: healthRoutes },
   auth: { description: '登录、我的账号与扫码登录', routes: authRoutes },
   bindings: { description: '绑定村民身份：申请、邀请码与村委会审核', routes: bindingsRoutes },
   topics: { description: '议事协商与表决', routes: topicsRoutes },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IDEMPOTENCY_KEY, type Route, resources } from './api';
 import { ApiError } from './schemas/common';
 

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { auditRoutes as routes } from '../../shared/routes/audit';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
 import { logger } from '../lib/log';

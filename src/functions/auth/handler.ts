@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { authRoutes as routes } from '../../shared/routes/auth';
 import * as bindings from '../bindings/service';
 import { http } from '../lib/http';
 import * as notices from '../notices/service';

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { bindingsRoutes as routes } from '../../shared/routes/bindings';
 import { http } from '../lib/http';
 import * as bindings from './service';
 

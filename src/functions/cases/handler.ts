@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { casesRoutes as routes } from '../../shared/routes/cases';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
 import { job } from '../lib/job';

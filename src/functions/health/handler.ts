@@ -1,11 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes } from '../../shared/api';
+import { healthRoutes } from '../../shared/routes/health';
 import type { ApiError } from '../../shared/schemas/common';
 import { env } from '../lib/env';
 import { noSuchRoute } from '../lib/errors';
-import { http } from '../lib/http';
+import { json, publicHttp } from '../lib/http-base';
 
-export const check = http(routes.health, async () => ({ ok: true as const, stage: env.stage }));
+// A health check needs no caller and no database: publicHttp keeps the DynamoDB client out of this function.
+export const check = publicHttp(healthRoutes.health, async () => ({ ok: true as const, stage: env.stage }));
 
 /** The catch-all route (ANY /{proxy+}): the most specific route wins, so this answers only what nothing else serves. */
 export const unknownRoute = async (
@@ -14,9 +15,5 @@ export const unknownRoute = async (
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const e = noSuchRoute();
   const body: ApiError = { error: { code: e.code, message: e.message, requestId: context.awsRequestId } };
-  return {
-    statusCode: e.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify(body),
-  };
+  return json(e.status, body);
 };

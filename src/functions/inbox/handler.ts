@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { inboxRoutes as routes } from '../../shared/routes/inbox';
 import { http } from '../lib/http';
 import * as inbox from './service';
 

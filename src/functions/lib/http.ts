@@ -1,21 +1,14 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { bodyLimit, IDEMPOTENCY_KEY, type Route } from '../../shared/api';
-import { fieldLabel } from '../../shared/field-labels';
+import { bodyLimit, IDEMPOTENCY_KEY, type Route } from '../../shared/routes/route';
 import { type Actor, loadActor } from './actor';
 import { type Clock, systemClock } from './clock';
 import { listScope, openQueryCursor, sealPageCursor } from './cursor';
-import { AppError, type FieldProblem, validation } from './errors';
+import { validation } from './errors';
+import { type In, json, parsePart, readJson, stack } from './http-base';
 import { once } from './idempotency';
-import { logger } from './log';
 import { loadSecrets } from './secrets';
 import { type SessionClaims, verifySession } from './session';
-
-type In<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface HttpInput<R extends Route> {
   actor: R['auth'] extends true ? Actor : R['auth'] extends 'account' ? Actor | undefined : undefined;
@@ -30,69 +23,11 @@ export interface HttpInput<R extends Route> {
   userAgent?: string;
 }
 
-const problems = (error: z.ZodError): FieldProblem[] =>
-  error.issues.map((i) => {
-    const path = i.path.map(String).join('.') || 'request';
-    const label = fieldLabel(path);
-    return { path, message: i.message.includes(label) ? i.message : `${label}：${i.message}` };
-  });
-
-function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown): In<S> {
-  if (!schema) return undefined as In<S>;
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw validation(problems(r.error));
-  return r.data as In<S>;
-}
-
-function readJson(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
-  if (!event.body) return {};
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > maxBytes)
-    throw validation([{ path: 'request', message: `请求内容过长（最多 ${Math.round(maxBytes / 1024)} KB）` }]);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw validation([{ path: 'request', message: '请求内容不是有效的 JSON' }]);
-  }
-}
-
 function readIdempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
   const key = event.headers?.['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
     throw validation([{ path: 'idempotency-key', message: '防重复提交标记应为 8–64 位字母、数字、- 或 _' }]);
   return key;
-}
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-/** A line per request at DEBUG: the route and the status, nothing the person sent. */
-const served = (request: { event: APIGatewayProxyEventV2; response: APIGatewayProxyStructuredResultV2 | null }) =>
-  logger.debug('served', { route: request.event.routeKey, status: request.response?.statusCode });
-
-/** Maps typed errors to their status once; anything else is a 500 logged without personal data. */
-const errorResponses = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
-  after: served,
-  onError: (request) => {
-    mapError(request);
-    served(request);
-  },
-});
-
-function mapError(request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) {
-  const requestId = request.context.awsRequestId;
-  const e = request.error;
-  if (e instanceof AppError) {
-    request.response = json(e.status, { error: { code: e.code, message: e.message, fields: e.fields, requestId } });
-    if (e.retryAfterSeconds !== undefined)
-      request.response.headers = { ...request.response.headers, 'retry-after': String(e.retryAfterSeconds) };
-    return;
-  }
-  logger.error('unhandled', { requestId, route: request.event.routeKey, errorName: e?.name, stack: e?.stack });
-  request.response = json(500, { error: { code: 'internal', message: '服务暂时出错，请稍后再试', requestId } });
 }
 
 /**
@@ -106,8 +41,8 @@ export function http<R extends Route>(
 ) {
   const clock = options.clock ?? systemClock;
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-    const now = clock.now();
     await loadSecrets();
+    const now = clock.now();
     const params = parsePart(route.params, event.pathParameters);
     const query = parsePart(route.query, event.queryStringParameters);
     const body = parsePart(route.body, route.body ? readJson(event, bodyLimit(route)) : undefined);
@@ -147,17 +82,5 @@ export function http<R extends Route>(
         : await answer();
     return json(route.created ? 201 : 200, result);
   };
-  return (
-    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(handler)
-      // Every log line of the request carries its id (the one a 500 shows the person).
-      .use(injectLambdaContext(logger))
-      .use(httpHeaderNormalizer())
-      .use(
-        httpCors({
-          origins: (process.env.CORS_ORIGINS ?? '*').split(','),
-          headers: 'authorization,content-type,idempotency-key',
-        }),
-      )
-      .use(errorResponses())
-  );
+  return stack(handler);
 }

@@ -1,6 +1,6 @@
 import { routes } from '../../shared/api';
 import { openApiDocument } from '../../shared/openapi';
-import { http } from '../lib/http';
+import { publicHttp } from '../lib/http-base';
 
 const document = openApiDocument();
-export const serve = http(routes.openapi, async () => document);
+export const serve = publicHttp(routes.openapi, async () => document);

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { peopleRoutes as routes } from '../../shared/routes/people';
 import { http } from '../lib/http';
 import * as people from './service';
 

@@ -1,5 +1,4 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import { checkIdNumber, normalizeIdNumber, normalizePhone, parseLooseDate } from '../../shared/rules/identity';
 import { maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import { textFlaw } from '../../shared/schemas/common';
@@ -81,8 +80,9 @@ function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
-    // Excel on a Chinese Windows saves "CSV (逗号分隔)" in GBK; GB18030 reads all of GBK and more.
-    const text = iconv.decode(buf, 'gb18030');
+    // Excel on a Chinese Windows saves "CSV (逗号分隔)" in GBK; GB18030 reads all of GBK and more. Node's own
+    // decoder (ICU) reads it, so the bundle carries no code pages.
+    const text = new TextDecoder('gb18030').decode(buf);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what betray a binary file
     if (/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
       return { problem: '文件编码无法识别，请在 Excel 中“另存为”CSV（UTF-8）后再上传' };

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { casesRoutes as routes } from '../../shared/routes/cases';
 import { http } from '../lib/http';
 import * as share from './service';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TemplateKey } from '../../shared/schemas/inbox';
 import { logger } from '../lib/log';
 import { fieldTypeOf } from './fields';

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { inboxRoutes as routes } from '../../shared/routes/inbox';
 import { ownerOf } from '../inbox/service';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { topicsRoutes as routes } from '../../shared/routes/topics';
 import { systemClock } from '../lib/clock';
 import { http } from '../lib/http';
 import { job } from '../lib/job';

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api';
+import { noticesRoutes as routes } from '../../shared/routes/notices';
 import { http } from '../lib/http';
 import * as villages from './service';
 

@@ -1,12 +1,17 @@
-import { z } from 'zod';
+import * as B from '../schemas/binding';
 import * as P from '../schemas/person';
 import * as Q from '../schemas/qr-sign-in';
-import { Empty, Health, route } from './route';
+import { Empty, route } from './route';
 
-/** Signing in and one's own account: health, the API document, demo and WeChat sign-in, 我的, 扫码登录 and its sessions. */
+/** Signing in and one's own account: the village directory to bind in, demo and WeChat sign-in, 我的 and my household, 扫码登录 and its sessions. */
 export const authRoutes = {
-  health: route({ method: 'GET', path: '/health', summary: '服务健康检查', auth: false, response: Health }),
-  openapi: route({ method: 'GET', path: '/openapi.json', summary: 'OpenAPI 文档', auth: false, response: z.unknown() }),
+  villageDirectory: route({
+    method: 'GET',
+    path: '/villages',
+    summary: '可申请绑定的村和社区',
+    auth: 'account',
+    response: B.VillageDirectory,
+  }),
   demoPeople: route({
     method: 'GET',
     path: '/auth/demo-people',
@@ -99,5 +104,12 @@ export const authRoutes = {
     auth: true,
     params: Q.sessionParams,
     response: Empty,
+  }),
+  myHousehold: route({
+    method: 'GET',
+    path: '/me/household',
+    summary: '我的户：户主与家庭成员',
+    auth: true,
+    response: P.MyHousehold,
   }),
 } as const;

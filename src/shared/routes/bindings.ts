@@ -1,15 +1,9 @@
 import * as B from '../schemas/binding';
-import { claimParams, route, villageScope } from './route';
+import * as P from '../schemas/person';
+import { claimParams, personParams, route, villageScope } from './route';
 
-/** Getting bound to a person of the roster: the village directory, claims, invites and the committee's review. */
+/** Getting bound to a person of the roster: claims, invites and the committee's review, and its undoing. */
 export const bindingsRoutes = {
-  villageDirectory: route({
-    method: 'GET',
-    path: '/villages',
-    summary: '可申请绑定的村和社区',
-    auth: 'account',
-    response: B.VillageDirectory,
-  }),
   claimPerson: route({
     method: 'POST',
     path: '/bindings/claims',
@@ -61,6 +55,24 @@ export const bindingsRoutes = {
     params: claimParams,
     body: B.RejectClaimRequest,
     response: B.Claim,
+    answers: [409],
+  }),
+  issueInvite: route({
+    method: 'POST',
+    path: '/people/{personId}/invites',
+    summary: '生成当面绑定用的邀请码',
+    auth: true,
+    params: personParams,
+    response: B.Invite,
+    answers: [409],
+  }),
+  unbindPerson: route({
+    method: 'DELETE',
+    path: '/people/{personId}/binding',
+    summary: '解除某村民的微信绑定',
+    auth: true,
+    params: personParams,
+    response: P.PersonDetail,
     answers: [409],
   }),
 } as const;

@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import * as B from '../schemas/binding';
+import * as z from 'zod';
 import * as P from '../schemas/person';
 import * as R from '../schemas/roster-import';
 import { personParams, route, villageScope } from './route';
 
-/** The roster: people, roles, invites, bindings by the committee, households, counts, import and export. */
+/** The roster: people, roles, households, counts, import and export. */
 export const peopleRoutes = {
   listPeople: route({
     method: 'GET',
@@ -83,24 +82,6 @@ export const peopleRoutes = {
     response: P.PersonDetail,
     answers: [409],
   }),
-  issueInvite: route({
-    method: 'POST',
-    path: '/people/{personId}/invites',
-    summary: '生成当面绑定用的邀请码',
-    auth: true,
-    params: personParams,
-    response: B.Invite,
-    answers: [409],
-  }),
-  unbindPerson: route({
-    method: 'DELETE',
-    path: '/people/{personId}/binding',
-    summary: '解除某村民的微信绑定',
-    auth: true,
-    params: personParams,
-    response: P.PersonDetail,
-    answers: [409],
-  }),
   getHousehold: route({
     method: 'GET',
     path: '/households/{householdId}',
@@ -143,12 +124,5 @@ export const peopleRoutes = {
     auth: true,
     query: villageScope,
     response: R.RosterExport,
-  }),
-  myHousehold: route({
-    method: 'GET',
-    path: '/me/household',
-    summary: '我的户：户主与家庭成员',
-    auth: true,
-    response: P.MyHousehold,
   }),
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import * as T from '../schemas/topic';
 import { route, topicParams, villageScope } from './route';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Line, Prose } from './common';
 import { RosterPerson, SessionResponse, VillageSummary } from './person';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Cursor, Id, IsoDate, Line, Prose } from './common';
 import { PhotoIds, PhotoView } from './photo';

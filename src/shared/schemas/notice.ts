@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
 import { noticeCategories } from './notice-category';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cursor, Id, IsoDate, Line, Prose, page } from './common';
 
 /** Roles a person holds in a village (or, for township staff, over a township). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rules/deadlines';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
 import { Line } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readReceipt } from '../rules/receipt';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Cursor, Id, IsoDate, IsoDateTime, Line, Prose } from './common';
