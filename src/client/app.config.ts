@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/bindings/claim/index',
     'pages/me/index',
     'pages/inbox/index',
+    'pages/privacy/index',
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [

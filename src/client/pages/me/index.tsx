@@ -11,9 +11,11 @@ import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
+import { tp } from '../../i18n/privacy';
 import { t } from '../../i18n/zh-CN';
 import { call, messageOf } from '../../services/api';
 import { formatDateTime } from '../../services/format';
+import { openPrivacyPolicy } from '../../services/privacy';
 import { isTownship, isUnbound, session } from '../../services/session';
 
 const HOME = '/pages/index/index';
@@ -87,6 +89,9 @@ export default function MePage() {
       <View className="vh-card">
         <LargeTextSwitch on={large} onChange={setLarge} />
       </View>
+      <Button id="privacy-policy" className="vh-button vh-button-plain" onClick={openPrivacyPolicy}>
+        {tp.link}
+      </Button>
       {me?.person && (
         <View className="vh-action">
           <Button id="unbind" className="vh-button vh-button-danger" disabled={busy || undefined} onClick={unbind}>

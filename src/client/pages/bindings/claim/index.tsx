@@ -11,10 +11,12 @@ import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { tb } from '../../../i18n/bindings';
+import { tp } from '../../../i18n/privacy';
 import { ts } from '../../../i18n/share';
 import { ApiFailure, call, fieldsOf } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import { goOn } from '../../../services/next';
+import { openPrivacyPolicy } from '../../../services/privacy';
 import { session } from '../../../services/session';
 
 type Village = z.infer<typeof VillageDirectory>['items'][number];
@@ -250,6 +252,9 @@ export default function ClaimPage() {
         </View>
       )}
       <ClaimList claims={claims} />
+      <Button id="privacy-policy" className="vh-button vh-button-plain" onClick={openPrivacyPolicy}>
+        {tp.link}
+      </Button>
     </Page>
   );
 }
