@@ -1,6 +1,6 @@
 import type { SeededPerson } from '../../scripts/local/seed';
 import { idCheckDigit } from '../../src/shared/rules/identity';
-import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
+import { type ApiClient, consent, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * Who may do what, asserted through the HTTP API: every endpoint × every kind of
@@ -272,6 +272,12 @@ const matrix: Row[] = [
     request: async () => ({ method: 'GET', path: '/me' }),
     expect: everyone(200, { otherVillage: 200 }),
   },
+  // One's own consent to the privacy policy: everyone signed in, nobody else's.
+  {
+    endpoint: 'POST /me/consent',
+    request: async () => ({ method: 'POST', path: '/me/consent', body: consent }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
   {
     endpoint: 'GET /me/submissions',
     request: async () => ({ method: 'GET', path: '/me/submissions' }),
@@ -323,7 +329,7 @@ const matrix: Row[] = [
     request: async (f) => ({
       method: 'POST',
       path: '/bindings/claims',
-      body: { villageId: f.villageId, name: '无此人', idTail: '1234', phone: '13800000000' },
+      body: { villageId: f.villageId, name: '无此人', idTail: '1234', phone: '13800000000', consent },
     }),
     expect: everyone(200, { otherVillage: 200 }),
   },
@@ -335,7 +341,11 @@ const matrix: Row[] = [
   // Every caller here is bound already: one account, one person.
   {
     endpoint: 'POST /bindings/invites/redeem',
-    request: async (f) => ({ method: 'POST', path: '/bindings/invites/redeem', body: { code: await f.invite() } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: '/bindings/invites/redeem',
+      body: { code: await f.invite(), consent },
+    }),
     expect: everyone(409, { otherVillage: 409 }),
   },
   {
@@ -792,7 +802,7 @@ beforeAll(async () => {
     boundPerson: async () => {
       const { personId } = await person();
       const code = (await chair.post(`/people/${personId}/invites`)).body.code;
-      await (await api.wechat()).post('/bindings/invites/redeem', { code });
+      await (await api.wechat()).post('/bindings/invites/redeem', { code, consent });
       return personId;
     },
     claim: async () => {
@@ -802,6 +812,7 @@ beforeAll(async () => {
         name: '陌生人',
         idTail: '0000',
         phone: '13900000000',
+        consent,
       });
       return { claimId: r.body.claim.claimId as string, personId };
     },

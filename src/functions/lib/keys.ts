@@ -58,6 +58,8 @@ export const keys = {
     sk: `SESSION#${sessionId}`,
   }),
   accountSessionPrefix: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, skPrefix: 'SESSION#' }),
+  /** The privacy policy version the account agreed to, and when (its own item: a binding's transaction also updates the account). */
+  accountConsent: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'CONSENT' }),
   /** A binding claim; pending ones on gsi1 (the committee's list), every one on gsi2 (its claimant's list). */
   claim: (villageId: string, claimId: string) => ({ pk: `${tenant(villageId)}#CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimIndex: (villageId: string, claimId: string) => ({

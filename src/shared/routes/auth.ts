@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as C from '../schemas/consent';
 import * as P from '../schemas/person';
 import * as Q from '../schemas/qr-sign-in';
 import { Empty, Health, route } from './route';
@@ -31,6 +32,14 @@ export const authRoutes = {
     response: P.SessionResponse,
   }),
   me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me }),
+  agreeToPolicy: route({
+    method: 'POST',
+    path: '/me/consent',
+    summary: '同意现行隐私政策（含单独同意处理身份证号）',
+    auth: 'account',
+    body: C.Consent,
+    response: C.ConsentRecord,
+  }),
   mySubmissions: route({
     method: 'GET',
     path: '/me/submissions',

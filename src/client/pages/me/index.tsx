@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ConsentBanner } from '../../components/consent';
 import { InboxPreferences } from '../../components/inbox-preferences';
 import { LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { MySessions } from '../../components/my-sessions';
@@ -61,6 +62,7 @@ export default function MePage() {
             {tb.me.takeover(formatDateTime(me.pendingTakeover.claimedAt))}
           </View>
         )}
+        <ConsentBanner me={me} />
         {isUnbound(me) && (
           <View id="me-unbound">
             <View className="vh-hint">{tb.me.unbound}</View>
