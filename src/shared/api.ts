@@ -4,6 +4,7 @@ import { casesRoutes } from './routes/cases';
 import { inboxRoutes } from './routes/inbox';
 import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
+import { privacyRoutes } from './routes/privacy';
 import { topicsRoutes } from './routes/topics';
 
 export { bodyLimit, Empty, Health, type Route } from './routes/route';
@@ -22,6 +23,7 @@ export const routes = {
   ...noticesRoutes,
   ...casesRoutes,
   ...inboxRoutes,
+  ...privacyRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -21,6 +21,7 @@ export const fieldLabels: Record<string, string> = {
   attachments: '附件',
   reason: '原因',
   text: '内容',
+  field: '要更正的内容',
   place: '地点',
   contactPhone: '联系电话',
   comment: '评价',

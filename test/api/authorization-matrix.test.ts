@@ -8,8 +8,9 @@ import { type ApiClient, consent, startTestApi, type TestApi } from '../helpers/
  * status code. "Hidden" cells are 404 on purpose: a resident is not told that a
  * draft exists, nor anyone that another village's notice or person does.
  * Not here, because no role decides them: signing in (POST /auth/wechat, the demo
- * sign-in) and unbinding oneself (DELETE /me/binding, which would sign the caller
- * out of the next cells); test/api/bindings.test.ts covers them.
+ * sign-in), unbinding oneself (DELETE /me/binding) and deleting one's account
+ * (DELETE /me/account), which would sign the caller out of the next cells;
+ * test/api/bindings.test.ts and test/api/privacy.test.ts cover them.
  */
 type Who =
   | 'resident'
@@ -277,6 +278,21 @@ const matrix: Row[] = [
     endpoint: 'POST /me/consent',
     request: async () => ({ method: 'POST', path: '/me/consent', body: consent }),
     expect: everyone(200, { otherVillage: 200 }),
+  },
+  // 我的数据: one's own, whoever one is; a correction request needs a village register (township staff ask the township).
+  {
+    endpoint: 'GET /me/data',
+    request: async () => ({ method: 'GET', path: '/me/data' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
+    endpoint: 'POST /me/data/corrections',
+    request: async () => ({
+      method: 'POST',
+      path: '/me/data/corrections',
+      body: { field: 'other', text: '权限测试的更正申请' },
+    }),
+    expect: everyone(201, { otherVillage: 201, township: 403 }),
   },
   {
     endpoint: 'GET /me/submissions',

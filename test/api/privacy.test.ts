@@ -108,3 +108,120 @@ describe('a new policy version asks again', () => {
     ).toBe(true);
   });
 });
+
+describe('我的数据', () => {
+  it('hands over what is held about me: masked register entry, household, roles, cases, topics (never a secret choice), inbox, sign-ins', async () => {
+    const v = village();
+    const rep = v.representatives[0];
+    const me = await api.as(rep);
+    const chair = await api.as(v.chair);
+    const petition = await me.post('/cases', {
+      kind: 'petition',
+      categoryId: 'disputes',
+      text: '邻居在我家承包地边上堆放建筑垃圾，多次沟通没有结果，请村里协调处理。',
+      contactPhone: '13912345678',
+    });
+    expect(petition.status).toBe(201);
+    const topic = await chair.post('/topics', {
+      title: '关于村道硬化工程的表决',
+      background: '经村“两委”讨论，拟对三组至五组村道进行硬化，资金来自上级补助和村集体收入。',
+      body: 'representatives',
+      kind: 'motion',
+      secret: true,
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect((await chair.post(`/topics/${topic.body.topicId}/open`)).status).toBe(200);
+    await api.events.settle();
+    expect((await me.post(`/topics/${topic.body.topicId}/ballots`, { choices: ['oppose'] })).status).toBe(200);
+    await api.events.settle();
+
+    const r = await me.get('/me/data');
+    expect(r.status).toBe(200);
+    const data = r.body;
+    expect(data.person.personId).toBe(rep.personId);
+    expect(data.person.name).toBe(rep.name);
+    expect(data.household.members.some((m: { isMe: boolean }) => m.isMe)).toBe(true);
+    expect(data.roles.map((t: { role: string }) => t.role)).toContain('representative');
+    const mine = data.cases.find((c: { caseId: string }) => c.caseId === petition.body.caseId);
+    expect(mine).toMatchObject({ kind: 'petition', category: '矛盾纠纷', contactPhone: '139****5678' });
+    const took = data.topics.find((t: { topicId: string }) => t.topicId === topic.body.topicId);
+    expect(took).toEqual({ topicId: topic.body.topicId, title: '关于村道硬化工程的表决', secret: true, voted: true });
+    expect(data.inbox.some((i: { kind: string }) => i.kind === 'topic.opened')).toBe(true);
+    expect(Array.isArray(data.sessions)).toBe(true);
+    // The sensitive tier only masked; a secret ballot's choice nowhere.
+    const text = JSON.stringify(data);
+    if (rep.idNumber) expect(text).not.toContain(rep.idNumber);
+    if (rep.idNumber) expect(text).not.toContain(rep.idNumber.slice(-4));
+    if (rep.phone) expect(text).not.toContain(rep.phone);
+    expect(text).not.toContain('13912345678');
+    expect(text).not.toContain('oppose');
+  });
+
+  it('a correction request reaches the committee as news with a deadline, and is kept', async () => {
+    const v = village();
+    const p = v.residents[10];
+    const me = await api.as(p);
+    const bad = await me.post('/me/data/corrections', { field: 'phone', text: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('text');
+
+    const r = await me.post('/me/data/corrections', { field: 'phone', text: '手机号换了，新号码请当面核对' });
+    expect(r.status).toBe(201);
+    const days = (Date.parse(r.body.dueBy) - Date.parse(r.body.requestedAt.slice(0, 10))) / 86_400_000;
+    expect(days).toBe(15); // the village's default
+    await api.events.settle();
+    const inbox = (await (await api.as(v.chair)).get('/inbox')).body.items;
+    const news = inbox.find((i: { kind: string }) => i.kind === 'privacy.correction');
+    expect(news.title).toContain('手机号');
+    expect(news.body).toContain(r.body.dueBy);
+    expect(news.link).toMatchObject({ page: 'person', id: p.personId });
+    const stored = await rawTable().item(`TN#${v.villageId}#CORRECTION#${r.body.correctionId}`, 'CORRECTION');
+    expect(stored).toMatchObject({ personId: p.personId, field: 'phone' });
+    // A plain resident is not told of another's request.
+    const other = (await (await api.as(v.residents[11])).get('/inbox')).body.items;
+    expect(other.some((i: { kind: string }) => i.kind === 'privacy.correction')).toBe(false);
+  });
+});
+
+describe('注销账号', () => {
+  it('deletes the account, its sign-ins, subscriptions and inbox; the roster entry stays; deleting again answers the same', async () => {
+    const v = village();
+    const p = freshResident();
+    // Bound by the committee's approval, which leaves news in the person's inbox.
+    const claimed = await (await api.wechat('privacy-leaver')).post('/bindings/claims', {
+      ...claimOf(p),
+      idTail: '0000',
+      consent,
+    });
+    expect(claimed.body.status).toBe('pending');
+    const chair = await api.as(v.chair);
+    const approved = await chair.post(`/bindings/claims/${claimed.body.claim.claimId}/approve`, {
+      personId: p.personId,
+    });
+    expect(approved.status).toBe(200);
+    await api.events.settle();
+    const me = await api.wechat('privacy-leaver');
+    const accountId = (await me.get('/me')).body.account.accountId as string;
+    expect((await me.put('/me/inbox-preferences', { muted: ['topic'], categories: ['finance'] })).status).toBe(200);
+    const inboxPk = `TN#${v.villageId}#INBOX#${p.personId}`;
+    expect((await rawTable().partition(inboxPk)).some((i) => i.kind === 'binding.approved')).toBe(true);
+    expect(await rawTable().item(`TN#${v.villageId}#PREFS`, p.personId)).toBeDefined();
+
+    const r = await me.delete('/me/account');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ deleted: true });
+    expect(await rawTable().partition(`ACCOUNT#${accountId}`)).toEqual([]);
+    expect(await rawTable().partition(inboxPk)).toEqual([]);
+    expect(await rawTable().item(`TN#${v.villageId}#PREFS`, p.personId)).toBeUndefined();
+    const entry = await rawTable().item(`TN#${v.villageId}`, `PERSON#${p.personId}`);
+    expect(entry).toMatchObject({ personId: p.personId, name: p.name, status: 'active' });
+    expect(entry?.accountId).toBeUndefined();
+    expect((await me.get('/me')).status).toBe(401);
+
+    const again = await me.delete('/me/account');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ deleted: true });
+    const history = await rawTable().partition(`TN#${v.villageId}#AUDIT#${new Date().toISOString().slice(0, 7)}`);
+    expect(history.filter((e) => e.action === 'account.delete' && e.target === `person:${p.personId}`)).toHaveLength(1);
+  });
+});

@@ -289,6 +289,11 @@ export const keys = {
     pk: `${tenant(tenantId)}#IDEM`,
     sk: `${personId}#${key}`,
   }),
+  /** A resident's request to correct their register entry (PIPL art. 46), under the village. */
+  correction: (villageId: string, correctionId: string) => ({
+    pk: `${tenant(villageId)}#CORRECTION#${correctionId}`,
+    sk: 'CORRECTION',
+  }),
   /** Append-only audit log, one partition per village per month. */
   audit: (tenantId: string, at: string, entryId: string) => ({
     pk: `${tenant(tenantId)}#AUDIT#${at.slice(0, 7)}`,

@@ -23,6 +23,11 @@ export interface Route {
    */
   answerNotKept?: boolean;
   maxBodyBytes?: number; // default 256 KB
+  /**
+   * The use case reads only the signed session, not the person it is bound to:
+   * leaving (deleting the account) ends the binding, and a retry must still be answered.
+   */
+  sessionOnly?: boolean;
 }
 
 /** Bytes of body a route takes: the handler checks it, and the local gateway stops reading past it. */

@@ -20,6 +20,8 @@ export interface PolicySection {
 export const retentionDefaults = {
   /** A petition closed this many days ago loses its petitioner's identity and contact (text and outcome stay). */
   closedPetitionDays: 365 * 3,
+  /** PIPL art. 50 asks for a correction to be handled promptly; the days the committee has, a village setting. */
+  correctionDays: 15,
 } as const;
 
 export const POLICY_TITLE = '村民议事厅隐私政策';
