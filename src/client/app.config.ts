@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/cases/detail/index',
     'pages/bindings/claim/index',
     'pages/me/index',
+    'pages/me/data/index',
     'pages/inbox/index',
     'pages/privacy/index',
   ],

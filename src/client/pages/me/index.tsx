@@ -91,6 +91,15 @@ export default function MePage() {
       <View className="vh-card">
         <LargeTextSwitch on={large} onChange={setLarge} />
       </View>
+      {me?.person && (
+        <Button
+          id="my-data"
+          className="vh-button vh-button-plain"
+          onClick={() => Taro.navigateTo({ url: '/pages/me/data/index' })}
+        >
+          {tp.data.link}
+        </Button>
+      )}
       <Button id="privacy-policy" className="vh-button vh-button-plain" onClick={openPrivacyPolicy}>
         {tp.link}
       </Button>
