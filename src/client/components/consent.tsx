@@ -21,10 +21,13 @@ export function ConsentSwitches({
   value,
   onChange,
   errors,
+  at = 'consent.',
 }: {
   value: Ticks;
   onChange: (t: Ticks) => void;
   errors: Record<string, string>;
+  /** Where the consent sits in the request body: inside a claim, or the whole body of POST /me/consent. */
+  at?: 'consent.' | '';
 }) {
   return (
     <View className="vh-consent" id="consent">
@@ -38,14 +41,14 @@ export function ConsentSwitches({
         checked={value.policy}
         onChange={(policy) => onChange({ ...value, policy })}
       />
-      <FieldError message={errors['consent.policy'] ?? errors['consent.policyVersion']} />
+      <FieldError message={errors[`${at}policy`] ?? errors[`${at}policyVersion`]} />
       <SwitchRow
         id="consent-id-number"
         label={consentTexts.idNumber}
         checked={value.idNumber}
         onChange={(idNumber) => onChange({ ...value, idNumber })}
       />
-      <FieldError message={errors['consent.idNumber']} />
+      <FieldError message={errors[`${at}idNumber`]} />
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { POLICY_TITLE, POLICY_VERSION, policySections } from '../../../shared/rules/privacy';
+import type { ConsentRecord } from '../../../shared/schemas/consent';
 import { ActionButton } from '../../components/action';
 import { ConsentSwitches, consentOf, mustAgreeAgain, noTicks, type Ticks } from '../../components/consent';
 import { Page } from '../../components/page';
@@ -12,23 +13,24 @@ import { formatDate } from '../../services/format';
 import { session } from '../../services/session';
 
 /** A bound person asked again after the policy changed: agree here, or go back and keep reading notices. */
-function AgreeAgain({ onAgreed }: { onAgreed: () => void }) {
+function AgreeAgain({ onAgreed }: { onAgreed: (c: ConsentRecord) => void }) {
   const [ticks, setTicks] = useState<Ticks>(noTicks);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const agree = async () => {
     setErrors({});
+    let agreed: ConsentRecord;
     try {
-      await call('agreeToPolicy', { body: consentOf(ticks) });
+      agreed = await call('agreeToPolicy', { body: consentOf(ticks) });
     } catch (e) {
       setErrors(fieldsOf(e));
       throw e;
     }
-    onAgreed();
+    onAgreed(agreed);
   };
   return (
     <View className="vh-card" id="privacy-agree">
       <View className="vh-card-title">{tp.agreeTitle}</View>
-      <ConsentSwitches value={ticks} onChange={setTicks} errors={errors} />
+      <ConsentSwitches value={ticks} onChange={setTicks} errors={errors} at="" />
       <ActionButton id="privacy-agree-submit" label={tp.agree} doneText={tp.agreed} run={agree} />
       <View className="vh-hint">{tp.notNowHint}</View>
       <Button id="privacy-not-now" className="vh-button vh-button-plain" onClick={() => Taro.navigateBack()}>
@@ -44,8 +46,9 @@ function AgreeAgain({ onAgreed }: { onAgreed: () => void }) {
  */
 export default function PrivacyPage() {
   const me = useMe();
-  const [agreedNow, setAgreedNow] = useState(false);
+  const [agreedNow, setAgreedNow] = useState<ConsentRecord>();
   const ask = session.token() && mustAgreeAgain(me) && !agreedNow;
+  const consent = agreedNow ?? me?.consent;
   return (
     <Page>
       <View className="vh-title" id="privacy-title">
@@ -54,9 +57,9 @@ export default function PrivacyPage() {
       <View className="vh-meta" id="privacy-version">
         {tp.version(POLICY_VERSION)}
       </View>
-      {me?.consent && !ask && (
+      {consent && !ask && (
         <View className="vh-meta" id="privacy-agreed-on">
-          {tp.agreedOn(formatDate(me.consent.agreedAt), me.consent.policyVersion)}
+          {tp.agreedOn(formatDate(consent.agreedAt), consent.policyVersion)}
         </View>
       )}
       {policySections.map((s) => (
@@ -71,8 +74,8 @@ export default function PrivacyPage() {
       ))}
       {ask && (
         <AgreeAgain
-          onAgreed={() => {
-            setAgreedNow(true);
+          onAgreed={(c) => {
+            setAgreedNow(c);
             call('me')
               .then((m) => session.remember(m))
               .catch(() => undefined);
