@@ -15,7 +15,9 @@ export default defineAppConfig({
     'pages/cases/detail/index',
     'pages/bindings/claim/index',
     'pages/me/index',
+    'pages/me/data/index',
     'pages/inbox/index',
+    'pages/privacy/index',
   ],
   // Pages only staff open live in a subpackage, keeping the residents' main package small.
   subPackages: [

@@ -6,6 +6,7 @@ import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
 import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
+import { privacyRoutes } from './routes/privacy';
 import { topicsRoutes } from './routes/topics';
 
 export { bodyLimit, Empty, Health, IDEMPOTENCY_KEY, type Route } from './routes/route';
@@ -27,6 +28,7 @@ export const routes = {
   ...casesRoutes,
   ...inboxRoutes,
   ...auditRoutes,
+  ...privacyRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -39,6 +41,7 @@ export const resources = {
   notices: { description: '村务公开：公告、版本、提问与公开日历', routes: noticesRoutes },
   cases: { description: '建议与诉求：提交、办理、附议与联名；照片上传与海报分享码', routes: casesRoutes },
   inbox: { description: '消息与订阅', routes: inboxRoutes },
+  privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
 } as const;
 

@@ -1,6 +1,6 @@
 import type { SeededPerson } from '../../scripts/local/seed';
 import { idCheckDigit } from '../../src/shared/rules/identity';
-import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
+import { type ApiClient, consent, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * Who may do what, asserted through the HTTP API: every endpoint × every kind of
@@ -8,8 +8,9 @@ import { type ApiClient, startTestApi, type TestApi } from '../helpers/api';
  * status code. "Hidden" cells are 404 on purpose: a resident is not told that a
  * draft exists, nor anyone that another village's notice or person does.
  * Not here, because no role decides them: signing in (POST /auth/wechat, the demo
- * sign-in) and unbinding oneself (DELETE /me/binding, which would sign the caller
- * out of the next cells); test/api/bindings.test.ts covers them.
+ * sign-in), unbinding oneself (DELETE /me/binding) and deleting one's account
+ * (DELETE /me/account), which would sign the caller out of the next cells;
+ * test/api/bindings.test.ts and test/api/privacy.test.ts cover them.
  */
 type Who =
   | 'resident'
@@ -272,6 +273,27 @@ const matrix: Row[] = [
     request: async () => ({ method: 'GET', path: '/me' }),
     expect: everyone(200, { otherVillage: 200 }),
   },
+  // One's own consent to the privacy policy: everyone signed in, nobody else's.
+  {
+    endpoint: 'POST /me/consent',
+    request: async () => ({ method: 'POST', path: '/me/consent', body: consent }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  // 我的数据: one's own, whoever one is; a correction request needs a village register (township staff ask the township).
+  {
+    endpoint: 'GET /me/data',
+    request: async () => ({ method: 'GET', path: '/me/data' }),
+    expect: everyone(200, { otherVillage: 200 }),
+  },
+  {
+    endpoint: 'POST /me/data/corrections',
+    request: async () => ({
+      method: 'POST',
+      path: '/me/data/corrections',
+      body: { field: 'other', text: '权限测试的更正申请' },
+    }),
+    expect: everyone(201, { otherVillage: 201, township: 403 }),
+  },
   {
     endpoint: 'GET /me/submissions',
     request: async () => ({ method: 'GET', path: '/me/submissions' }),
@@ -323,7 +345,7 @@ const matrix: Row[] = [
     request: async (f) => ({
       method: 'POST',
       path: '/bindings/claims',
-      body: { villageId: f.villageId, name: '无此人', idTail: '1234', phone: '13800000000' },
+      body: { villageId: f.villageId, name: '无此人', idTail: '1234', phone: '13800000000', consent },
     }),
     expect: everyone(200, { otherVillage: 200 }),
   },
@@ -335,7 +357,11 @@ const matrix: Row[] = [
   // Every caller here is bound already: one account, one person.
   {
     endpoint: 'POST /bindings/invites/redeem',
-    request: async (f) => ({ method: 'POST', path: '/bindings/invites/redeem', body: { code: await f.invite() } }),
+    request: async (f) => ({
+      method: 'POST',
+      path: '/bindings/invites/redeem',
+      body: { code: await f.invite(), consent },
+    }),
     expect: everyone(409, { otherVillage: 409 }),
   },
   {
@@ -803,7 +829,7 @@ beforeAll(async () => {
     boundPerson: async () => {
       const { personId } = await person();
       const code = (await chair.post(`/people/${personId}/invites`)).body.code;
-      await (await api.wechat()).post('/bindings/invites/redeem', { code });
+      await (await api.wechat()).post('/bindings/invites/redeem', { code, consent });
       return personId;
     },
     claim: async () => {
@@ -813,6 +839,7 @@ beforeAll(async () => {
         name: '陌生人',
         idTail: '0000',
         phone: '13900000000',
+        consent,
       });
       return { claimId: r.body.claim.claimId as string, personId };
     },

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
-import { type ApiClient, rawTable, startTestApi, type TestApi, wechatCode } from '../helpers/api';
+import { type ApiClient, consent, rawTable, startTestApi, type TestApi, wechatCode } from '../helpers/api';
 
 /**
  * How a resident gets in: WeChat sign-in (against the local fake of code2Session),
@@ -13,7 +13,7 @@ let v2: SeededVillage;
 const tail = (p: SeededPerson) => p.idNumber!.slice(-4);
 const withPhone = (people: SeededPerson[], skip = 0) => people.filter((p) => p.phone && p.idNumber)[skip];
 const claimAs = (client: ApiClient, villageId: string, p: SeededPerson, over: Record<string, string> = {}) =>
-  client.post('/bindings/claims', { villageId, name: p.name, idTail: tail(p), phone: p.phone, ...over });
+  client.post('/bindings/claims', { villageId, name: p.name, idTail: tail(p), phone: p.phone, consent, ...over });
 
 beforeAll(async () => {
   api = await startTestApi('bindings');
@@ -139,6 +139,7 @@ describe('binding by name, ID ending and phone', () => {
       name: '冒名者',
       idTail: '1111',
       phone: '13900001111',
+      consent,
     });
     const chair = await api.as(v1.chair);
     const noReason = await chair.post(`/bindings/claims/${r.body.claim.claimId}/reject`, { reason: '' });
@@ -159,6 +160,7 @@ describe('binding by name, ID ending and phone', () => {
         name: `猜测${i}`,
         idTail: '2222',
         phone: '13900002222',
+        consent,
       });
     for (let i = 0; i < 5; i++) expect((await guess(i)).status).toBe(200);
     const sixth = await guess(6);
@@ -175,6 +177,7 @@ describe('binding by name, ID ending and phone', () => {
       name: '张三',
       idTail: '12',
       phone: 'x',
+      consent,
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['idTail', 'phone']);
@@ -191,10 +194,10 @@ describe('invite codes, one account per person and unbinding', () => {
     expect(invite.status).toBe(200);
     expect(invite.body.code).toMatch(/^[A-Z2-9]{8}$/);
     const account = await api.wechat();
-    const r = await account.post('/bindings/invites/redeem', { code: invite.body.code.toLowerCase() });
+    const r = await account.post('/bindings/invites/redeem', { code: invite.body.code.toLowerCase(), consent });
     expect(r.status).toBe(200);
     expect(r.body.session.person.personId).toBe(elder.personId);
-    const reuse = await (await api.wechat()).post('/bindings/invites/redeem', { code: invite.body.code });
+    const reuse = await (await api.wechat()).post('/bindings/invites/redeem', { code: invite.body.code, consent });
     expect(reuse.status).toBe(404);
     expect(reuse.body.error.message).toContain('邀请码');
   });
@@ -280,7 +283,7 @@ describe('invite codes, one account per person and unbinding', () => {
     expect((await claimAs(newPhone, v1.villageId, person)).body.status).toBe('pending');
     const chair = await api.as(v1.chair);
     const invite = await chair.post(`/people/${person.personId}/invites`);
-    const r = await newPhone.post('/bindings/invites/redeem', { code: invite.body.code });
+    const r = await newPhone.post('/bindings/invites/redeem', { code: invite.body.code, consent });
     expect(r.status).toBe(200);
     expect(r.body.replacedEarlierAccount).toBe(true);
     expect((await oldSession.get('/notices')).status).toBe(401);
@@ -353,6 +356,7 @@ describe('invite codes, one account per person and unbinding', () => {
       name: '隐私测试',
       idTail: '3333',
       phone: '13712345678',
+      consent,
     });
     const claim = await rawTable().item(`TN#${v1.villageId}#CLAIM#${r.body.claim.claimId}`, 'CLAIM');
     expect(claim?.name).toBe('隐私测试');

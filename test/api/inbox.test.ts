@@ -1,5 +1,5 @@
 import type { SeededVillage } from '../../scripts/local/seed';
-import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
+import { type ApiClient, consent, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * 消息: each event lands in the inboxes it concerns and in no other, through the
@@ -258,6 +258,7 @@ describe('what is announced, to whom', () => {
         name: p.name,
         idTail: '0000',
         phone: p.phone,
+        consent,
       });
       expect(r.body.status).toBe('pending');
       return { account, claimId: r.body.claim.claimId as string };

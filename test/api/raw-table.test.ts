@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localClient } from '../../scripts/local/dynamodb';
 import type { SeededPerson } from '../../scripts/local/seed';
 import { adultFrom } from '../../src/shared/rules/identity';
-import { type ApiClient, type Reply, startTestApi, type TestApi } from '../helpers/api';
+import { type ApiClient, consent, type Reply, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * What a reader of a table export learns: after seeding a township (and a few
@@ -143,6 +143,7 @@ it('holds no ID number, ID ending, birth date or phone, in any form, anywhere in
     name: p.name,
     idTail: p.idNumber!.slice(-4),
     phone: p.phone,
+    consent,
   });
   const bound = await (await api.wechat()).post('/bindings/claims', claimFor(withPhone[0]));
   expect(bound.body.status).toBe('bound');

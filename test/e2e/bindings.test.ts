@@ -26,12 +26,19 @@ const patient = (page: Page) => {
 const withPhone = (skip: number) => village.residents.filter((p) => p.phone && p.idNumber)[skip];
 const tail = (p: SeededPerson) => p.idNumber?.slice(-4) ?? '';
 
+/** Ticks the policy and, on its own row, the ID number's processing (a binding asks both). */
+const agree = async (page: Page) => {
+  await page.locator('#consent-policy-row').click();
+  await page.locator('#consent-id-number-row').click();
+};
+
 const claim = async (page: Page, p: SeededPerson, idTail: string, note?: string) => {
   await page.locator(`#village-${village.villageId}`).click();
   await fill(page, 'claim-name', p.name);
   await fill(page, 'claim-id-tail', idTail);
   await fill(page, 'claim-phone', p.phone ?? '');
   if (note) await fill(page, 'claim-note', note);
+  await agree(page);
   await page.locator('#claim-submit').click();
 };
 

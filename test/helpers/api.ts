@@ -8,6 +8,7 @@ import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
+import { POLICY_VERSION } from '../../src/shared/rules/privacy';
 
 /**
  * Each API test file starts the local gateway in its own process (real HTTP, real
@@ -66,6 +67,9 @@ export interface TestApi {
   fakeWechat: FakeWechat;
   stop(): Promise<void>;
 }
+
+/** The agreement a binding carries: the current policy, and the ID number's processing ticked on its own. */
+export const consent = { policyVersion: POLICY_VERSION, policy: true, idNumber: true };
 
 let wechatUsers = 0;
 /** A mini-program login code for a WeChat user, as the local fake accepts it: `<user>.<nonce>`, good once. */

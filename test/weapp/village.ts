@@ -1,3 +1,4 @@
+import { POLICY_VERSION } from '../../src/shared/rules/privacy';
 import type { Me } from '../../src/shared/schemas/person';
 import type { FakeRequest, FakeResponse } from './fake-wx';
 
@@ -10,12 +11,19 @@ export const API = 'http://127.0.0.1:3000/api';
 
 const village = { villageId: 'v1', townshipId: 't1', name: '杏花村', kind: 'village' as const };
 const tenant = { kind: 'village' as const, villageId: 'v1', townshipId: 't1' };
+/** Both agreed to the current privacy policy when they bound. */
+const consent = {
+  policyVersion: POLICY_VERSION,
+  agreedAt: '2026-11-01T00:00:00.000Z',
+  idNumberAgreedAt: '2026-11-01T00:00:00.000Z',
+};
 
 export const resident: Me = {
   account: { accountId: 'a-resident', boundAt: '2026-11-01T00:00:00.000Z' },
   person: { personId: 'p-resident', name: '王秀英', tenant, groupName: '一组', roles: ['resident'], posts: [] },
   villages: [village],
   township: null,
+  consent,
 };
 
 export const committee: Me = {
@@ -30,6 +38,7 @@ export const committee: Me = {
   },
   villages: [village],
   township: null,
+  consent,
 };
 
 export const notices = [

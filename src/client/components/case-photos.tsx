@@ -9,7 +9,9 @@ import {
   photoMaxBytes,
 } from '../../shared/schemas/photo';
 import { tc } from '../i18n/cases';
+import { tp } from '../i18n/privacy';
 import { call, messageOf } from '../services/api';
+import { openPrivacyPolicy, privacyAgreed } from '../services/privacy';
 import { FieldError } from './state';
 
 /** A photo already in storage, as a draft keeps it: its id for the case, and something to show it by. */
@@ -235,6 +237,7 @@ export function CasePhotos({
   const [pending, setPending] = useState<Pending[]>([]);
   const [progress, setProgress] = useState<{ n: number; total: number }>();
   const [unreadable, setUnreadable] = useState(false);
+  const [declined, setDeclined] = useState(false);
   const queue = useRef<Pending[]>([]);
   const running = useRef(false);
   const mounted = useRef(true);
@@ -292,6 +295,9 @@ export function CasePhotos({
   const room = maxPhotosPerCase - photos.length - pending.length;
   const choose = async () => {
     if (room <= 0) return;
+    const agreed = await privacyAgreed();
+    setDeclined(!agreed);
+    if (!agreed) return;
     let chosen: Taro.chooseImage.SuccessCallbackResult;
     try {
       chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -373,6 +379,14 @@ export function CasePhotos({
         </View>
       )}
       {unreadable && <View className="vh-field-error photo-error">{tc.photos.wrongType}</View>}
+      {declined && (
+        <View className="vh-hint" id="photo-privacy-declined">
+          {tp.declinedPhotos}
+          <Text className="vh-link" onClick={openPrivacyPolicy}>
+            {tp.readPolicy}
+          </Text>
+        </View>
+      )}
       {pending
         .filter((p) => p.status === 'failed' && p.error)
         .map((p) => (

@@ -1,7 +1,9 @@
 import { Button, Input, Textarea, View } from '@tarojs/components';
 import { type ComponentProps, useEffect, useRef, useState } from 'react';
+import { tp } from '../i18n/privacy';
 import { tw } from '../i18n/writing';
 import { textDraftKey, textDrafts } from '../services/drafts';
+import { privacyAgreed } from '../services/privacy';
 import { pickRecognizer, type Recognizer, type VoicePlatform } from '../services/voice';
 
 /**
@@ -138,13 +140,17 @@ function VoiceInput({ id, onText }: { id?: string; onText: (text: string) => voi
   const latest = useRef(onText);
   latest.current = onText;
   if (!voice) return null;
-  const toggle = () => {
+  const toggle = async () => {
     if (listening) {
       voice.stop();
       return;
     }
     setNote('');
     setError('');
+    if (!(await privacyAgreed())) {
+      setError(tp.declinedVoice);
+      return;
+    }
     setListening(true);
     voice.start({
       onText: (text) => {

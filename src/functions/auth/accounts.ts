@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, table } from '../lib/db';
+import type { ConsentRecord } from '../../shared/schemas/consent';
+import { dynamo, type TransactItem, table } from '../lib/db';
 import { keys } from '../lib/keys';
 import { fingerprint } from '../lib/sensitive';
 
@@ -58,5 +59,29 @@ export const bindAccount = (accountId: string, binding: NonNullable<AccountRecor
     UpdateExpression: 'SET binding = :b, accountId = :a, createdAt = if_not_exists(createdAt, :now), #t = :type',
     ExpressionAttributeNames: { '#t': 'type' },
     ExpressionAttributeValues: { ':b': binding, ':a': accountId, ':now': now.toISOString(), ':type': 'account' },
+  },
+});
+
+export async function getConsent(accountId: string): Promise<ConsentRecord | null> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.accountConsent(accountId), ConsistentRead: true }),
+  );
+  return Item
+    ? { policyVersion: Item.policyVersion, agreedAt: Item.agreedAt, idNumberAgreedAt: Item.idNumberAgreedAt }
+    : null;
+}
+
+/** Records what the account agreed to now (the policy and, by its own tick, the ID number), replacing an older consent. */
+export const consentPut = (accountId: string, policyVersion: string, now: Date): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...keys.accountConsent(accountId),
+      type: 'consent',
+      accountId,
+      policyVersion,
+      agreedAt: now.toISOString(),
+      idNumberAgreedAt: now.toISOString(),
+    },
   },
 });

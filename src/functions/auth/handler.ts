@@ -11,6 +11,9 @@ export const demoSignIn = http(routes.demoSignIn, ({ body, now }) =>
   auth.demoSignIn(body.tenantId, body.personId, now),
 );
 export const me = http(routes.me, ({ session, actor }) => auth.me(session, actor));
+export const agreeToPolicy = http(routes.agreeToPolicy, ({ session, actor, body, now }) =>
+  auth.agreeToPolicy(session, actor, body, now),
+);
 export const myHousehold = http(routes.myHousehold, ({ actor }) => auth.myHousehold(actor));
 export const unbindMe = http(routes.unbindMe, ({ actor, now }) => bindings.unbindMe(actor, now));
 export const villageDirectory = http(routes.villageDirectory, () => auth.villageDirectory());

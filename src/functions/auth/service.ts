@@ -1,13 +1,16 @@
+import type { Consent, ConsentRecord } from '../../shared/schemas/consent';
 import type { Me } from '../../shared/schemas/person';
 import { boundPerson, pendingTakeover, sessionFor } from '../bindings/service';
 import * as bindings from '../bindings/store';
 import { type Actor, summaryOf, toActor } from '../lib/actor';
+import { auditPut } from '../lib/audit';
+import { transact } from '../lib/db';
 import { isLocalStage } from '../lib/env';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import type { SessionClaims } from '../lib/session';
 import { getPerson, listHousehold, listPeople } from '../people/store';
 import { getTownship, getVillage, listTownships, listTownshipVillages } from '../villages/store';
-import { accountIdForOpenid, demoAccountId, ensureAccount, getAccount } from './accounts';
+import { accountIdForOpenid, consentPut, demoAccountId, ensureAccount, getAccount, getConsent } from './accounts';
 import { code2Session } from './wechat';
 
 /** WeChat sign-in: the account is found (or made) from the openid; bound if it has claimed a person. */
@@ -60,9 +63,9 @@ export async function demoSignIn(tenantId: string, personId: string, now: Date) 
 }
 
 export async function me(session: SessionClaims, actor: Actor | undefined): Promise<Me> {
-  const account = await getAccount(session.accountId);
+  const [account, consent] = await Promise.all([getAccount(session.accountId), getConsent(session.accountId)]);
   const accountView = { accountId: session.accountId, boundAt: actor ? account?.binding?.boundAt : undefined };
-  if (!actor) return { account: accountView, person: null, villages: [], township: null };
+  if (!actor) return { account: accountView, person: null, villages: [], township: null, consent };
   const townshipId = actor.tenant.townshipId;
   const township = await getTownship(townshipId);
   if (!township) throw notFound('没有找到所属乡镇');
@@ -78,6 +81,7 @@ export async function me(session: SessionClaims, actor: Actor | undefined): Prom
     person: summaryOf(actor),
     villages,
     township: { townshipId, name: township.name },
+    consent,
     ...(takeover ? { pendingTakeover: takeover } : {}),
   };
 }
@@ -107,4 +111,31 @@ export async function myHousehold(actor: Actor) {
       status: m.status,
     })),
   };
+}
+
+/**
+ * Agreeing to the current privacy policy, when a new version asks again: recorded on
+ * the account and, for a bound person, in the village's audit log beside their binding.
+ */
+export async function agreeToPolicy(
+  session: SessionClaims,
+  actor: Actor | undefined,
+  consent: Consent,
+  now: Date,
+): Promise<ConsentRecord> {
+  const audit = actor
+    ? [
+        auditPut({
+          tenantId: actor.tenant.kind === 'village' ? actor.tenant.villageId : actor.tenant.townshipId,
+          at: now.toISOString(),
+          actorId: actor.personId,
+          action: 'privacy.consent',
+          target: `person:${actor.personId}`,
+          reason: consent.policyVersion,
+        }),
+      ]
+    : [];
+  await transact([consentPut(session.accountId, consent.policyVersion, now), ...audit]);
+  const at = now.toISOString();
+  return { policyVersion: consent.policyVersion, agreedAt: at, idNumberAgreedAt: at };
 }

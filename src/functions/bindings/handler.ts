@@ -5,7 +5,7 @@ import * as bindings from './service';
 export const claim = http(routes.claimPerson, ({ session, body, now }) => bindings.claim(session, body, now));
 export const myClaims = http(routes.myClaims, ({ session }) => bindings.myClaims(session));
 export const redeemInvite = http(routes.redeemInvite, ({ session, body, now }) =>
-  bindings.redeemInvite(session, body.code, now),
+  bindings.redeemInvite(session, body.code, body.consent, now),
 );
 export const pending = http(routes.pendingClaims, ({ actor, query, now }) =>
   bindings.pendingClaims(actor, query.villageId, now),

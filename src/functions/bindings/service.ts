@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { idTail, normalizePhone } from '../../shared/rules/identity';
 import { maskName, maskPhone } from '../../shared/rules/tiers';
 import type { BindingOutcome, Claim, ClaimRequest } from '../../shared/schemas/binding';
-import { type AccountRecord, type BindingVia, ensureAccount } from '../auth/accounts';
+import type { Consent } from '../../shared/schemas/consent';
+import { type AccountRecord, type BindingVia, consentPut, ensureAccount } from '../auth/accounts';
 import { type Actor, summaryOf, toActor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { isoDay } from '../lib/clock';
@@ -107,7 +108,9 @@ export async function claim(session: SessionClaims, req: ClaimRequest, now: Date
   });
   const [match] = matches.length === 1 ? matches : [];
   const takeover = match?.accountId && match.accountId !== session.accountId ? match : undefined;
-  if (match && !takeover) return bindOrExplain(session.accountId, match, 'claim', now);
+  // The consent is recorded with whatever the claim writes: bound now, or waiting for the committee.
+  const consent = consentPut(session.accountId, req.consent.policyVersion, now);
+  if (match && !takeover) return bindOrExplain(session.accountId, match, 'claim', now, [consent]);
 
   const record: store.ClaimRecord = {
     claimId: newId(now.getTime()),
@@ -124,7 +127,7 @@ export async function claim(session: SessionClaims, req: ClaimRequest, now: Date
     .filter((c) => c.status === 'pending')
     .map((c) => store.decideClaim({ ...c, status: 'withdrawn', decidedAt: record.createdAt }));
   const notice = takeover ? [store.noteTakeover(takeover, record.claimId, record.createdAt)] : [];
-  if (!(await transact([store.putClaim(record), ...superseded, ...notice]))) throw conflict(MOVED);
+  if (!(await transact([store.putClaim(record), ...superseded, ...notice, consent]))) throw conflict(MOVED);
   return { status: 'pending', claim: claimView(record, village) };
 }
 
@@ -144,12 +147,15 @@ export async function myClaims(session: SessionClaims) {
 
 const INVALID_INVITE = '邀请码无效或已过期，请向村委会或网格员重新索取';
 
-export async function redeemInvite(session: SessionClaims, code: string, now: Date) {
+export async function redeemInvite(session: SessionClaims, code: string, consent: Consent, now: Date) {
   const invite = await store.getInvite(code);
   if (!invite || invite.expiresAt <= now.toISOString()) throw notFound(INVALID_INVITE);
   const person = await getPerson(invite.tenantId, invite.personId);
   if (person?.status !== 'active') throw notFound(INVALID_INVITE);
-  return bindOrExplain(session.accountId, person, 'invite', now, [store.spendInvite(code)]);
+  return bindOrExplain(session.accountId, person, 'invite', now, [
+    store.spendInvite(code),
+    consentPut(session.accountId, consent.policyVersion, now),
+  ]);
 }
 
 /* ---------- staff ---------- */

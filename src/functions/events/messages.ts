@@ -38,6 +38,10 @@ const texts: Record<EventKind, (e: NewsRecord) => Message> = {
   'binding.approved': () => ({ title: '身份绑定已通过', body: '您现在可以使用村民议事厅的全部功能。' }),
   'binding.rejected': (e) => ({ title: '身份绑定未通过', body: `原因：${d(e, 'reason')}` }),
   'notice.published': (e) => ({ title: `新公告：${d(e, 'title')}`, body: `${d(e, 'category')}公开，点开查看。` }),
+  'privacy.correction': (e) => ({
+    title: `有村民申请更正个人信息：${d(e, 'field')}`,
+    body: `请在 ${d(e, 'dueBy')} 前核实并答复。申请内容：${d(e, 'text')}`,
+  }),
 };
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

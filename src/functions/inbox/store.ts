@@ -30,6 +30,18 @@ export async function page(ownerPk: string, limit: number, after?: string) {
   return { items, nextCursor: r.LastEvaluatedKey ? String(r.LastEvaluatedKey.sk) : null };
 }
 
+/** Every item of an inbox, newest first: what 我的数据 hands over (an inbox is bounded by its keep days). */
+export async function all(ownerPk: string) {
+  const items = [];
+  for (let after: string | undefined, more = true; more; ) {
+    const p = await page(ownerPk, 100, after);
+    items.push(...p.items);
+    after = p.nextCursor ?? undefined;
+    more = Boolean(p.nextCursor);
+  }
+  return items;
+}
+
 /** Unread items, counted up to a bound (the home screen shows "99+"). */
 export async function countUnread(ownerPk: string, bound: number) {
   const r = await dynamo.send(

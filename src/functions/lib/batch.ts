@@ -12,14 +12,13 @@ const GET_BATCH = 100; // and per BatchGetItem
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Puts many items in batches of 25, retrying what DynamoDB leaves unprocessed
+ * Writes many requests in batches of 25, retrying what DynamoDB leaves unprocessed
  * with backoff. Not atomic: callers write things a re-run converges on (whole
- * items keyed by id). Returns the write capacity consumed.
+ * items keyed by id, deletions). Returns the write capacity consumed.
  */
-export async function putAll(items: Record<string, unknown>[], concurrency = 4): Promise<number> {
+async function writeAll(requests: WriteRequest[], concurrency: number): Promise<number> {
   const batches: WriteRequest[][] = [];
-  for (let i = 0; i < items.length; i += BATCH)
-    batches.push(items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })));
+  for (let i = 0; i < requests.length; i += BATCH) batches.push(requests.slice(i, i + BATCH));
   let consumed = 0;
   const writeBatch = async (first: WriteRequest[]) => {
     let pending = first;
@@ -39,6 +38,18 @@ export async function putAll(items: Record<string, unknown>[], concurrency = 4):
   await Promise.all(Array.from({ length: concurrency }, worker));
   return consumed;
 }
+
+export const putAll = (items: Record<string, unknown>[], concurrency = 4) =>
+  writeAll(
+    items.map((Item) => ({ PutRequest: { Item } })),
+    concurrency,
+  );
+
+export const deleteAll = (keys: { pk: string; sk: string }[], concurrency = 4) =>
+  writeAll(
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+    concurrency,
+  );
 
 type Key = { pk: string; sk: string };
 type GetOptions = Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'>;

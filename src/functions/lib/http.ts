@@ -49,7 +49,10 @@ export function http<R extends Route>(
     const idempotencyKey = route.idempotent ? readIdempotencyKey(event) : undefined;
     const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
     // An 'account' route serves unbound accounts too (to bind); a bound one still gets its actor checked.
-    const actor = session && (route.auth === true || session.person) ? await loadActor(session, now) : undefined;
+    const actor =
+      session && !route.sessionOnly && (route.auth === true || session.person)
+        ? await loadActor(session, now)
+        : undefined;
     // Paging is sealed here, once: use cases see their own positions, clients only opaque cursors.
     const list = listScope(route, params, query, session);
     const answer = async () =>

@@ -63,6 +63,8 @@ export const keys = {
     sk: `SESSION#${sessionId}`,
   }),
   accountSessionPrefix: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, skPrefix: 'SESSION#' }),
+  /** The privacy policy version the account agreed to, and when (its own item: a binding's transaction also updates the account). */
+  accountConsent: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'CONSENT' }),
   /** A binding claim; pending ones on gsi1 (the committee's list), every one on gsi2 (its claimant's list). */
   claim: (villageId: string, claimId: string) => ({ pk: `${tenant(villageId)}#CLAIM#${claimId}`, sk: 'CLAIM' }),
   pendingClaimIndex: (villageId: string, claimId: string) => ({
@@ -303,6 +305,11 @@ export const keys = {
   idempotency: (tenantId: string, personId: string, key: string) => ({
     pk: `${tenant(tenantId)}#IDEM`,
     sk: `${personId}#${key}`,
+  }),
+  /** A resident's request to correct their register entry (PIPL art. 46), under the village. */
+  correction: (villageId: string, correctionId: string) => ({
+    pk: `${tenant(villageId)}#CORRECTION#${correctionId}`,
+    sk: 'CORRECTION',
   }),
   /** Append-only audit log, one partition per village per month. */
   audit: (tenantId: string, at: string, entryId: string) => ({

@@ -1,4 +1,5 @@
 import * as B from '../schemas/binding';
+import * as C from '../schemas/consent';
 import * as P from '../schemas/person';
 import * as Q from '../schemas/qr-sign-in';
 import { Empty, route } from './route';
@@ -39,6 +40,14 @@ export const authRoutes = {
     answers: [403, 429, 503],
   }),
   me: route({ method: 'GET', path: '/me', summary: '当前用户', auth: 'account', response: P.Me, answers: [404] }),
+  agreeToPolicy: route({
+    method: 'POST',
+    path: '/me/consent',
+    summary: '同意现行隐私政策（含单独同意处理身份证号）',
+    auth: 'account',
+    body: C.Consent,
+    response: C.ConsentRecord,
+  }),
   mySubmissions: route({
     method: 'GET',
     path: '/me/submissions',

@@ -32,6 +32,11 @@ export interface Route {
    * rule the shape doesn't show refuses it (a demo off the local stage, a person not found).
    */
   answers?: readonly (403 | 404 | 409 | 429 | 503)[];
+  /**
+   * The use case reads only the signed session, not the person it is bound to:
+   * leaving (deleting the account) ends the binding, and a retry must still be answered.
+   */
+  sessionOnly?: boolean;
 }
 
 /** What an Idempotency-Key header must look like: the http wrapper checks it, /openapi.json says it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What checking a village's hash-chained audit record (防篡改校验) finds: that

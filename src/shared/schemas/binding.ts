@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Line, Prose } from './common';
+import { Consent } from './consent';
 import { RosterPerson, SessionResponse, VillageSummary } from './person';
 
 /**
@@ -17,6 +18,7 @@ export const ClaimRequest = z.object({
     .regex(/^\d{3}[\dX]$/, '请填写身份证号的后 4 位'),
   phone: Line('请填写联系电话').min(7, '请填写联系电话').max(20, '联系电话过长'),
   note: Prose().max(100, '说明最多 100 字').optional(), // e.g. "在外务工，现在杭州"
+  consent: Consent,
 });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
@@ -27,6 +29,7 @@ export const RedeemInviteRequest = z.object({
     .toUpperCase()
     .transform((c) => c.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字')),
+  consent: Consent,
 });
 
 export const ClaimStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn']);

@@ -26,6 +26,7 @@ export const EventKind = z.enum([
   'binding.approved',
   'binding.rejected',
   'notice.published',
+  'privacy.correction', // to the committee: a resident asks for their register entry to be corrected
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -56,7 +57,7 @@ export const urgentKinds: ReadonlySet<EventKind> = new Set<EventKind>([
 
 /** Where a message leads: one tap opens the thing it is about. */
 export const InboxLink = z.object({
-  page: z.enum(['topic', 'case', 'notice', 'binding']),
+  page: z.enum(['topic', 'case', 'notice', 'binding', 'person']),
   id: z.string(),
   villageId: z.string().optional(),
 });
@@ -74,6 +75,8 @@ export function inboxPage(l: InboxLink) {
       return `pages/notices/detail/index?id=${l.id}`;
     case 'binding':
       return 'pages/index/index';
+    case 'person':
+      return `pages/people/detail/index?id=${l.id}${village}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Cursor, Id, IsoDate, Line, Prose, page } from './common';
+import { ConsentRecord } from './consent';
 
 /** Roles a person holds in a village (or, for township staff, over a township). */
 export const Role = z.enum([
@@ -64,6 +65,8 @@ export const Me = z.object({
   township: z.object({ townshipId: Id, name: z.string() }).nullable(),
   /** Another WeChat account claimed my person; it waits for the committee (binding is never taken over silently). */
   pendingTakeover: z.object({ claimedAt: z.string() }).optional(),
+  /** The privacy policy version this account agreed to (null: never); the app asks again when it is older. */
+  consent: ConsentRecord.nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rules/deadlines';
+import { retentionDefaults } from '../rules/privacy';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
 import { Line } from './common';
 import type { NoticeCategory } from './notice-category';
@@ -113,6 +114,19 @@ const fields = {
       .min(1, '每小时至少可提问 1 条')
       .max(200, '每小时最多 200 条提问'),
   }),
+  /** Personal information (PIPL): how soon a correction request is answered, how long a closed petition keeps its petitioner. */
+  privacy: z.object({
+    correctionDays: z
+      .number({ error: '更正期限应为数字' })
+      .int('更正期限应为整数')
+      .min(1, '更正期限至少 1 天')
+      .max(60, '更正期限最多 60 天'),
+    closedPetitionDays: z
+      .number({ error: '保留天数应为数字' })
+      .int('保留天数应为整数')
+      .min(30, '至少保留 30 天')
+      .max(3650, '最多保留 3650 天'),
+  }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -156,6 +170,10 @@ const lawDefaults = {
   },
   inbox: { keepDays: 180, quietFrom: '22:00', quietUntil: '07:00', dailyCap: 5, questionWaitHours: 72 },
   writeLimits: { casesPerDay: 10, questionsPerHour: 20 },
+  privacy: {
+    correctionDays: retentionDefaults.correctionDays,
+    closedPetitionDays: retentionDefaults.closedPetitionDays,
+  },
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -174,6 +192,7 @@ export const VillageSettings = z.object({
   coSigning: fields.coSigning.default(lawDefaults.coSigning),
   inbox: fields.inbox.default(lawDefaults.inbox),
   writeLimits: fields.writeLimits.default(lawDefaults.writeLimits),
+  privacy: fields.privacy.default(lawDefaults.privacy),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

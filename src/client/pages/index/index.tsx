@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../shared/schemas/person';
+import { ConsentBanner } from '../../components/consent';
 import { InboxTile } from '../../components/inbox-tile';
 import { ElderlyOffer, LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { Page } from '../../components/page';
@@ -151,6 +152,7 @@ export default function Home() {
           </View>
         )}
       </View>
+      <ConsentBanner me={me} />
       <ElderlyOffer on={large} onChange={setLarge} />
       {unbound && <BindCard />}
       <View className="vh-tiles">

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ConsentBanner } from '../../components/consent';
 import { InboxPreferences } from '../../components/inbox-preferences';
 import { LargeTextSwitch, useLargeText } from '../../components/large-text';
 import { MySessions } from '../../components/my-sessions';
@@ -11,9 +12,11 @@ import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
+import { tp } from '../../i18n/privacy';
 import { t } from '../../i18n/zh-CN';
 import { call, messageOf } from '../../services/api';
 import { formatDateTime } from '../../services/format';
+import { openPrivacyPolicy } from '../../services/privacy';
 import { isTownship, isUnbound, session } from '../../services/session';
 
 const HOME = '/pages/index/index';
@@ -59,6 +62,7 @@ export default function MePage() {
             {tb.me.takeover(formatDateTime(me.pendingTakeover.claimedAt))}
           </View>
         )}
+        <ConsentBanner me={me} />
         {isUnbound(me) && (
           <View id="me-unbound">
             <View className="vh-hint">{tb.me.unbound}</View>
@@ -87,6 +91,18 @@ export default function MePage() {
       <View className="vh-card">
         <LargeTextSwitch on={large} onChange={setLarge} />
       </View>
+      {me?.person && (
+        <Button
+          id="my-data"
+          className="vh-button vh-button-plain"
+          onClick={() => Taro.navigateTo({ url: '/pages/me/data/index' })}
+        >
+          {tp.data.link}
+        </Button>
+      )}
+      <Button id="privacy-policy" className="vh-button vh-button-plain" onClick={openPrivacyPolicy}>
+        {tp.link}
+      </Button>
       {me?.person && (
         <View className="vh-action">
           <Button id="unbind" className="vh-button vh-button-danger" disabled={busy || undefined} onClick={unbind}>

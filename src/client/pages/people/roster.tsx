@@ -1,5 +1,4 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { fieldLabel } from '../../../shared/field-labels';
@@ -10,6 +9,7 @@ import { usePageLoad } from '../../components/use-page-load';
 import { tp } from '../../i18n/people';
 import { t } from '../../i18n/zh-CN';
 import { call } from '../../services/api';
+import { saveFile } from '../../services/save-file';
 
 /** What the roster pages share: page addresses, a person's row, the counts, village groups, dates, export. */
 export const ROSTER = {
@@ -181,28 +181,6 @@ export async function exportRoster(villageId?: string) {
   const r = await call('exportRoster', { query: { villageId } });
   // Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
   const csv = r.csv.startsWith('\uFEFF') ? r.csv : `\uFEFF${r.csv}`;
-  if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.fileName;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  } else {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${r.fileName}`;
-    await new Promise<void>((resolve, reject) =>
-      Taro.getFileSystemManager().writeFile({
-        filePath,
-        data: csv,
-        encoding: 'utf8',
-        success: () => resolve(),
-        fail: (e) => reject(new Error(e.errMsg)),
-      }),
-    );
-    await Taro.shareFileMessage({ filePath, fileName: r.fileName });
-  }
+  await saveFile(r.fileName, csv, 'text/csv;charset=utf-8');
   return r;
 }

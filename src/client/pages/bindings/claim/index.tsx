@@ -5,16 +5,19 @@ import type { z } from 'zod';
 import type { BindingOutcome, Claim, VillageDirectory } from '../../../../shared/schemas/binding';
 import { ActionButton } from '../../../components/action';
 import { Choice } from '../../../components/choice';
+import { ConsentSwitches, consentOf, noTicks, type Ticks } from '../../../components/consent';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { tb } from '../../../i18n/bindings';
+import { tp } from '../../../i18n/privacy';
 import { ts } from '../../../i18n/share';
 import { ApiFailure, call, fieldsOf } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import { goOn } from '../../../services/next';
+import { openPrivacyPolicy } from '../../../services/privacy';
 import { session } from '../../../services/session';
 
 type Village = z.infer<typeof VillageDirectory>['items'][number];
@@ -60,6 +63,7 @@ export default function ClaimPage() {
   const [villageId, setVillageId] = useState('');
   const [form, setForm] = useState({ name: '', idTail: '', phone: '', note: '' });
   const [code, setCode] = useState('');
+  const [ticks, setTicks] = useState<Ticks>(noTicks);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [replaced, setReplaced] = useState(false);
   const { loading, error, track } = useLoading();
@@ -206,6 +210,7 @@ export default function ClaimPage() {
             error={errors.note}
             onChange={set('note')}
           />
+          <ConsentSwitches value={ticks} onChange={setTicks} errors={errors} />
           <ActionButton
             id="claim-submit"
             label={tb.claim.submit}
@@ -223,6 +228,7 @@ export default function ClaimPage() {
                     idTail: form.idTail,
                     phone: form.phone,
                     note: form.note.trim() || undefined,
+                    consent: consentOf(ticks),
                   },
                 });
               })
@@ -242,14 +248,18 @@ export default function ClaimPage() {
             error={errors.code}
             onChange={setCode}
           />
+          <ConsentSwitches value={ticks} onChange={setTicks} errors={errors} />
           <ActionButton
             id="invite-submit"
             label={tb.claim.redeem}
-            run={() => outcome(() => call('redeemInvite', { body: { code } }))}
+            run={() => outcome(async () => call('redeemInvite', { body: { code, consent: consentOf(ticks) } }))}
           />
         </View>
       )}
       <ClaimList claims={claims} />
+      <Button id="privacy-policy" className="vh-button vh-button-plain" onClick={openPrivacyPolicy}>
+        {tp.link}
+      </Button>
     </Page>
   );
 }

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { POLICY_VERSION } from '../../shared/rules/privacy';
+import { maskPhone } from '../../shared/rules/tiers';
+import {
+  type CorrectionField,
+  type CorrectionRequest,
+  correctionFieldLabels,
+  type MyData,
+} from '../../shared/schemas/my-data';
+import { getAccount, getConsent } from '../auth/accounts';
+import { mySessions } from '../auth/qr';
+import { myHousehold } from '../auth/service';
+import { myClaims } from '../bindings/service';
+import * as bindingStore from '../bindings/store';
+import { categoryOf } from '../cases/view';
+import * as inbox from '../inbox/store';
+import type { Actor } from '../lib/actor';
+import { auditPut } from '../lib/audit';
+import { transact } from '../lib/db';
+import { forbidden, notFound } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { keys } from '../lib/keys';
+import { emit } from '../lib/outbox';
+import { unseal } from '../lib/sensitive';
+import type { SessionClaims } from '../lib/session';
+import { mySubmissions } from '../notices/service';
+import { rosterView } from '../people/service';
+import { getPerson } from '../people/store';
+import * as topics from '../topics/store';
+import { myStanding, voterKeyOf } from '../topics/view';
+import { getVillage } from '../villages/store';
+import * as store from './store';
+
+/** When an open (记名) ballot was cast; a secret one keeps no time. */
+const openVoteTime = async (actor: Actor, t: topics.TopicRecord) =>
+  (await topics.getVoter(t.villageId, t.topicId, voterKeyOf(t, actor)))?.votedAt;
+
+const tenantIdOf = (a: Actor) => (a.tenant.kind === 'village' ? a.tenant.villageId : a.tenant.townshipId);
+
+/** Everything held about the caller, each part through the same view its own page uses. */
+export async function myData(actor: Actor, session: SessionClaims, now: Date): Promise<MyData> {
+  const tenantId = tenantIdOf(actor);
+  const [account, consent, person, household, claims, questions, sessions] = await Promise.all([
+    getAccount(actor.accountId),
+    getConsent(actor.accountId),
+    getPerson(tenantId, actor.personId),
+    myHousehold(actor),
+    myClaims(session),
+    mySubmissions(actor),
+    mySessions(actor, session, now),
+  ]);
+  const village = actor.tenant.kind === 'village' ? await getVillage(actor.tenant.villageId) : undefined;
+  const cases = village ? await store.casesBy(village.villageId, actor.personId) : [];
+  const villageTopics = village ? await topics.listTopics(village.villageId) : [];
+  const standings = await Promise.all(villageTopics.map((t) => myStanding(actor, t)));
+  const mine = villageTopics.flatMap((t, i) => (standings[i].eligible ? [{ t, voted: standings[i].voted }] : []));
+  const votedAt = await Promise.all(
+    mine.map(({ t, voted }) => (voted && !t.secret ? openVoteTime(actor, t) : undefined)),
+  );
+  return {
+    exportedAt: now.toISOString(),
+    policyVersion: POLICY_VERSION,
+    account: {
+      accountId: actor.accountId,
+      createdAt: account?.createdAt,
+      boundAt: account?.binding?.boundAt,
+      consent,
+      claims: claims.items,
+    },
+    person: person ? rosterView(person, now) : null,
+    household,
+    roles: (person?.roles ?? []).map(({ termId, ...term }) => term),
+    cases: cases.map((c) => ({
+      caseId: c.caseId,
+      kind: c.kind,
+      category: village ? (categoryOf(village, c.categoryId)?.label ?? c.categoryId) : c.categoryId,
+      text: c.text,
+      place: c.place,
+      contactPhone: c.contact ? maskPhone(unseal<{ phone: string }>(c.contact).phone) : undefined,
+      status: c.status,
+      submittedAt: c.submittedAt,
+      reply: c.reply ? { text: c.reply.text, at: c.reply.at } : undefined,
+      rating: c.rating?.rating,
+    })),
+    questions: questions.questions,
+    topics: mine.map(({ t, voted }, i) => ({
+      topicId: t.topicId,
+      title: t.title,
+      secret: t.secret,
+      voted,
+      votedAt: votedAt[i],
+    })),
+    inbox: await inbox.all(keys.inboxOwner({ tenantId, personId: actor.personId })),
+    sessions: sessions.items,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A correction request reaches the committee as news with a deadline (the village's
+ * setting); the request itself is kept, audited, beside the person it is about.
+ */
+export async function requestCorrection(actor: Actor, req: z.output<typeof CorrectionRequest>, now: Date) {
+  if (actor.tenant.kind !== 'village') throw forbidden('乡镇工作人员的信息由乡镇登记，请联系乡镇办公室更正');
+  const village = await getVillage(actor.tenant.villageId);
+  if (!village) throw notFound('没有找到该村');
+  const at = now.toISOString();
+  const dueBy = new Date(now.getTime() + village.settings.privacy.correctionDays * DAY_MS).toISOString().slice(0, 10);
+  const correction = {
+    correctionId: newId(now.getTime()),
+    villageId: village.villageId,
+    personId: actor.personId,
+    field: req.field as CorrectionField,
+    text: req.text,
+    requestedAt: at,
+    dueBy,
+  };
+  await transact([
+    store.putCorrection(correction),
+    auditPut({
+      tenantId: village.villageId,
+      at,
+      actorId: actor.personId,
+      action: 'privacy.correction',
+      target: `person:${actor.personId}`,
+      reason: correctionFieldLabels[correction.field],
+    }),
+    emit(
+      {
+        villageId: village.villageId,
+        kind: 'privacy.correction',
+        link: { page: 'person', id: actor.personId, villageId: village.villageId },
+        to: [{ kind: 'committee' }],
+        data: { field: correctionFieldLabels[correction.field], dueBy, text: req.text },
+      },
+      now,
+    ),
+  ]);
+  return { correctionId: correction.correctionId, field: correction.field, requestedAt: at, dueBy };
+}
+
+/**
+ * 注销账号: the account, its consent, sign-ins, subscriptions and inbox go; the roster
+ * entry stays as the village's register, let go of this account. Reads only the signed
+ * session, so a retry after the binding is gone answers the same, and writes nothing more.
+ */
+export async function deleteAccount(session: SessionClaims, now: Date) {
+  const account = await getAccount(session.accountId);
+  const bound = account?.binding ?? session.person;
+  const person = bound ? await getPerson(bound.tenantId, bound.personId) : undefined;
+  const wasMine = person?.accountId === session.accountId;
+  if (person && wasMine) {
+    const left = await transact([
+      bindingStore.unbindItem(person, session.accountId, now),
+      auditPut({
+        tenantId: person.tenantId,
+        at: now.toISOString(),
+        actorId: person.personId,
+        action: 'account.delete',
+        target: `person:${person.personId}`,
+      }),
+    ]);
+    if (!left) return deleteAccount(session, now); // unbound meanwhile (by the committee): the rest is the same
+  }
+  // The person's inbox, subscriptions and preferences were this account's; a person bound since to another is not touched.
+  const ownPerson = person && (wasMine || (!person.accountId && account?.binding?.personId === person.personId));
+  await store.deleteAccountItems(session.accountId, ownPerson ? person : undefined);
+  return { deleted: true as const };
+}
