@@ -111,5 +111,6 @@ describe('rotating the roster key', () => {
     } finally {
       process.env.ROSTER_KEY = oldKey;
     }
-  });
+    // It re-seals a whole seeded township item by item, as the maintenance job does: 15 s alone, longer beside other files.
+  }, 180_000);
 });

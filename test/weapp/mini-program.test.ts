@@ -78,8 +78,8 @@ test('the home page shows a committee member 消息 and all eleven tiles, staff 
   const home = await mp.mount('pages/index/index');
   expect(home.text()).toContain('李建国');
   expect(home.text()).toContain('村委会主任');
-  // Everything but the township's own tile.
-  expect(tilesOn(home)).toEqual(TILES.filter((id) => id !== 'tile-case-township'));
+  // Everything but the township's own tile and the supervision committee's check of the record.
+  expect(tilesOn(home)).toEqual(TILES.filter((id) => id !== 'tile-case-township' && id !== 'tile-audit'));
   expect(home.text()).toContain('村民名册');
 });
 
