@@ -123,6 +123,8 @@ export function createFakeWx(fallback: Record<string, unknown>, script: FakeWxSc
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
     },
     login: (o: Options) => answer(o, { code: script.loginCode ?? 'wx-login-code', errMsg: 'login:ok' }),
+    // The person has agreed to the mini-program's privacy guideline (用户隐私保护指引).
+    requirePrivacyAuthorize: (o: Options) => answer(o, { errMsg: 'requirePrivacyAuthorize:ok' }),
     chooseImage: (o: Options) =>
       answer(o, {
         tempFilePaths: photos.map((p) => p.path),

@@ -123,6 +123,8 @@ test('a photo for a case is chosen with the picker, read from its temp file and 
   const form = await mp.mount('pages/cases/new/index');
   await form.tap('case-kind-suggestion');
   await form.tap('add-photo');
+  // WeChat's privacy agreement is asked first, then the picker opens.
+  expect(mp.wx.callsOf('requirePrivacyAuthorize')).toHaveLength(1);
   expect(mp.wx.callsOf('chooseImage')).toHaveLength(1);
   expect(mp.wx.callsOf('FileSystemManager.readFile').map((c) => c.options)).toEqual([
     { filePath: 'wxfile://tmp/street-light.jpg' },

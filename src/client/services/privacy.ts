@@ -13,6 +13,8 @@ export const PRIVACY_PAGE = '/pages/privacy/index';
  */
 export function privacyAgreed(): Promise<boolean> {
   if (process.env.TARO_ENV !== 'weapp') return Promise.resolve(true);
+  // A base library older than the agreement (2.32.3) has none to ask, and Taro then offers no such API.
+  if (typeof Taro.requirePrivacyAuthorize !== 'function') return Promise.resolve(true);
   return new Promise((resolve) =>
     Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) }),
   );
