@@ -4,6 +4,7 @@ import { http } from '../lib/http';
 import { job } from '../lib/job';
 import { logger } from '../lib/log';
 import * as oversight from './oversight';
+import * as retention from './retention';
 import * as cases from './service';
 import * as support from './support';
 import * as view from './view';
@@ -70,6 +71,13 @@ export const toTopic = http(routes.caseToTopic, ({ actor, params, query, body, n
 );
 
 /** Scheduled (serverless.yml): escalates overdue cases to the township and closes answered ones past their review window. */
+/** Daily: closed petitions past the village's retention lose their petitioner's identity and contact. */
+export const anonymiseClosed = job(async () => {
+  const anonymised = await retention.anonymiseDue(systemClock.now());
+  if (anonymised) logger.info('closed petitions anonymised', { anonymised });
+  return anonymised;
+});
+
 export const escalateDue = job(async () => {
   const done = await oversight.escalateDue(systemClock.now());
   if (done.escalated || done.closed) logger.info('cases escalated or closed', done);

@@ -64,6 +64,8 @@ export interface CaseRecord {
   /** The sort key of this case's item on the deadline list, if it has a clock running. */
   clock?: string;
   version: number;
+  /** When retention removed its petitioner's identity and contact (cases/retention.ts). */
+  anonymisedAt?: string;
 }
 
 const headItem = (c: CaseRecord) => ({
