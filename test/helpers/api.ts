@@ -119,6 +119,8 @@ export async function startTestApi(
     events,
     fakeWechat: wechat,
     stop: async () => {
+      // What the file's requests left on the queue is worked off first, not behind the next file's back.
+      await events.settle().catch(() => undefined);
       await closeServer(server as Server);
       await closeServer(events.server);
       await closeServer(wechat.server);

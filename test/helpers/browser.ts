@@ -126,6 +126,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
       return page;
     },
     async stop() {
+      await events.settle().catch(() => undefined); // the file's queued work, before the next file starts
       await browser.close();
       await closeServer(server as Server);
       await closeServer(wechat.server);
