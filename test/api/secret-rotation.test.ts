@@ -72,6 +72,9 @@ describe('rotating the roster key', () => {
     );
     expect(filed.status).toBe(201);
 
+    // The rotation re-seals every item of the table it reaches: this file's own, never the one other files share.
+    expect(table()).toBe(process.env.TABLE_NAME);
+    expect(table()).toMatch(/-aprot$/);
     const oldKey = process.env.ROSTER_KEY as string;
     const newKey = randomBytes(32).toString('hex');
     const done = await rotateRosterKey(oldKey, newKey);

@@ -3,7 +3,14 @@ import { secret } from './secrets';
 /** Deployment settings, read once. Nothing here is per-village (those are VillageSettings); secrets are in lib/secrets.ts. */
 export const env = {
   stage: process.env.STAGE ?? 'local',
-  tableName: process.env.TABLE_NAME ?? 'village-hall-local',
+  /**
+   * Read when asked, not at load: a test file with a table of its own (and a maintenance
+   * script such as the roster-key rotation, which re-seals every item of it) must not
+   * reach the table it was loaded beside.
+   */
+  get tableName() {
+    return process.env.TABLE_NAME ?? 'village-hall-local';
+  },
   dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
   sessionHours: Number(process.env.SESSION_HOURS ?? 12),
   /** How long a face-to-face invite code stays valid. */
