@@ -16,7 +16,7 @@ let village: SeededVillage;
 beforeAll(async () => {
   stack = await startBrowserStack('e2ecasestaff');
   village = stack.township.villages[0];
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());
 
 const openList = (page: Page, view: 'public' | 'mine' | 'work') =>

@@ -19,7 +19,7 @@ let caseId = '';
 beforeAll(async () => {
   stack = await startBrowserStack('e2ecase');
   village = stack.township.villages[0];
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());
 
 const openCase = (page: Page, id: string) => page.goto(`${stack.url}/#/pages/cases/detail/index?id=${id}`);

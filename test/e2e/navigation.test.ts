@@ -12,7 +12,7 @@ let village: SeededVillage;
 beforeAll(async () => {
   stack = await startBrowserStack('e2enav');
   village = stack.township.villages[0];
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());
 
 it('names each page and goes back the way one came, and home from a page opened by a link', async () => {

@@ -15,7 +15,7 @@ const TITLE = '关于冬季自来水管网改造停水的通知';
 beforeAll(async () => {
   stack = await startBrowserStack('e2enotice');
   village = stack.township.villages[0];
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());
 
 const openNotice = (page: Page, noticeId: string) =>

@@ -17,7 +17,7 @@ beforeAll(async () => {
   stack = await startBrowserStack('e2eroster');
   village = stack.township.villages[0];
   dir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(async () => {
   await stack?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });

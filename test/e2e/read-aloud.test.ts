@@ -14,7 +14,7 @@ let village: SeededVillage;
 beforeAll(async () => {
   stack = await startBrowserStack('e2eread');
   village = stack.township.villages[0];
-}, 60_000);
+}, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());
 
 it('reads a notice aloud in words a villager says, and stops on a second tap', async () => {

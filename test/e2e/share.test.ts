@@ -89,6 +89,9 @@ describe('sharing a notice into the WeChat group', () => {
     await fill(page, 'claim-name', person.name);
     await fill(page, 'claim-id-tail', person.idNumber?.slice(-4) ?? '');
     await fill(page, 'claim-phone', person.phone ?? '');
+    // Binding asks consent: the policy, and on its own row the ID number's processing.
+    await page.locator('#consent-policy-row').click();
+    await page.locator('#consent-id-number-row').click();
     await page.locator('#claim-submit').click();
     await page.waitForURL(new RegExp(`pages/notices/detail/index\\?id=${noticeId}`));
     await page.locator('#notice-title-text').waitFor();

@@ -96,7 +96,7 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
     fakeWechat: wechat,
     async openAs(person) {
       const page = await pageAs(person);
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(20_000); // a page on a loaded 2-core machine, beside another test file
       return page;
     },
     async apiAs(person) {
