@@ -1,7 +1,7 @@
 import type { EventKind } from '../../shared/schemas/inbox';
 import type { TransactItem } from '../lib/db';
 import { type Audience, emit } from '../lib/outbox';
-import type { Step } from './service';
+import type { Step } from './steps';
 import type { CaseRecord } from './store';
 
 /**

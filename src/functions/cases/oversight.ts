@@ -5,7 +5,7 @@ import { forbidden } from '../lib/errors';
 import { authorize } from '../lib/policy';
 import { resolveVillage } from '../villages/service';
 import { getVillage, listTownshipVillages } from '../villages/store';
-import { applyStep, givingWay, type Step } from './service';
+import { applyStep, givingWay, type Step } from './steps';
 import * as store from './store';
 import { casesVisibleTo, categoryOf, overdueOf, summaryOf } from './view';
 

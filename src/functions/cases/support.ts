@@ -8,7 +8,7 @@ import { conflict, forbidden, invalidField } from '../lib/errors';
 import { authorize } from '../lib/policy';
 import { getPerson, isAdultOn } from '../people/store';
 import type { VillageRecord } from '../villages/store';
-import { applyStep, givingWay } from './service';
+import { applyStep, givingWay } from './steps';
 import * as store from './store';
 import { type CaseRef, loadVisible, rosterBase, staffName, viewOf } from './view';
 
