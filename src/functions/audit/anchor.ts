@@ -5,7 +5,7 @@ import { dynamo, table, transact } from '../lib/db';
 import { keys } from '../lib/keys';
 import { putAnchorObject } from '../lib/photos';
 import { prefixQuery } from '../lib/query';
-import { getVillage, listTownships, listTownshipVillages } from '../villages/store';
+import { everyVillage } from '../villages/store';
 import { chainHead, chainPending } from './chain';
 
 /**
@@ -35,13 +35,10 @@ export async function anchorVillage(villageId: string, utcOffsetMinutes: number,
 
 export async function anchorAll(now: Date) {
   let anchored = 0;
-  for (const township of await listTownships())
-    for (const { villageId } of await listTownshipVillages(township.townshipId)) {
-      const village = await getVillage(villageId);
-      if (!village) continue;
-      await anchorVillage(villageId, village.settings.utcOffsetMinutes, now);
-      anchored++;
-    }
+  for await (const { villageId, settings } of everyVillage()) {
+    await anchorVillage(villageId, settings.utcOffsetMinutes, now);
+    anchored++;
+  }
   return anchored;
 }
 

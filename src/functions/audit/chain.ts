@@ -42,7 +42,7 @@ export const linkHash = (prev: string, item: Stored) =>
     .update(`${prev}\n${canonical(item)}`)
     .digest('hex');
 
-async function readHead(tenantId: string): Promise<Head> {
+export async function chainHead(tenantId: string): Promise<Head> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: table(), Key: keys.chainHead(tenantId), ConsistentRead: true }),
   );
@@ -126,7 +126,7 @@ export async function chainPending(tenantId: string): Promise<number> {
       continue;
     }
     after = undefined;
-    if (await append(tenantId, await readHead(tenantId), waiting)) linked += waiting.length;
+    if (await append(tenantId, await chainHead(tenantId), waiting)) linked += waiting.length;
   }
 }
 
@@ -137,7 +137,7 @@ export async function chainPending(tenantId: string): Promise<number> {
  */
 export async function verifyChain(tenantId: string): Promise<ChainCheck> {
   await chainPending(tenantId);
-  const head = await readHead(tenantId);
+  const head = await chainHead(tenantId);
   const anchors = await anchorsOf(tenantId);
   let prev = GENESIS;
   let expected = 1;
@@ -196,5 +196,3 @@ async function anchorsOf(tenantId: string) {
     for (const a of page.Items ?? []) anchors.set(a.seq as number, { day: a.day as string, hash: a.hash as string });
   return anchors;
 }
-
-export { readHead as chainHead };

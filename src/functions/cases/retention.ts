@@ -1,6 +1,6 @@
 import { auditPut } from '../lib/audit';
 import { transact } from '../lib/db';
-import { getVillage, listTownships, listTownshipVillages, type VillageRecord } from '../villages/store';
+import { everyVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
 
 /**
@@ -50,10 +50,6 @@ export async function anonymiseVillage(village: VillageRecord, now: Date) {
 /** Scheduled, daily: every village of every township. */
 export async function anonymiseDue(now: Date) {
   let anonymised = 0;
-  for (const township of await listTownships())
-    for (const { villageId } of await listTownshipVillages(township.townshipId)) {
-      const village = await getVillage(villageId);
-      if (village) anonymised += await anonymiseVillage(village, now);
-    }
+  for await (const village of everyVillage()) anonymised += await anonymiseVillage(village, now);
   return anonymised;
 }

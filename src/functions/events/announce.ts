@@ -6,7 +6,7 @@ import { transact } from '../lib/db';
 import { type EventInput, emit } from '../lib/outbox';
 import { listOpenQuestions } from '../notices/store';
 import { getTopic } from '../topics/store';
-import { getVillage, listTownships, listTownshipVillages } from '../villages/store';
+import { everyVillage, getVillage } from '../villages/store';
 import * as store from './store';
 
 /**
@@ -67,24 +67,21 @@ async function caseClocks(now: Date) {
 
 async function questionsWaiting(now: Date) {
   let told = 0;
-  for (const township of await listTownships())
-    for (const { villageId } of await listTownshipVillages(township.townshipId)) {
-      const village = await getVillage(villageId);
-      if (!village) continue;
-      const hours = village.settings.inbox.questionWaitHours;
-      const before = new Date(now.getTime() - hours * HOUR).toISOString();
-      // Oldest first: the waiting ones lead the list.
-      for (const q of (await listOpenQuestions(villageId)).items.filter((i) => i.askedAt < before)) {
-        const event: EventInput = {
-          villageId,
-          kind: 'question.waiting',
-          link: { page: 'notice', id: q.noticeId },
-          to: [{ kind: 'committee' }],
-          data: { title: q.noticeTitle, hours: String(hours) },
-        };
-        if (await announce(`question.waiting#${q.questionId}`, event, now)) told++;
-      }
+  for await (const { villageId, settings } of everyVillage()) {
+    const hours = settings.inbox.questionWaitHours;
+    const before = new Date(now.getTime() - hours * HOUR).toISOString();
+    // Oldest first: the waiting ones lead the list.
+    for (const q of (await listOpenQuestions(villageId)).items.filter((i) => i.askedAt < before)) {
+      const event: EventInput = {
+        villageId,
+        kind: 'question.waiting',
+        link: { page: 'notice', id: q.noticeId },
+        to: [{ kind: 'committee' }],
+        data: { title: q.noticeTitle, hours: String(hours) },
+      };
+      if (await announce(`question.waiting#${q.questionId}`, event, now)) told++;
     }
+  }
   return told;
 }
 

@@ -72,6 +72,15 @@ export async function listTownshipVillages(townshipId: string): Promise<VillageS
   return villages.map(({ villageId, townshipId, name, kind }) => ({ villageId, townshipId, name, kind }));
 }
 
+/** Every village of every township, with its settings: what the scheduled jobs walk. */
+export async function* everyVillage(): AsyncGenerator<VillageRecord> {
+  for (const township of await listTownships())
+    for (const { villageId } of await listTownshipVillages(township.townshipId)) {
+      const village = await getVillage(villageId);
+      if (village) yield village;
+    }
+}
+
 /** Replaces a village's settings (the whole object, validated), with its audit entry, all or nothing. */
 export async function saveSettings(villageId: string, settings: VillageSettings, audit: TransactItem) {
   await dynamo.send(
