@@ -100,7 +100,8 @@ describe('扫码登录', () => {
     // The computer's next step finds itself signed out, back at the QR code.
     await computer.reload();
     await computer.waitForURL(/pages\/auth\/sign-in\/index/);
-    await computer.locator('#qr-code').waitFor();
+    // The one on screen: H5's router may keep an earlier sign-in page, hidden, in its stack.
+    await computer.locator('#qr-code:visible').waitFor();
   });
 
   it('on the phone, the scanned code asks before anything happens, and someone else cannot take it', async () => {
