@@ -15,33 +15,40 @@ const swc = [
   },
 ];
 const typescript = { '^.+\\.(t|j)sx?$': swc };
-module.exports = {
-  testTimeout: 60000, // a 2-core CI machine runs two files at once, browsers included
-  maxWorkers: 2,
-  projects: [
-    {
-      displayName: 'node',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/weapp/'],
-      transform: typescript,
-      // middy and jose ship only ES modules; compile them to CommonJS like our own code.
-      transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
-      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
-      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-    },
-    {
-      displayName: 'weapp',
-      testEnvironment: 'jsdom',
-      roots: ['<rootDir>/test/weapp'],
-      testMatch: ['**/*.test.ts'],
-      transform: {
-        // The build's own files and the fixtures' pages run as WeChat would run them: no window, document, storage.
-        '[/\\\\](dist[/\\\\]weapp|test[/\\\\]weapp[/\\\\]fixtures)[/\\\\].+\\.js$':
-          '<rootDir>/test/weapp/hide-browser.cjs',
-        ...typescript,
-      },
-    },
+// `npm test` runs the suite in two parts (VH_TEST_PART): `rest` (unit, API, mini-program) two files at once, then
+// `browser` (test/e2e) one file at a time. A browser test beside another file's stack on a 2-core machine saw H5's
+// router lose a navigation now and then; alone, it has the machine. Unset, jest runs everything, as a developer
+// running one file expects.
+const part = process.env.VH_TEST_PART;
+const nodeProject = {
+  displayName: 'node',
+  testEnvironment: 'node',
+  roots: [part === 'browser' ? '<rootDir>/test/e2e' : '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/weapp/',
+    ...(part === 'rest' ? ['<rootDir>/test/e2e/'] : []),
   ],
+  transform: typescript,
+  // middy and jose ship only ES modules; compile them to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+};
+const weappProject = {
+  displayName: 'weapp',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/test/weapp'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // The build's own files and the fixtures' pages run as WeChat would run them: no window, document, storage.
+    '[/\\\\](dist[/\\\\]weapp|test[/\\\\]weapp[/\\\\]fixtures)[/\\\\].+\\.js$': '<rootDir>/test/weapp/hide-browser.cjs',
+    ...typescript,
+  },
+};
+module.exports = {
+  testTimeout: 60000, // a 2-core CI machine runs two files at once
+  maxWorkers: part === 'browser' ? 1 : 2,
+  projects: part === 'browser' ? [nodeProject] : [nodeProject, weappProject],
 };

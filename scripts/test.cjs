@@ -2,7 +2,7 @@
 // checked by WeChat's compilers), then every jest test (unit, API on DynamoDB Local over HTTP, browser on the H5
 // build in headless Chromium, and the mini-program build started in miniprogram-simulate).
 const { spawnSync } = require('node:child_process');
-const { existsSync, readFileSync, mkdirSync } = require('node:fs');
+const { existsSync, readFileSync, mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -48,16 +48,26 @@ run("Mini-program build, WeChat's compilers and static check", bin('tsx'), [
 ]);
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
-const results = join(root, 'test-results', 'jest.json');
-const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: CHROMIUM },
-});
-if (existsSync(results)) {
+// With no arguments, the suite in two parts (see jest.config.cjs): the browser tests on their own, one at a time.
+// With arguments (`npm test -- test/api/votes.test.ts`), jest as asked.
+const parts = process.argv.length > 2 ? [undefined] : ['rest', 'browser'];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let status = 0;
+for (const part of parts) {
+  const results = join(root, 'test-results', part ? `jest-${part}.json` : 'jest.json');
+  rmSync(results, { force: true }); // a crashed run must not report an earlier run's figures
+  if (part) console.log(`\n▶ Tests: ${part === 'rest' ? 'unit, API and mini-program' : 'browser (H5 in Chromium)'}`);
+  const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: CHROMIUM, ...(part ? { VH_TEST_PART: part } : {}) },
+  });
+  if (jest.status !== 0) status = jest.status ?? 1;
+  if (!existsSync(results)) continue;
   const r = JSON.parse(readFileSync(results, 'utf8'));
-  console.log(
-    `\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
-  );
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests;
 }
-process.exit(jest.status ?? 1);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(status);

@@ -54,9 +54,13 @@ describe('消息', () => {
 
     await row.click();
     await page.waitForURL(new RegExp(`pages/topics/detail/index\\?id=${first}`));
+    // Back only once the topic page has mounted: a back while H5's router is still
+    // creating it (a loaded run) left the inbox hidden behind it.
+    await page.locator('#topic-title:visible').waitFor();
     await page.goBack();
-    await page.locator('.vh-notice-row.vh-unread').first().waitFor();
-    expect(await page.locator('.vh-notice-row.vh-unread').count()).toBe(1);
+    await page.waitForURL(/pages\/inbox\/index/);
+    await page.locator('.vh-notice-row.vh-unread:visible').first().waitFor();
+    expect(await page.locator('.vh-notice-row.vh-unread:visible').count()).toBe(1);
 
     await page.locator('#inbox-read-all').click();
     await page.locator('#inbox-read-all').waitFor({ state: 'detached' });
