@@ -200,7 +200,7 @@ async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, 
     ),
   ]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, new Date(at));
 }
 
 /** Publishes at once, or sends to review where the village's 六规范 setting asks for a second member. */
@@ -211,7 +211,7 @@ export async function publish(actor: Actor, noticeId: string, now: Date) {
   const next: Notice = { ...notice, status: 'pending_review', submittedAt: at, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.submit-review', noticeId)]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 async function awaitingReview(actor: Actor, noticeId: string) {
@@ -233,7 +233,7 @@ export async function reject(actor: Actor, noticeId: string, reason: string, now
   const next: Notice = { ...notice, status: 'draft', reviewNote: reason, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.reject', noticeId, { reason })]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 async function published(actor: Actor, noticeId: string, action: Action) {
@@ -279,7 +279,7 @@ export async function withdraw(actor: Actor, noticeId: string, reason: string, n
   const next: Notice = { ...notice, status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.withdraw', noticeId, { reason })]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 /* ---------- questions ---------- */
