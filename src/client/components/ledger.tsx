@@ -11,12 +11,12 @@ const tl = tf.ledger;
 function Bar({ label, fen, max, kind }: { label: string; fen: number; max: number; kind: 'income' | 'expense' }) {
   const width = max > 0 ? Math.max(1, Math.round((fen / max) * 100)) : 0;
   return (
-    <View className="vh-bar-row">
-      <Text className="vh-bar-label">{label}</Text>
-      <View className="vh-bar-track">
-        <View className={`vh-bar vh-bar-${kind}`} style={{ width: `${width}%` }} />
+    <View className="vh-ledger-bar-row">
+      <Text className="vh-ledger-bar-label">{label}</Text>
+      <View className="vh-ledger-bar-track">
+        <View className={`vh-ledger-bar vh-ledger-bar-${kind}`} style={{ width: `${width}%` }} />
       </View>
-      <Text className="vh-bar-value">{tl.yuan(fen)}</Text>
+      <Text className="vh-ledger-bar-value">{tl.yuan(fen)}</Text>
     </View>
   );
 }
@@ -39,7 +39,7 @@ function LedgerChart({ totals }: { totals: Totals }) {
       ))}
       <View className="vh-subtitle">{tl.byMonth}</View>
       {totals.byMonth.map((m) => (
-        <View key={m.month} className="vh-bar-month">
+        <View key={m.month} className="vh-ledger-bar-month">
           <View className="vh-meta">{tl.month(m.month)}</View>
           <Bar label={tl.income} fen={m.incomeFen} max={maxMonth} kind="income" />
           <Bar label={tl.expense} fen={m.expenseFen} max={maxMonth} kind="expense" />
