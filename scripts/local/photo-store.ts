@@ -12,13 +12,13 @@ import { join } from 'node:path';
  * header) with the local credentials the functions use on the local stack.
  * Like S3 it refuses an unsigned, tampered or expired request (403), so a
  * signed Content-Type and Content-Length bind the upload; it also refuses a
- * body whose length is not its Content-Length or is over 5 MB (400) and a
- * type that is not an image (415). It answers CORS, so the H5 app in a browser
+ * body whose length is not its Content-Length or is over 20 MB (400) and a
+ * type that is neither an image nor a PDF (415): case photos and notice files. It answers CORS, so the H5 app in a browser
  * can PUT to it. Objects live in memory, or under `dataDir` when given.
  */
 export const LOCAL_BUCKET = 'village-hall-photos-local';
 const SECRET = 'local'; // the functions' local credentials (src/functions/lib/photos.ts)
-const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_BYTES = 20 * 1024 * 1024;
 
 interface StoredObject {
   body: Buffer;
@@ -204,9 +204,9 @@ export async function startPhotoStore(
       }
       // It also stands in for the audit chain's anchor bucket (src/functions/lib/photos.ts putAnchorObject).
       const anchor = key.startsWith('anchors/') && contentType === 'application/json';
-      if (!contentType.startsWith('image/') && !anchor) {
+      if (!contentType.startsWith('image/') && contentType !== 'application/pdf' && !anchor) {
         req.resume();
-        return xmlError(res, 415, 'UnsupportedMediaType', 'Only images are stored here');
+        return xmlError(res, 415, 'UnsupportedMediaType', 'Only images and PDFs are stored here');
       }
       const { body, length } = await readBody(req, MAX_BYTES);
       if (length !== Number(declared))

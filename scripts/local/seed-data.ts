@@ -226,7 +226,6 @@ export interface NoticeTemplate {
   major?: boolean;
   title: (c: Ctx) => string;
   body: (c: Ctx) => string;
-  attachments?: (c: Ctx) => string[];
   guide?: ServiceGuide;
   /** Published with a mistake: version 1 had `wrong` where the text now says `right`. */
   correction?: (c: Ctx) => { right: string; wrong: string; reason: string };
@@ -260,7 +259,6 @@ export const templates: NoticeTemplate[] = [
     category: 'village',
     when: { months: [1, 4, 7, 10], day: 14 },
     title: (c) => `${c.qYear}年第${cnQ[c.q - 1]}季度${c.reps}会议决议公开`,
-    attachments: (c) => [`${c.qYear}年第${cnQ[c.q - 1]}季度${c.reps}会议记录（含签到表）.pdf`],
     body: (c) => {
       const total = c.kind === 'village' ? 8 : 7;
       const present = total - c.int(0, 1);
@@ -327,7 +325,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [4], day: 20 },
     major: true,
     title: () => '关于三组至五组村道硬化工程的公示',
-    attachments: () => ['村道硬化工程预算表.xlsx', '施工路线图.pdf'],
     body: (c) =>
       p(
         `经村“两委”提议、党员大会审议、村民代表会议表决通过，决定对第三村民小组至第五村民小组之间约1.8公里的村道进行硬化，路面宽4.5米，厚度20厘米，两侧设排水沟。`,
@@ -342,7 +339,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [5], day: 22 },
     major: true,
     title: () => '村道硬化工程招标结果公示',
-    attachments: () => ['中标通知书（扫描件）.pdf'],
     body: (c) =>
       p(
         `${c.village}三组至五组村道硬化工程已于本月在${c.township}公共资源交易平台公开招标，共有4家单位投标，经评标委员会评审，结果如下：`,
@@ -357,7 +353,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [9], day: 25 },
     major: true,
     title: () => '村道硬化工程竣工验收及资金使用情况公示',
-    attachments: () => ['工程竣工验收报告.pdf', '工程资金决算表.xlsx'],
     body: (c) =>
       p(
         '三组至五组村道硬化工程于本月完工，经镇农业农村办、施工单位、监理单位和村民代表联合验收，工程质量合格。',
@@ -372,7 +367,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [4], day: 20 },
     major: true,
     title: () => '老旧小区改造实施方案公示',
-    attachments: () => ['老旧小区改造方案（含效果图）.pdf'],
     body: (c) =>
       p(
         `经社区“两委”提议、党员大会审议、居民代表会议表决通过，${c.village}1号楼至4号楼纳入今年老旧小区改造计划。`,
@@ -413,7 +407,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [2], day: 26 },
     major: true,
     title: () => '集体土地流转结果公示',
-    attachments: () => ['土地流转合同（摘要）.pdf'],
     body: (c) =>
       p(
         `经村“两委”提议、党员大会审议，${c.reps}会议于本月表决通过（应到8人，实到8人，同意7人，弃权1人），将村集体所有的东坡地约86亩流转给青山茶业专业合作社种植茶叶。`,
@@ -428,7 +421,6 @@ export const templates: NoticeTemplate[] = [
     when: { months: [2], day: 26 },
     major: true,
     title: (c) => `${c.year - 1}年度小区公共收益收支情况公示`,
-    attachments: (c) => [`${c.year - 1}年度公共收益明细表.xlsx`],
     body: (c) =>
       p(
         `根据《物业管理条例》和居民代表会议决议，现将${c.year - 1}年度小区公共收益（停车场收费、电梯广告、公共用房租金）收支情况公示如下：`,
@@ -658,7 +650,6 @@ export const templates: NoticeTemplate[] = [
     category: 'government',
     when: { months: [6], day: 12 },
     title: (c) => `${c.year}年耕地地力保护补贴发放公示`,
-    attachments: (c) => [`${c.year}年耕地地力保护补贴发放明细.xlsx`],
     body: (c) =>
       p(
         `根据县农业农村局、财政局通知，${c.year}年耕地地力保护补贴标准为每亩112元。`,
@@ -792,7 +783,6 @@ export const templates: NoticeTemplate[] = [
     category: 'government',
     when: { months: [12], day: 5 },
     title: (c) => `${c.year}年各项惠农补贴发放情况公示`,
-    attachments: (c) => [`${c.year}年惠农补贴发放明细.xlsx`],
     body: (c) =>
       p(
         `现将本村${c.year}年通过“一卡通”发放的各项惠农补贴汇总公示如下：`,

@@ -17,7 +17,7 @@ import {
 } from '../../src/functions/people/store';
 import { townshipItems, villageItems } from '../../src/functions/villages/store';
 import { idCheckDigit } from '../../src/shared/rules/identity';
-import type { AmountRow, Notice, NoticeVersion } from '../../src/shared/schemas/notice';
+import type { LedgerLine, Notice, NoticeVersion } from '../../src/shared/schemas/notice';
 import type { Role, RoleTerm } from '../../src/shared/schemas/person';
 import { defaultVillageSettings } from '../../src/shared/schemas/settings';
 import * as text from './seed-data';
@@ -457,39 +457,40 @@ function noticePlan(rand: Rand, plan: VillagePlan, now: Date, people: Villager[]
     const ctx = ctxAt(at);
     const lines = text.financeLines[plan.kind];
     const extras = rand.shuffle(lines.filter((l) => l.often < 1 && rand.chance(l.often))).slice(0, 4);
-    const amounts: AmountRow[] = lines
+    const amounts: LedgerLine[] = lines
       .filter((l) => l.often === 1 || l.months?.includes(m) || extras.includes(l))
       .map((l) => ({
+        date: `${y}-${String(m).padStart(2, '0')}-${String(rand.int(1, last.getUTCDate())).padStart(2, '0')}`,
         item: l.item,
         direction: l.direction,
-        amountYuan: Math.round(l.base * (0.8 + rand.next() * 0.4) * 100) / 100,
+        amountFen: Math.round(l.base * (0.8 + rand.next() * 0.4) * 100),
         ...(l.note ? { note: l.note } : {}),
-      }));
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date));
     const month = `${y}年${m}月`;
-    const quarterEnd = m % 3 === 0 ? [`${y}年${['一', '二', '三', '四'][m / 3 - 1]}季度财务明细表.xlsx`] : [];
-    const content = (rows: AmountRow[]): Planned['content'] => {
-      const sum = (d: AmountRow['direction']) =>
-        Math.round(rows.filter((r) => r.direction === d).reduce((s, r) => s + r.amountYuan * 100, 0)) / 100;
+    const content = (rows: LedgerLine[]): Planned['content'] => {
+      const sum = (d: LedgerLine['direction']) =>
+        rows.filter((r) => r.direction === d).reduce((s, r) => s + r.amountFen, 0) / 100;
       return {
         category: 'finance',
         title: `${month}${plan.kind === 'village' ? '村级' : '社区'}财务收支公开`,
         body: text.financeBody(ctx, month, sum('income'), sum('expense')),
         major: false,
-        attachments: [{ name: `${month}财务收支明细表.xlsx` }, ...quarterEnd.map((name) => ({ name }))],
+        attachments: [],
         period: { from: `${y}-${String(m).padStart(2, '0')}-01`, until: last.toISOString().slice(0, 10) },
-        amounts: rows,
+        ledger: rows,
       };
     };
     const p: Planned = { key: 'finance', at, ctx, content: content(amounts) };
     // Two months went out with a typing error in one amount, corrected a few days later.
     if (finance.length === 2 || finance.length === 6) {
       const k = amounts.findIndex((r, i) => i >= 3 && r.direction === 'expense');
-      const right = amounts[k].amountYuan;
+      const right = amounts[k].amountFen / 100;
       const digits = right.toFixed(2);
       const swapped = Number(`${digits.slice(0, -5)}${digits.at(-4)}${digits.at(-5)}${digits.slice(-3)}`); // two digits transposed
       const wrongAmount = swapped !== right ? swapped : Math.round(right * 1000) / 100;
       p.wrong = {
-        content: content(amounts.map((r, i) => (i === k ? { ...r, amountYuan: wrongAmount } : r))),
+        content: content(amounts.map((r, i) => (i === k ? { ...r, amountFen: Math.round(wrongAmount * 100) } : r))),
         reason: `第${k + 1}行“${amounts[k].item}”金额录入错误，由${wrongAmount.toFixed(2)}元更正为${right.toFixed(2)}元，收支合计相应更正`,
       };
     }
@@ -521,7 +522,7 @@ function noticePlan(rand: Rand, plan: VillagePlan, now: Date, people: Villager[]
         title: t.title(ctx),
         body,
         major: t.major ?? false,
-        attachments: (t.attachments?.(ctx) ?? []).map((name) => ({ name })),
+        attachments: [],
         ...(t.guide ? { guide: t.guide } : {}),
       };
       const p: Planned = { key: t.key, at, ctx, content };
@@ -640,7 +641,7 @@ function buildNotices(
   const finance = (heads.get('finance') ?? []).slice().reverse(); // newest first
   for (const [i, q] of text.questions.entries()) {
     if (q.kinds && !q.kinds.includes(plan.kind)) continue;
-    const withRow = finance.filter((n) => !q.row || n.amounts?.some((r) => r.item.includes(q.row!)));
+    const withRow = finance.filter((n) => !q.row || n.ledger?.some((r) => r.item.includes(q.row!)));
     const target =
       q.on === 'finance' ? withRow[Math.min(q.financeIndex ?? 0, withRow.length - 1)] : heads.get(q.on)?.at(-1);
     if (target?.status !== 'published') continue;

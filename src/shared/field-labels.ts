@@ -8,10 +8,15 @@ export const fieldLabels: Record<string, string> = {
   'period.from': '开始日期',
   'period.until': '结束日期',
   major: '重大事项',
-  amounts: '收支明细',
+  ledger: '收支明细',
   item: '项目',
   direction: '收支方向',
-  amountYuan: '金额',
+  amountFen: '金额',
+  date: '日期',
+  counterparty: '往来单位或个人',
+  subject: '科目',
+  voucherFileId: '凭证照片',
+  fileId: '文件',
   note: '备注',
   guide: '办事信息',
   'guide.item': '办理事项',
@@ -92,12 +97,12 @@ export const fieldLabels: Record<string, string> = {
   fixes: '修改',
   checksum: '预览校验码',
   fileName: '文件名',
-  contentType: '照片类型',
-  size: '照片大小',
+  contentType: '文件类型',
+  size: '文件大小',
   photos: '照片',
 };
 
-/** "amounts.3.amountYuan" → "收支明细第 4 行 金额" */
+/** "ledger.3.amountFen" → "收支明细 第 4 项 金额" */
 export function fieldLabel(path: string): string {
   if (fieldLabels[path]) return fieldLabels[path];
   const parts = path.split('.');

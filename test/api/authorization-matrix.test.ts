@@ -632,6 +632,16 @@ const matrix: Row[] = [
     expect: everyone(201, { township: 403, otherVillage: 201 }),
   },
   {
+    // Those who draft notices (党务 by the party branch too), in their own village.
+    endpoint: 'POST /notice-files',
+    request: async () => ({
+      method: 'POST',
+      path: '/notice-files',
+      body: { fileName: '预算表.pdf', contentType: 'application/pdf', size: 1000 },
+    }),
+    expect: everyone(403, { committee: 201, partyBranch: 201, otherVillage: 201 }),
+  },
+  {
     endpoint: 'GET /cases',
     request: async (f) => ({ method: 'GET', path: scoped('/cases?view=public', f.villageId) }),
     expect: everyone(200),

@@ -14,7 +14,6 @@ const draft = (over: Record<string, unknown> = {}) => ({
   title: '关于村道硬化工程的公示',
   body: '经村民代表会议讨论，决定对三组至五组村道进行硬化。',
   period: { from: '2026-11-01', until: '2026-11-30' },
-  attachments: [{ name: '工程预算表.xlsx' }],
   ...over,
 });
 
@@ -119,16 +118,19 @@ describe('drafting a notice', () => {
     ],
     ['a bad date', draft({ period: { from: '2026-13-01', until: '2026-11-01' } }), 'period.from', '日期'],
     [
-      'amounts on a non-finance notice',
-      draft({ amounts: [{ item: '租金', direction: 'income', amountYuan: 10 }] }),
-      'amounts',
+      'a ledger on a non-finance notice',
+      draft({ ledger: [{ date: '2026-11-03', item: '租金', direction: 'income', amountFen: 1000 }] }),
+      'ledger',
       '财务',
     ],
     [
       'a negative amount',
-      draft({ category: 'finance', amounts: [{ item: '租金', direction: 'income', amountYuan: -1 }] }),
-      'amounts.0.amountYuan',
-      '负数',
+      draft({
+        category: 'finance',
+        ledger: [{ date: '2026-11-03', item: '租金', direction: 'income', amountFen: -1 }],
+      }),
+      'ledger.0.amountFen',
+      '大于 0',
     ],
     ['a service guide without its fields', draft({ category: 'service' }), 'guide', '办事指南'],
     [
@@ -138,12 +140,14 @@ describe('drafting a notice', () => {
       '身份证号码',
     ],
     [
-      'an ID number in an amount note',
+      'an ID number in a ledger note',
       draft({
         category: 'finance',
-        amounts: [{ item: '补贴', direction: 'expense', amountYuan: 620, note: '110101199003071234' }],
+        ledger: [
+          { date: '2026-11-03', item: '补贴', direction: 'expense', amountFen: 62000, note: '110101199003071234' },
+        ],
       }),
-      'amounts.0.note',
+      'ledger.0.note',
       '身份证号码',
     ],
   ])('rejects %s, naming the field, and writes nothing', async (_, body, path, words) => {
@@ -269,14 +273,14 @@ describe('corrections and withdrawal keep history', () => {
     const id = await publishedIn(v2, {
       title: '2026年10月财务收支公开',
       category: 'finance',
-      amounts: [{ item: '道路维修', direction: 'expense', amountYuan: 1200 }],
+      ledger: [{ date: '2026-11-05', item: '道路维修', direction: 'expense', amountFen: 120000 }],
     });
     const chair = await api.as(v2.chair);
     const corrected = await chair.post(`/notices/${id}/corrections`, {
       ...draft({
         category: 'finance',
         title: '2026年10月财务收支公开',
-        amounts: [{ item: '道路维修', direction: 'expense', amountYuan: 1250.5 }],
+        ledger: [{ date: '2026-11-05', item: '道路维修', direction: 'expense', amountFen: 125050 }],
       }),
       reason: '道路维修金额录入错误，更正为1250.50元',
     });
@@ -286,14 +290,14 @@ describe('corrections and withdrawal keep history', () => {
 
     const resident = await api.as(v2.residents[0]);
     const seen = await resident.get(`/notices/${id}`);
-    expect(seen.body.amounts[0].amountYuan).toBe(1250.5);
+    expect(seen.body.ledger[0].amountFen).toBe(125050);
     const versions = await resident.get(`/notices/${id}/versions`);
     expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions.body.items[0].reason).toContain('1250.50');
     const first = await resident.get(`/notices/${id}/versions/1`);
-    expect(first.body.amounts[0].amountYuan).toBe(1200);
+    expect(first.body.ledger[0].amountFen).toBe(120000);
     const stored = await raw.item(noticePk(v2.villageId, id), 'VER#00001');
-    expect(stored?.amounts[0].amountYuan).toBe(1200);
+    expect(stored?.ledger[0].amountFen).toBe(120000);
   });
 
   it('a correction needs a reason and a published notice', async () => {

@@ -152,14 +152,14 @@ describe('the local S3 stand-in', () => {
       { expiresIn: 60, signableHeaders: new Set(['content-type', 'content-length']) },
     );
 
-  it('takes only images, up to 5 MB', async () => {
-    const pdf = await fetch(await signedPut('application/pdf', 4), {
+  it('takes only images and PDFs (notice files), up to 20 MB', async () => {
+    const text = await fetch(await signedPut('text/html', 4), {
       method: 'PUT',
-      headers: { 'content-type': 'application/pdf' },
-      body: new Uint8Array(Buffer.from('%PDF')),
+      headers: { 'content-type': 'text/html' },
+      body: new Uint8Array(Buffer.from('<h1>')),
     });
-    expect(pdf.status).toBe(415);
-    const size = 5 * 1024 * 1024 + 1;
+    expect(text.status).toBe(415);
+    const size = 20 * 1024 * 1024 + 1;
     const big = await fetch(await signedPut('image/png', size), {
       method: 'PUT',
       headers: { 'content-type': 'image/png' },

@@ -23,16 +23,19 @@ function TextChange({ label, before, after }: { label: string; before: string; a
   );
 }
 
-type Content = Pick<NoticeVersion, 'title' | 'body' | 'period' | 'amounts' | 'guide' | 'attachments' | 'major'>;
+type Content = Pick<NoticeVersion, 'title' | 'body' | 'period' | 'ledger' | 'guide' | 'attachments' | 'major'>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Links are signed per reading: two versions naming the same file differ only there. */
+const files = (c: Content) => c.attachments.map(({ fileId, name }) => ({ fileId, name }));
+const lines = (c: Content) => c.ledger?.map(({ voucherUrl, ...l }) => l);
 
 /** What a correction changed compared with the version before it, in plain words. */
 export function VersionChanges({ before, after }: { before: Content; after: Content }) {
   const others = [
     !same(before.period, after.period) && t.versions.fields.period,
-    !same(before.amounts, after.amounts) && t.versions.fields.amounts,
+    !same(lines(before), lines(after)) && t.versions.fields.amounts,
     !same(before.guide, after.guide) && t.versions.fields.guide,
-    !same(before.attachments, after.attachments) && t.versions.fields.attachments,
+    !same(files(before), files(after)) && t.versions.fields.attachments,
     before.major !== after.major && t.versions.fields.major,
   ].filter(Boolean);
   const changed = before.title !== after.title || before.body !== after.body || others.length > 0;

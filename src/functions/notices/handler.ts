@@ -1,5 +1,6 @@
 import { noticesRoutes as routes } from '../../shared/routes/notices';
 import { http } from '../lib/http';
+import * as files from './files';
 import * as notices from './service';
 
 /** HTTP adapters only: each parses, names its use case, and replies. Permission checks live in lib/policy. */
@@ -34,11 +35,14 @@ export const correct = http(routes.correctNotice, ({ actor, params, body, now })
 export const withdraw = http(routes.withdrawNotice, ({ actor, params, body, now }) =>
   notices.withdraw(actor, params.noticeId, body.reason, now),
 );
-export const versions = http(routes.listVersions, ({ actor, params, query }) =>
-  notices.listVersions(actor, params.noticeId, query.villageId),
+export const versions = http(routes.listVersions, ({ actor, params, query, now }) =>
+  notices.listVersions(actor, params.noticeId, query.villageId, now),
 );
-export const version = http(routes.getVersion, ({ actor, params, query }) =>
-  notices.getVersion(actor, params.noticeId, params.version, query.villageId),
+export const version = http(routes.getVersion, ({ actor, params, query, now }) =>
+  notices.getVersion(actor, params.noticeId, params.version, query.villageId, now),
+);
+export const requestFileUpload = http(routes.requestNoticeFileUpload, ({ actor, body, now }) =>
+  files.requestFileUpload(actor, body, now),
 );
 export const readers = http(routes.listReaders, ({ actor, params, query }) =>
   notices.listReaders(actor, params.noticeId, query.cursor, query.villageId),

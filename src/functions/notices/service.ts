@@ -22,6 +22,7 @@ import { spendWriteAllowance } from '../lib/rate-limit';
 import { countVerifiedResidents } from '../people/store';
 import { ownVillage, resolveVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
+import { claimFiles, present } from './files';
 import * as store from './store';
 
 const target = (v: VillageRecord, extra: { category?: Notice['category']; draftedBy?: string } = {}) => ({
@@ -67,21 +68,28 @@ export async function openNotice(actor: Actor, noticeId: string, villageId: stri
       readAt: now.toISOString(),
     });
   }
-  return notice;
+  return present(village.villageId, notice, now);
 }
 
-export async function listVersions(actor: Actor, noticeId: string, villageId?: string) {
+export async function listVersions(actor: Actor, noticeId: string, villageId: string | undefined, now: Date) {
   const village = await resolveVillage(actor, villageId);
   await loadNotice(actor, village, noticeId);
-  return { items: await store.listVersions(village.villageId, noticeId) };
+  const versions = await store.listVersions(village.villageId, noticeId);
+  return { items: await Promise.all(versions.map((v) => present(village.villageId, v, now))) };
 }
 
-export async function getVersion(actor: Actor, noticeId: string, version: number, villageId?: string) {
+export async function getVersion(
+  actor: Actor,
+  noticeId: string,
+  version: number,
+  villageId: string | undefined,
+  now: Date,
+) {
   const village = await resolveVillage(actor, villageId);
   await loadNotice(actor, village, noticeId);
   const found = await store.getVersion(village.villageId, noticeId, version);
   if (!found) throw notFound('没有找到该版本');
-  return found;
+  return present(village.villageId, found, now);
 }
 
 export async function listReaders(actor: Actor, noticeId: string, cursor?: string, villageId?: string) {
@@ -107,9 +115,12 @@ export async function createDraft(actor: Actor, content: NoticeContent, idempote
   const earlier = await findIdempotentResult(scope);
   if (earlier) return loadNotice(actor, village, earlier);
   const at = now.toISOString();
+  const noticeId = newId(now.getTime());
+  const files = await claimFiles(actor, village.villageId, noticeId, content, now);
   const notice: Notice = {
     ...content,
-    noticeId: newId(now.getTime()),
+    attachments: files.attachments,
+    noticeId,
     villageId: village.villageId,
     status: 'draft',
     version: 1,
@@ -117,9 +128,9 @@ export async function createDraft(actor: Actor, content: NoticeContent, idempote
     createdBy: ref(actor),
     updatedAt: at,
   };
-  const extra: store.TransactItem[] = [audit(actor, village, at, 'notice.draft', notice.noticeId)];
+  const extra: store.TransactItem[] = [audit(actor, village, at, 'notice.draft', notice.noticeId), ...files.items];
   if (scope) extra.push(idempotencyPut(scope, notice.noticeId, at));
-  if (await store.saveNotice(notice, 'new', extra)) return notice;
+  if (await store.saveNotice(notice, 'new', extra)) return present(village.villageId, notice, now);
   // Two requests with the same key raced: the first one's notice is the answer.
   const winner = scope && (await findIdempotentResult(scope));
   if (winner) return loadNotice(actor, village, winner);
@@ -138,10 +149,14 @@ export async function updateDraft(actor: Actor, noticeId: string, content: Notic
   const { village, notice } = await changeDraft(actor, noticeId, 'notice.draft');
   authorizeIn(actor, 'notice.draft', village, { ...notice, category: content.category });
   const at = now.toISOString();
-  const next: Notice = { ...stripContent(notice), ...content, updatedAt: at };
-  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.edit-draft', noticeId)]);
+  const files = await claimFiles(actor, village.villageId, noticeId, content, now);
+  const next: Notice = { ...stripContent(notice), ...content, attachments: files.attachments, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [
+    audit(actor, village, at, 'notice.edit-draft', noticeId),
+    ...files.items,
+  ]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 export async function deleteDraft(actor: Actor, noticeId: string, now: Date) {
@@ -157,7 +172,7 @@ export async function deleteDraft(actor: Actor, noticeId: string, now: Date) {
 
 /** Optional content fields a new version may drop (e.g. a correction that removes the period). */
 const stripContent = (n: Notice): Notice => {
-  const { period, amounts, guide, reviewNote, ...rest } = n;
+  const { period, ledger, guide, reviewNote, ...rest } = n;
   return rest as Notice;
 };
 
@@ -185,7 +200,7 @@ async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, 
     ),
   ]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, new Date(at));
 }
 
 /** Publishes at once, or sends to review where the village's 六规范 setting asks for a second member. */
@@ -196,7 +211,7 @@ export async function publish(actor: Actor, noticeId: string, now: Date) {
   const next: Notice = { ...notice, status: 'pending_review', submittedAt: at, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.submit-review', noticeId)]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 async function awaitingReview(actor: Actor, noticeId: string) {
@@ -218,7 +233,7 @@ export async function reject(actor: Actor, noticeId: string, reason: string, now
   const next: Notice = { ...notice, status: 'draft', reviewNote: reason, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.reject', noticeId, { reason })]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 async function published(actor: Actor, noticeId: string, action: Action) {
@@ -232,8 +247,10 @@ async function published(actor: Actor, noticeId: string, action: Action) {
 /** A correction never edits in place: it is a new version with its reason, and the old stays readable. */
 export async function correct(actor: Actor, noticeId: string, request: CorrectNoticeRequest, now: Date) {
   const { village, notice } = await published(actor, noticeId, 'notice.correct');
-  const { reason, ...content } = request;
-  authorizeIn(actor, 'notice.correct', village, { ...notice, category: content.category });
+  const { reason, ...typed } = request;
+  authorizeIn(actor, 'notice.correct', village, { ...notice, category: typed.category });
+  const files = await claimFiles(actor, village.villageId, noticeId, typed, now);
+  const content = { ...typed, attachments: files.attachments };
   const at = now.toISOString();
   const version = notice.version + 1;
   const next: Notice = { ...stripContent(notice), ...content, version, correctedAt: at, updatedAt: at };
@@ -250,9 +267,10 @@ export async function correct(actor: Actor, noticeId: string, request: CorrectNo
       reason,
       changedFields: changedFields<NoticeContent>(notice, content),
     }),
+    ...files.items,
   ]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 export async function withdraw(actor: Actor, noticeId: string, reason: string, now: Date) {
@@ -261,7 +279,7 @@ export async function withdraw(actor: Actor, noticeId: string, reason: string, n
   const next: Notice = { ...notice, status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.withdraw', noticeId, { reason })]);
   if (!ok) throw conflict(STALE);
-  return next;
+  return present(village.villageId, next, now);
 }
 
 /* ---------- questions ---------- */

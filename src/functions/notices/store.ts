@@ -55,7 +55,7 @@ export const firstVersion = (n: Notice, by: NoticeVersion['publishedBy'], at: st
   body: n.body,
   period: n.period,
   major: n.major,
-  amounts: n.amounts,
+  ledger: n.ledger,
   guide: n.guide,
   attachments: n.attachments,
 });

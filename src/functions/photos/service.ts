@@ -1,5 +1,6 @@
 import {
   maxPhotosPerCase,
+  type PhotoContentType,
   type PhotoRef,
   type PhotoUpload,
   type PhotoUploadRequest,
@@ -68,12 +69,12 @@ export async function claimPhotos(
       const record = await getPhoto(villageId, photoId);
       // DynamoDB deletes expired items late (up to days): an expired record counts as gone.
       const live = record && (record.ttl === undefined || record.ttl > nowSeconds);
-      if (!record || !live || record.uploadedBy !== actor.personId) throw notYours();
+      if (!record || !live || record.uploadedBy !== actor.personId || record.purpose) throw notYours();
       if (record.ttl === undefined) throw invalidField('photos', '这张照片已经用过了，请重新上传');
       const stored = await headPhoto(photoKey(villageId, photoId));
       if (!stored || stored.size !== record.size || stored.contentType !== record.contentType)
         throw invalidField('photos', '照片尚未上传完成');
-      return { photoId, contentType: record.contentType, ttl: record.ttl };
+      return { photoId, contentType: record.contentType as PhotoContentType, ttl: record.ttl };
     }),
   );
   return {

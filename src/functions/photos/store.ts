@@ -1,23 +1,27 @@
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { PhotoContentType } from '../../shared/schemas/photo';
 import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
 import { keys, withoutKeys } from '../lib/keys';
 
 /**
- * The record of an upload, kept beside the object in storage: who uploaded it
- * (a person id, never a name), what it was declared as. `ttl` (epoch seconds)
- * is when an unattached upload expires; attaching it to a case removes the ttl.
- * Until then a marker on the pending list lets the sweep delete the object too.
+ * The record of an upload (a case photo, or a notice's file), kept beside the
+ * object in storage: who uploaded it (a person id, never a name), what it was
+ * declared as. `ttl` (epoch seconds) is when an unattached upload expires;
+ * attaching it removes the ttl. Until then a marker on the pending list lets the
+ * sweep delete the object too; both kinds share that list and that sweep.
  */
 export interface PhotoRecord {
   photoId: string;
   villageId: string;
   uploadedBy: string;
-  contentType: PhotoContentType;
+  contentType: string;
   size: number;
   createdAt: string;
   ttl?: number;
   attachedAt?: string;
+  /** A notice's file (附件 or voucher), never claimable as a case's photo, nor a case photo as a notice's file. */
+  purpose?: 'notice';
+  /** The notice a notice file belongs to, for good: its later versions may name it again. */
+  attachedTo?: string;
 }
 
 const pendingMarker = (p: { villageId: string; photoId: string; ttl: number }) =>
@@ -57,15 +61,21 @@ export const attachPhoto = (
   uploadedBy: string,
   at: string,
   nowSeconds: number,
+  attachedTo?: string,
 ): TransactItem[] => [
   {
     Update: {
       TableName: table(),
       Key: keys.photo(p.villageId, p.photoId),
-      UpdateExpression: 'REMOVE #ttl SET attachedAt = :at',
+      UpdateExpression: `REMOVE #ttl SET attachedAt = :at${attachedTo ? ', attachedTo = :to' : ''}`,
       ConditionExpression: '#ttl > :now AND uploadedBy = :by',
       ExpressionAttributeNames: { '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':at': at, ':now': nowSeconds, ':by': uploadedBy },
+      ExpressionAttributeValues: {
+        ':at': at,
+        ':now': nowSeconds,
+        ':by': uploadedBy,
+        ...(attachedTo ? { ':to': attachedTo } : {}),
+      },
     },
   },
   { Delete: { TableName: table(), Key: pendingMarker(p) } },

@@ -1,5 +1,6 @@
 import { Cursor } from '../schemas/common';
 import * as N from '../schemas/notice';
+import * as F from '../schemas/notice-file';
 import * as S from '../schemas/settings';
 import { Empty, noticeParams, questionParams, route, versionParams, villageScope } from './route';
 
@@ -99,6 +100,15 @@ export const noticesRoutes = {
     body: N.ReasonRequest,
     response: N.Notice,
     answers: [409],
+  }),
+  requestNoticeFileUpload: route({
+    method: 'POST',
+    path: '/notice-files',
+    summary: '上传公告附件或收支凭证：取得直传存储的预签名地址（PDF 或图片，每个不超过 20 MB，限时 10 分钟）',
+    auth: true,
+    body: F.NoticeFileUploadRequest,
+    response: F.NoticeFileUpload,
+    created: true,
   }),
   listVersions: route({
     method: 'GET',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
 import { noticeCategories } from './notice-category';
+import { Attachment, Attachments, FileId } from './notice-file';
 import { Cadence } from './settings';
 
 export { noticeCategories } from './notice-category';
@@ -12,18 +13,37 @@ export const NoticeCategory = z.enum(noticeCategories, {
 });
 export type NoticeCategory = z.infer<typeof NoticeCategory>;
 
-/** One row of a finance disclosure (财务公开): amounts in yuan, two decimals. */
-export const AmountRow = z.object({
-  item: Line().min(1, '请填写收支项目').max(60, '收支项目不能超过 60 字'),
+/**
+ * One line of a finance notice's ledger (财务公开): amounts in whole fen (分), so
+ * totals are exact; the totals themselves are computed by the server, never sent.
+ */
+export const LedgerLine = z.object({
+  date: IsoDate,
   direction: z.enum(['income', 'expense'], { error: '收支方向应为 收入 或 支出' }),
-  amountYuan: z
+  item: Line('请填写收支项目').min(1, '请填写收支项目').max(60, '收支项目不能超过 60 字'),
+  /** 科目, for the chart; a line without one is charted under its item. */
+  subject: Line().max(20, '科目不能超过 20 字').optional(),
+  amountFen: z
     .number({ error: '金额应为数字' })
-    .min(0, '金额不能为负数')
-    .max(1e10, '金额过大')
-    .multipleOf(0.01, '金额最多两位小数'),
+    .int('金额应以分为单位，是整数')
+    .min(1, '金额应大于 0')
+    .max(1e12, '金额过大'),
+  counterparty: Line().max(60, '往来单位或个人不能超过 60 字').optional(),
+  /** A photo of the voucher (凭证), uploaded as a notice file. */
+  voucherFileId: FileId.optional(),
   note: Prose().max(100, '备注不能超过 100 字').optional(),
 });
-export type AmountRow = z.infer<typeof AmountRow>;
+export type LedgerLine = z.infer<typeof LedgerLine>;
+
+export const LedgerTotals = z.object({
+  incomeFen: z.number().int(),
+  expenseFen: z.number().int(),
+  balanceFen: z.number().int(),
+  byCategory: z.array(
+    z.object({ category: z.string(), direction: LedgerLine.shape.direction, amountFen: z.number().int() }),
+  ),
+  byMonth: z.array(z.object({ month: z.string(), incomeFen: z.number().int(), expenseFen: z.number().int() })),
+});
 
 /** 办事指南: what to bring, how long it takes, where to go. */
 export const ServiceGuide = z.object({
@@ -45,21 +65,20 @@ const NoticeContentFields = z.object({
   body: Prose('请填写正文').min(1, '请填写正文').max(10000, '正文不能超过 10000 字'),
   period: Period.optional(),
   major: z.boolean().default(false), // 重大事项: disclosed at once
-  amounts: z.array(AmountRow).max(200, '收支明细最多 200 行').optional(),
+  ledger: z.array(LedgerLine).max(200, '收支明细最多 200 行').optional(),
   guide: ServiceGuide.optional(),
-  attachments: z
-    .array(z.object({ name: Line().min(1, '附件名称不能为空').max(80, '附件名称不能超过 80 字') }))
-    .max(20, '附件最多 20 个')
-    .default([]),
+  attachments: Attachments,
 });
 
 /** Text a public notice shows, paired with its field path (for refusing sensitive data). */
 const publicTexts = (c: z.infer<typeof NoticeContentFields>): [string, string][] => [
   ['title', c.title],
   ['body', c.body],
-  ...(c.amounts ?? []).flatMap((r, i): [string, string][] => [
-    [`amounts.${i}.item`, r.item],
-    [`amounts.${i}.note`, r.note ?? ''],
+  ...(c.ledger ?? []).flatMap((r, i): [string, string][] => [
+    [`ledger.${i}.item`, r.item],
+    [`ledger.${i}.subject`, r.subject ?? ''],
+    [`ledger.${i}.counterparty`, r.counterparty ?? ''],
+    [`ledger.${i}.note`, r.note ?? ''],
   ]),
   ...c.attachments.map((a, i): [string, string] => [`attachments.${i}.name`, a.name]),
 ];
@@ -80,8 +99,14 @@ const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.Refi
     ctx.addIssue({ code: 'custom', path: ['guide'], message: '办事指南须填写办理事项、材料、时限和地点' });
   if (c.category !== 'service' && c.guide)
     ctx.addIssue({ code: 'custom', path: ['guide'], message: '只有办事指南类公告可以填写办事信息' });
-  if (c.category !== 'finance' && c.amounts?.length)
-    ctx.addIssue({ code: 'custom', path: ['amounts'], message: '只有财务公开可以填写收支明细' });
+  if (c.category !== 'finance' && c.ledger?.length)
+    ctx.addIssue({ code: 'custom', path: ['ledger'], message: '只有财务公开可以填写收支明细' });
+  const { period } = c;
+  if (period)
+    c.ledger?.forEach((l, i) => {
+      if (l.date < period.from || l.date > period.until)
+        ctx.addIssue({ code: 'custom', path: ['ledger', i, 'date'], message: '收支日期应在公开期间之内' });
+    });
 };
 
 export const NoticeContent = NoticeContentFields.superRefine(contentRules);
@@ -101,7 +126,15 @@ export type ReasonRequest = z.infer<typeof ReasonRequest>;
 
 export const PersonRef = z.object({ personId: Id, name: z.string() });
 
+/** What a reader gets beside the content: files with their size and a short-lived link, and the ledger's totals. */
+const ContentAsRead = {
+  attachments: z.array(Attachment),
+  ledger: z.array(LedgerLine.extend({ voucherUrl: z.string().optional() })).optional(),
+  ledgerTotals: LedgerTotals.optional(),
+};
+
 export const Notice = NoticeContentFields.extend({
+  ...ContentAsRead,
   noticeId: Id,
   villageId: Id,
   status: NoticeStatus,
@@ -146,6 +179,7 @@ export const NoticePage = page(NoticeSummary);
 export type NoticePage = z.infer<typeof NoticePage>;
 
 export const NoticeVersion = NoticeContentFields.extend({
+  ...ContentAsRead,
   noticeId: Id,
   version: z.number().int().min(1),
   publishedAt: z.string(),

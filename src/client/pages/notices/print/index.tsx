@@ -47,7 +47,7 @@ export default function PrintView() {
               {t.detail.corrected(formatDate(notice.correctedAt), notice.version)}
             </View>
           )}
-          <NoticeContent notice={notice} />
+          <NoticeContent notice={notice} printed />
           <PrintFooter
             poster={
               notice.status === 'published'

@@ -1,11 +1,14 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { AmountRow, NoticeCategory, NoticeContent } from '../../../../../shared/schemas/notice';
+import type { Notice, NoticeCategory, NoticeContent } from '../../../../../shared/schemas/notice';
 import { noticeCategories } from '../../../../../shared/schemas/notice';
 import { ActionButton } from '../../../../components/action';
 import { TextField } from '../../../../components/field';
+import { fromLine, LedgerEditor, type LedgerRow, toLine } from '../../../../components/ledger-editor';
 import { ListEditor } from '../../../../components/list-editor';
+import { type EditFile, NoticeFilesEditor } from '../../../../components/notice-files';
 import { Page } from '../../../../components/page';
 import { FieldError, LoadState } from '../../../../components/state';
 import { SwitchRow } from '../../../../components/switch-row';
@@ -20,12 +23,12 @@ interface Form {
   from: string;
   until: string;
   major: boolean;
-  amounts: { item: string; direction: AmountRow['direction']; amount: string; note: string }[];
+  ledger: LedgerRow[];
   guideItem: string;
   materials: string[];
   timeLimit: string;
   place: string;
-  attachments: string[];
+  attachments: EditFile[];
   reason: string;
 }
 
@@ -36,7 +39,7 @@ const empty: Form = {
   from: '',
   until: '',
   major: false,
-  amounts: [],
+  ledger: [],
   guideItem: '',
   materials: [],
   timeLimit: '',
@@ -45,11 +48,6 @@ const empty: Form = {
   reason: '',
 };
 
-/** "12.5" → 12.5; an empty box is not zero, so the schema says 金额应为数字. */
-const amountOf = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-/** Shown as money once typed: "12.5" → "12.50"; anything else is left for the check to name. */
-const twoDecimals = (s: string) => (/^\d+(\.\d{0,2})?$/.test(s.trim()) ? Number(s).toFixed(2) : s);
-
 function toContent(f: Form): NoticeContent {
   return {
     category: f.category,
@@ -57,24 +55,16 @@ function toContent(f: Form): NoticeContent {
     body: f.body,
     major: f.major,
     period: f.from || f.until ? { from: f.from, until: f.until } : undefined,
-    amounts:
-      f.category === 'finance'
-        ? f.amounts.map((r) => ({
-            item: r.item,
-            direction: r.direction,
-            amountYuan: amountOf(r.amount),
-            note: r.note || undefined,
-          }))
-        : undefined,
+    ledger: f.category === 'finance' ? f.ledger.map(toLine) : undefined,
     guide:
       f.category === 'service'
         ? { item: f.guideItem, materials: f.materials, timeLimit: f.timeLimit, place: f.place }
         : undefined,
-    attachments: f.attachments.map((name) => ({ name })),
+    attachments: f.attachments.map(({ fileId, name }) => ({ fileId, name })),
   };
 }
 
-function fromContent(n: NoticeContent): Form {
+function fromContent(n: Notice): Form {
   return {
     ...empty,
     category: n.category,
@@ -83,19 +73,18 @@ function fromContent(n: NoticeContent): Form {
     major: n.major,
     from: n.period?.from ?? '',
     until: n.period?.until ?? '',
-    amounts: (n.amounts ?? []).map((r) => ({
-      item: r.item,
-      direction: r.direction,
-      amount: String(r.amountYuan),
-      note: r.note ?? '',
-    })),
+    ledger: (n.ledger ?? []).map(fromLine),
     guideItem: n.guide?.item ?? '',
     materials: n.guide?.materials ?? [],
     timeLimit: n.guide?.timeLimit ?? '',
     place: n.guide?.place ?? '',
-    attachments: n.attachments.map((a) => a.name),
+    attachments: n.attachments.map(({ fileId, name, contentType, size }) => ({ fileId, name, contentType, size })),
   };
 }
+
+/** Drafts kept on the phone before files were real held names only: those cannot be sent, so they are dropped. */
+const filesOf = (v: unknown): EditFile[] =>
+  Array.isArray(v) ? v.filter((f): f is EditFile => typeof f === 'object' && f !== null && 'fileId' in f) : [];
 
 /** Old drafts kept on the phone stored lists as one text per line. */
 const asList = (v: unknown): string[] =>
@@ -119,7 +108,7 @@ export default function EditNotice() {
     });
     const saved = Taro.getStorageSync(storageKey) as Form | '';
     if (saved) {
-      setForm({ ...empty, ...saved, materials: asList(saved.materials), attachments: asList(saved.attachments) });
+      setForm({ ...empty, ...saved, materials: asList(saved.materials), attachments: filesOf(saved.attachments) });
       setRestored(true);
       setLoading(false);
       return;
@@ -137,8 +126,6 @@ export default function EditNotice() {
     setForm(next);
     Taro.setStorageSync(storageKey, next);
   };
-  const setRow = (i: number, patch: Partial<Form['amounts'][number]>) =>
-    update({ amounts: form.amounts.map((r, k) => (k === i ? { ...r, ...patch } : r)) });
 
   const submit = async () => {
     setErrors({});
@@ -241,71 +228,12 @@ export default function EditNotice() {
           />
 
           {form.category === 'finance' && (
-            <View className="vh-card">
-              <View className="vh-card-title">{t.edit.amounts}</View>
-              {form.amounts.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-                <View className="vh-amount-edit" key={i}>
-                  <TextField
-                    id={`amount-item-${i}`}
-                    placeholder={t.edit.item}
-                    value={r.item}
-                    error={err(`amounts.${i}.item`)}
-                    onChange={(item) => setRow(i, { item })}
-                  />
-                  <View className="vh-row">
-                    <View
-                      id={`amount-income-${i}`}
-                      className={`vh-segment ${r.direction === 'income' ? 'vh-segment-on' : ''}`}
-                      onClick={() => setRow(i, { direction: 'income' })}
-                    >
-                      {t.detail.income}
-                    </View>
-                    <View
-                      id={`amount-expense-${i}`}
-                      className={`vh-segment ${r.direction === 'expense' ? 'vh-segment-on' : ''}`}
-                      onClick={() => setRow(i, { direction: 'expense' })}
-                    >
-                      {t.detail.expense}
-                    </View>
-                    <Input
-                      id={`amount-value-${i}`}
-                      className="vh-input"
-                      type="digit"
-                      placeholder={t.edit.amount}
-                      value={r.amount}
-                      onInput={(e) => setRow(i, { amount: e.detail.value })}
-                      onBlur={() => setRow(i, { amount: twoDecimals(r.amount) })}
-                    />
-                  </View>
-                  <FieldError message={err(`amounts.${i}.amountYuan`) ?? err(`amounts.${i}.direction`)} />
-                  <TextField
-                    id={`amount-note-${i}`}
-                    placeholder={t.edit.note}
-                    value={r.note}
-                    error={err(`amounts.${i}.note`)}
-                    onChange={(note) => setRow(i, { note })}
-                  />
-                  <Text
-                    id={`amount-remove-${i}`}
-                    className="vh-link"
-                    onClick={() => update({ amounts: form.amounts.filter((_, k) => k !== i) })}
-                  >
-                    {t.edit.removeRow}
-                  </Text>
-                </View>
-              ))}
-              <Button
-                id="add-amount"
-                className="vh-button vh-button-plain"
-                onClick={() =>
-                  update({ amounts: [...form.amounts, { item: '', direction: 'expense', amount: '', note: '' }] })
-                }
-              >
-                {t.edit.addRow}
-              </Button>
-              <FieldError message={err('amounts')} />
-            </View>
+            <LedgerEditor
+              rows={form.ledger}
+              onChange={(ledger) => update({ ledger })}
+              defaultDate={form.from || dayjs().format('YYYY-MM-DD')}
+              err={err}
+            />
           )}
 
           {form.category === 'service' && (
@@ -344,16 +272,12 @@ export default function EditNotice() {
           )}
 
           <View className="vh-label">{t.edit.attachments}</View>
-          <ListEditor
-            removeLabel={t.edit.removeRow}
-            id="attachment"
-            items={form.attachments}
+          <NoticeFilesEditor
+            files={form.attachments}
             onChange={(attachments) => update({ attachments })}
-            placeholder={t.edit.attachmentName}
-            addLabel={t.edit.addAttachment}
-            errorAt={(i) => err(`attachments.${i}.name`)}
+            errorAt={(i) => err(`attachments.${i}.name`) ?? err(`attachments.${i}.fileId`)}
+            error={err('attachments')}
           />
-          <FieldError message={err('attachments')} />
 
           {correcting && (
             <View>
