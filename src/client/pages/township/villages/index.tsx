@@ -82,7 +82,7 @@ function Chart({ data, sort }: { data: TownshipTable; sort: TownshipSort }) {
         <View key={r.villageId} id={`chart-${r.villageId}`} style={{ margin: '8px 0' }}>
           <View className="vh-row" style={{ justifyContent: 'space-between' }}>
             <Text>{r.villageName}</Text>
-            <Text style={{ fontWeight: 'bold' }}>{col.cell(r)}</Text>
+            <Text style={{ fontWeight: 'bold', textAlign: 'right' }}>{col.cell(r)}</Text>
           </View>
           <View style={{ background: '#eee', borderRadius: '6px', height: '18px', overflow: 'hidden' }}>
             <View
