@@ -15,7 +15,8 @@ import {
   type SensitiveFields,
   sensitiveAttributes,
 } from '../../src/functions/people/store';
-import { townshipItems, villageItems } from '../../src/functions/villages/store';
+import { allParts, refreshVillageSummary } from '../../src/functions/township/summary';
+import { getVillage, townshipItems, villageItems } from '../../src/functions/villages/store';
 import { idCheckDigit } from '../../src/shared/rules/identity';
 import type { LedgerLine, Notice, NoticeVersion } from '../../src/shared/schemas/notice';
 import type { Role, RoleTerm } from '../../src/shared/schemas/person';
@@ -764,6 +765,11 @@ export async function seedDemo(options: {
     };
   });
   await putAll(items, 8);
+  // The township's table reads summaries that events keep up to date; a seeded village starts with its own.
+  for (const v of villages) {
+    const record = await getVillage(v.villageId);
+    if (record) await refreshVillageSummary(record, allParts, now, now.toISOString());
+  }
   return {
     townshipId,
     name: township.name,

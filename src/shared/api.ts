@@ -8,6 +8,7 @@ import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
 import { privacyRoutes } from './routes/privacy';
 import { topicsRoutes } from './routes/topics';
+import { townshipRoutes } from './routes/township';
 
 export { bodyLimit, Empty, Health, IDEMPOTENCY_KEY, type Route } from './routes/route';
 
@@ -29,6 +30,7 @@ export const routes = {
   ...inboxRoutes,
   ...auditRoutes,
   ...privacyRoutes,
+  ...townshipRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -43,6 +45,7 @@ export const resources = {
   inbox: { description: '消息与订阅', routes: inboxRoutes },
   privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
+  township: { description: '乡镇视图：各村一览与对比', routes: townshipRoutes },
 } as const;
 
 export type Routes = typeof routes;

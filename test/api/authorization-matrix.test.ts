@@ -251,6 +251,32 @@ const matrix: Row[] = [
     },
     expect: everyone(403, { committee: 200 }),
   },
+  // 一满意: the village's own people rate; its overseers and the township see counts and reasons.
+  {
+    endpoint: 'PUT /notices/{id}/my-rating',
+    request: async (f) => ({
+      method: 'PUT',
+      path: `/notices/${await f.published()}/my-rating`,
+      body: { rating: 'basically', reason: '内容清楚，但公示时间偏短' },
+    }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'GET /notices/{id}/my-rating',
+    request: async (f) => ({ method: 'GET', path: `/notices/${await f.published()}/my-rating` }),
+    expect: everyone(200, { township: 403 }),
+  },
+  {
+    endpoint: 'GET /notices/{id}/ratings',
+    request: async (f) => ({ method: 'GET', path: scoped(`/notices/${await f.published()}/ratings`, f.villageId) }),
+    expect: everyone(200, asVillagers(403)),
+  },
+  // The township's table of its villages: township staff only; a village's people are told so, not "not found".
+  {
+    endpoint: 'GET /township/villages',
+    request: async () => ({ method: 'GET', path: '/township/villages?sort=casesOverdue' }),
+    expect: everyone(403, { township: 200, otherVillage: 403 }),
+  },
   {
     endpoint: 'GET /village-settings',
     request: async (f) => ({ method: 'GET', path: scoped('/village-settings', f.villageId) }),

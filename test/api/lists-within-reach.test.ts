@@ -244,6 +244,28 @@ describe('every count counts only what its caller could open', () => {
     expect(hidden).toBeGreaterThan(0);
   });
 
+  it('the township table, per township caller: the open cases of the village they could open', async () => {
+    await api.events.settle(); // the summaries are kept by the events consumer
+    const open = (await rawTable().partition(`TN#${v1.villageId}#CASES`)).filter(
+      (i) => i.type === 'case' && i.status !== 'closed' && i.status !== 'declined',
+    );
+    const counted: number[] = [];
+    for (const caller of (await callers()).filter((c) => c.township)) {
+      const client = await api.as(caller.person);
+      const row = (await client.get('/township/villages')).body.items.find(
+        (i: { villageId: string }) => i.villageId === v1.villageId,
+      );
+      const opened = await Promise.all(
+        open.map(async (c) => (await client.get(`/cases/${c.caseId}?villageId=${v1.villageId}`)).status),
+      );
+      const openable = opened.filter((s) => s === 200).length;
+      expect([caller.who, row.cases.open]).toEqual([caller.who, openable]);
+      counted.push(row.cases.open);
+    }
+    // The care concern: counted for civil affairs, not for the other staff member.
+    expect(counted[1]).toBe(counted[0] + 1);
+  });
+
   it('notice readers: the township sees how many, not who', async () => {
     const township = await api.as(api.township.staff);
     const r = await township.get(`/notices/${noticeIds[0]}/readers?villageId=${v1.villageId}`);

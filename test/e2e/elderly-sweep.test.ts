@@ -69,6 +69,7 @@ const visits: Record<string, Omit<Visit, 'path'>> = {
   'pages/people/edit/index': { who: 'chair', query: (i) => `id=${i.personId}` },
   'pages/topics/staff/scrutineer/index': { who: 'chair', query: (i) => `id=${i.topicId}` },
   'pages/cases/staff/township/index': { who: 'township' },
+  'pages/township/villages/index': { who: 'township' },
 };
 
 /** 长辈版 as the README shows it (UPDATE_SCREENSHOTS=1 copies them to docs/screenshots). */

@@ -46,7 +46,21 @@ export function caseEvents(c: CaseRecord, step: Pick<Step, 'action' | 'note'>, n
         now,
       ),
     );
+  // A step that is news to no one (a rating, a closing, an extension) still moves the township's summary.
+  if (!out.length) out.push(emit({ ...base, kind: 'village.summary', to: [] }, now));
   return out;
 }
+
+/** A new case tells no one yet, but counts on the township's summary at once. */
+export const summaryJob = (c: Pick<CaseRecord, 'villageId' | 'caseId'>, now: Date) =>
+  emit(
+    {
+      villageId: c.villageId,
+      link: { page: 'case', id: c.caseId, villageId: c.villageId },
+      kind: 'village.summary',
+      to: [],
+    },
+    now,
+  );
 
 const cosigners = (c: CaseRecord): Audience => ({ kind: 'cosigners', caseId: c.caseId });

@@ -13,6 +13,7 @@ import { getPerson } from '../people/store';
 import { claimPhotos } from '../photos/service';
 import { ownVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';
+import { summaryJob } from './events';
 import * as store from './store';
 import { categoryOf, getCase, runningClock, viewOf } from './view';
 
@@ -106,6 +107,7 @@ export async function submitCase(actor: Actor, req: SubmitCaseRequest, idempoten
       action: 'case.submit',
       target: `case:${c.caseId}`,
     }),
+    summaryJob(c, now),
   ];
   if (scope) items.push(idempotencyPut(scope, c.caseId, at));
   if (!(await transact(items))) throw conflict('这件事已经提交过了，或照片已用在别处');

@@ -1,15 +1,18 @@
 import { defaultPreferences, optionalGroupOf } from '../../shared/schemas/inbox';
 import { logger } from '../lib/log';
-import { type Audience, type EventRecord, isNews, type JobKind, type Recipient } from '../lib/outbox';
+import { type Audience, type EventRecord, isNews, type JobKind, type NewsRecord, type Recipient } from '../lib/outbox';
 import { offer } from '../subscriptions/push';
 import { freezeElectorate } from '../topics/service';
-import { getVillage } from '../villages/store';
+import { refreshAfter } from '../township/summary';
+import { getVillage, type VillageRecord } from '../villages/store';
 import { messageOf } from './messages';
 import * as store from './store';
 
 /** The jobs the queue carries beside news. */
 const jobs: Record<JobKind, (e: EventRecord, now: Date) => Promise<number>> = {
   'topic.freeze': (e, now) => freezeElectorate(e.villageId, e.link.id, now),
+  // A change that tells no one still moves its village's summary: refreshAfter (below) does it.
+  'village.summary': async () => 0,
 };
 
 /**
@@ -22,7 +25,15 @@ export async function deliver(villageId: string, eventId: string, now: Date) {
   const event = await store.getEvent(villageId, eventId);
   const village = event && (await getVillage(villageId));
   if (!event || !village) return 0; // expired, or its village is gone: nothing to tell
-  if (!isNews(event)) return jobs[event.kind as JobKind](event, now);
+  const done = isNews(event) ? await tell(event, village, now) : await jobs[event.kind as JobKind](event, now);
+  // Every event is its village's activity, and may move the township's summary of it.
+  await refreshAfter(event, village, now);
+  return done;
+}
+
+async function tell(event: NewsRecord, village: VillageRecord, now: Date) {
+  const villageId = village.villageId;
+  const { eventId } = event;
   const prefs = await store.preferencesOf(villageId);
   const group = optionalGroupOf[event.kind];
   const wants = (r: Recipient, a: Audience) => {

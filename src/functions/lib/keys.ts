@@ -19,6 +19,9 @@ export const keys = {
     sk: `VILLAGE#${villageId}`,
   }),
   townshipVillagePrefix: (townshipId: string) => ({ pk: tenant(townshipId), skPrefix: 'VILLAGE#' }),
+  /** Each village's summary for the township's table (township/summary.ts), all in the township's partition: one Query. */
+  villageSummary: (townshipId: string, villageId: string) => ({ pk: tenant(townshipId), sk: `SUMMARY#${villageId}` }),
+  villageSummaryPrefix: (townshipId: string) => ({ pk: tenant(townshipId), skPrefix: 'SUMMARY#' }),
   village: (villageId: string) => ({ pk: tenant(villageId), sk: 'VILLAGE' }),
   person: (tenantId: string, personId: string) => ({ pk: tenant(tenantId), sk: `PERSON#${personId}` }),
   personPrefix: (tenantId: string) => ({ pk: tenant(tenantId), skPrefix: 'PERSON#' }),
@@ -97,6 +100,18 @@ export const keys = {
     sk: `Q#${questionId}`,
   }),
   noticeQuestionPrefix: (villageId: string, noticeId: string) => ({ pk: notice(villageId, noticeId), skPrefix: 'Q#' }),
+  /**
+   * A resident's rating of a notice, keyed by a keyed fingerprint of (village, notice, person): the
+   * server finds one's own again, a table reader can't tell whose it is. No person, no time in it.
+   */
+  noticeRating: (villageId: string, noticeId: string, raterKey: string) => ({
+    pk: notice(villageId, noticeId),
+    sk: `RATING#${raterKey}`,
+  }),
+  noticeRatingPrefix: (villageId: string, noticeId: string) => ({
+    pk: notice(villageId, noticeId),
+    skPrefix: 'RATING#',
+  }),
   /**
    * List indexes of a notice head: gsi1 = one category, gsi2 = all categories.
    * Sort key = the time that orders the list (publishedAt, or updatedAt for

@@ -30,7 +30,8 @@ export type Audience =
  * Work that follows a change but must not slow its request, carried by the same
  * outbox and queue as news: it tells no one (`to` is empty); the consumer does it.
  */
-export type JobKind = 'topic.freeze';
+export type JobKind = 'topic.freeze' | 'village.summary';
+const jobKinds: ReadonlySet<string> = new Set<JobKind>(['topic.freeze', 'village.summary']);
 
 export interface EventInput {
   villageId: string;
@@ -46,7 +47,7 @@ export interface EventRecord extends EventInput {
 }
 /** An event that is news to someone (not a job). */
 export type NewsRecord = EventRecord & { kind: EventKind };
-export const isNews = (e: EventRecord): e is NewsRecord => e.kind !== 'topic.freeze';
+export const isNews = (e: EventRecord): e is NewsRecord => !jobKinds.has(e.kind);
 
 const EVENT_DAYS = 30;
 const isEvent = (item: Record<string, unknown> | undefined) => item?.type === 'event';

@@ -22,6 +22,8 @@ export type Action =
   | 'notice.readers' // how many read a notice
   | 'notice.readerNames' // who read it: the village's own overseers; the township sees counts, not people
   | 'notice.answer'
+  | 'notice.rate' // 一满意: one's own rating of a notice
+  | 'notice.ratings' // the counts and reasons, never who
   | 'calendar.view'
   | 'settings.view'
   | 'settings.change'
@@ -46,6 +48,7 @@ export type Action =
   | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
   | 'case.dashboard' // counts, times and satisfaction
   | 'case.township' // the township's list of escalated and overdue cases
+  | 'township.table' // the township's table of its villages: counts, no one named
   | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
 
 export interface Target {
@@ -107,6 +110,8 @@ const rules: Record<Action, Rule> = {
     denied: '只有村“两委”和监委会可以查看已读名单，乡镇只看人数',
   },
   'notice.answer': { roles: editors, denied: '只有村委会委员可以答复询问' },
+  'notice.rate': { roles: () => villageMembers, denied: '只有本村村民可以评价公告' },
+  'notice.ratings': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公告满意度' },
   'calendar.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看公开日历' },
   'settings.view': { roles: () => overseers, denied: '只有村委会、监委会和乡镇工作人员可以查看本村设置' },
   'settings.change': { roles: () => ['committee'], denied: '只有村委会委员可以修改本村设置' },
@@ -148,6 +153,7 @@ const rules: Record<Action, Rule> = {
   'case.convene': { roles: () => ['committee'], denied: '只有村委会委员可以召集会议' },
   'case.dashboard': { roles: () => overseers, denied: '只有村“两委”、监委会和乡镇工作人员可以查看办理统计' },
   'case.township': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看上报乡镇的事项' },
+  'township.table': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看各村一览' },
   'audit.verify': {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',

@@ -62,3 +62,8 @@ export const openQuestions = http(routes.openQuestions, ({ actor, query }) =>
 export const calendar = http(routes.disclosureCalendar, ({ actor, query, now }) =>
   notices.calendar(actor, query.villageId, now),
 );
+export const rate = http(routes.rateNotice, ({ actor, params, body }) => notices.rate(actor, params.noticeId, body));
+export const myRating = http(routes.myNoticeRating, ({ actor, params }) => notices.myRating(actor, params.noticeId));
+export const ratings = http(routes.noticeRatings, ({ actor, params, query }) =>
+  notices.ratings(actor, params.noticeId, query.villageId),
+);

@@ -5,6 +5,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Rating } from '../../shared/schemas/case';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
 import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
@@ -290,3 +291,31 @@ export const answerUpdate = (
     ExpressionAttributeValues: { ':a': answer },
   },
 });
+
+/* ---------- ratings (一满意) ---------- */
+
+/** A stored rating: what was chosen and why, nothing of who or when (the key is a keyed fingerprint). */
+export interface RatingRecord {
+  noticeId: string;
+  rating: Rating;
+  reason?: string;
+}
+
+export const ratingPut = (villageId: string, raterKey: string, r: RatingRecord): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.noticeRating(villageId, r.noticeId, raterKey), type: 'notice-rating', ...r },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+export async function getRating(villageId: string, noticeId: string, raterKey: string) {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: keys.noticeRating(villageId, noticeId, raterKey), ConsistentRead: true }),
+  );
+  return Item ? (withoutKeys(Item) as RatingRecord) : undefined;
+}
+
+/** Every rating of a notice, in the order of their fingerprints: an order that follows no one. Bounded by the village. */
+export const listRatings = (villageId: string, noticeId: string) =>
+  queryAll<RatingRecord>(prefixQuery(keys.noticeRatingPrefix(villageId, noticeId)));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
+import { Rating } from './case';
 import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
 import { noticeCategories } from './notice-category';
 import { Attachment, Attachments, FileId } from './notice-file';
@@ -253,3 +254,41 @@ export const DisclosureCalendar = z.object({
 });
 export type DisclosureCalendar = z.infer<typeof DisclosureCalendar>;
 export const CalendarQuery = z.object({ villageId: Id.optional() });
+
+/**
+ * 一满意: a resident rates a published notice once (满意 / 基本满意 / 不满意, the case
+ * ratings' scale), with a reason if they like. Staff see counts and reasons, never who.
+ */
+export const RateNoticeRequest = z.object({
+  rating: Rating,
+  reason: Prose('请填写原因')
+    .min(2, '原因至少 2 个字')
+    .max(500, '原因不能超过 500 字')
+    .refine((t) => !containsIdNumber(t), idNumberMessage)
+    .refine((t) => !containsPhoneNumber(t), phoneNumberMessage)
+    .optional(),
+});
+export type RateNoticeRequest = z.infer<typeof RateNoticeRequest>;
+/** The caller's own rating of a notice: null before they rate. */
+export const MyNoticeRating = z.object({
+  noticeId: Id,
+  rating: Rating.nullable(),
+  reason: z.string().optional(),
+});
+export type MyNoticeRating = z.infer<typeof MyNoticeRating>;
+export const RatingCounts = z.object({
+  satisfied: z.number().int(),
+  basically: z.number().int(),
+  unsatisfied: z.number().int(),
+});
+export type RatingCounts = z.infer<typeof RatingCounts>;
+/** What staff and the 监委会 see: counts and reasons, in no order that follows the rating (no rater, no time). */
+export const NoticeRatings = z.object({
+  noticeId: Id,
+  counts: RatingCounts,
+  total: z.number().int(),
+  /** Satisfied + basically satisfied, as a share of all ratings (0–1); null before any rating. */
+  satisfactionRate: z.number().nullable(),
+  reasons: z.array(z.object({ rating: Rating, reason: z.string() })),
+});
+export type NoticeRatings = z.infer<typeof NoticeRatings>;

@@ -15,6 +15,7 @@ import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
 import { tp } from '../../i18n/people';
 import { tt } from '../../i18n/topics';
+import { tw } from '../../i18n/township';
 import { t } from '../../i18n/zh-CN';
 import { call } from '../../services/api';
 import { hasRole, isOverseer, isTownship, isUnbound, session } from '../../services/session';
@@ -104,6 +105,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     url: '/pages/cases/staff/township/index',
     title: tcs.home.township,
     hint: tcs.home.townshipHint,
+    shown: isTownship,
+  },
+  {
+    id: 'tile-township-villages',
+    url: '/pages/township/villages/index',
+    title: tw.home.tile,
+    hint: tw.home.hint,
     shown: isTownship,
   },
 ];

@@ -20,6 +20,7 @@ import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
 import { daysSince, formatDate, formatDateTime } from '../../../services/format';
 import { isEditor, isOverseer, isTownship } from '../../../services/session';
+import { NoticeRatingCounts, RateNotice } from './rating';
 
 /** Asks for a reason before a step that needs one (withdraw, send back). */
 function ReasonAction({
@@ -295,6 +296,8 @@ export default function NoticeDetail() {
             </View>
           )}
 
+          {notice.status === 'published' && me?.person && !isTownship(me) && <RateNotice noticeId={noticeId} />}
+          {isOverseer(me) && shared && <NoticeRatingCounts noticeId={noticeId} villageId={villageId} />}
           {(notice.status === 'published' || notice.status === 'withdrawn') && (
             <View className="vh-card" id="questions">
               <View className="vh-card-title">{t.detail.questions}</View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CaseDashboard } from '../../../../../shared/schemas/case';
 import { Page } from '../../../../components/page';
@@ -105,7 +106,9 @@ export default function CaseDashboardPage() {
   const me = useMe();
   const [data, setData] = useState<CaseDashboard>();
   const { loading, error, track } = useLoading();
-  const { chosen, choose: setVillageId } = useVillageChoice(me);
+  // Opened from the township's table on one village's row.
+  const { params } = useRouter();
+  const { chosen, choose: setVillageId } = useVillageChoice(me, params.villageId);
   const load = (village = chosen) =>
     track(async () => {
       setData(await call('caseDashboard', { query: { villageId: village } }));
