@@ -47,6 +47,18 @@ export const keys = {
     index: 'gsi2',
     pk: `${tenant(villageId)}#NAME#${name}`,
   }),
+  /**
+   * Roster search entries (one item each, written with the person): `C#<character>` and `P#<pair>` of the
+   * name, `HH#<household>`; each partition is one word's people in register order.
+   */
+  personSearch: (villageId: string, word: string, personId: string) => ({
+    pk: `${tenant(villageId)}#FIND#${word}`,
+    sk: `PERSON#${personId}`,
+  }),
+  personSearchPrefix: (villageId: string, word: string) => ({
+    pk: `${tenant(villageId)}#FIND#${word}`,
+    skPrefix: 'PERSON#',
+  }),
 
   /**
    * A WeChat account, before any tenancy: it exists before it claims a person.
@@ -107,6 +119,11 @@ export const keys = {
     gsi1sk: `${sortAt}#${noticeId}`,
     gsi2pk: `${tenant(villageId)}#NOTICES#${group}`,
     gsi2sk: `${sortAt}#${noticeId}`,
+  }),
+  /** A public notice's title search entries: one item per pair of neighbouring characters, sorted like the list. */
+  noticeWord: (villageId: string, pair: string, sortKey: string) => ({
+    pk: `${tenant(villageId)}#NOTICES#public#W#${pair}`,
+    sk: sortKey,
   }),
   noticeListPartition: (villageId: string, group: NoticeListGroup, category?: string) =>
     category
