@@ -53,14 +53,25 @@ async function main() {
     const api = await chairApi(gateway, village.chair);
     const peopleIn = async () =>
       ((await api('GET', '/roster-summary')).body.villages as { people: number }[])[0].people;
-    // The same 20 public suggestions for both, each seconded by two residents.
+    // The same 20 public suggestions for both, each seconded by two residents; written by four others, since a
+    // person may submit 10 a day.
+    const authors = await Promise.all(
+      village.residents
+        .slice(2, 6)
+        .map(async (p) => ({ ...(await gateway.signIn(p)), 'content-type': 'application/json' })),
+    );
     const caseIds: string[] = [];
     for (let i = 0; i < SUGGESTIONS; i++) {
-      const r = await api('POST', '/cases', {
-        kind: 'suggestion',
-        categoryId: 'roads',
-        text: `基准测试第 ${i + 1} 条：村口的路灯坏了好几盏，晚上出门看不清路，建议尽快修好。`,
-      });
+      const r = await api(
+        'POST',
+        '/cases',
+        {
+          kind: 'suggestion',
+          categoryId: 'roads',
+          text: `基准测试第 ${i + 1} 条：村口的路灯坏了好几盏，晚上出门看不清路，建议尽快修好。`,
+        },
+        authors[i % authors.length],
+      );
       if (r.status !== 201) throw new Error(`suggestion: ${r.status} ${JSON.stringify(r.body)}`);
       caseIds.push(String(r.body.caseId));
     }
