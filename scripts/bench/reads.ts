@@ -4,7 +4,8 @@ import { startBenchStack } from './stack';
 /**
  * Benchmark (not a test): what one page costs in DynamoDB, in a village as seeded
  * (~150 people) and in the same village once its register has grown to 5,000
- * (imported as a register would be). The same 20 public suggestions (each seconded
+ * (imported as a register would be), and what a search of the roster or of notice
+ * titles costs. The same 20 public suggestions (each seconded
  * twice) serve both; each round opens a villagers' meeting vote on the whole roster
  * with three ballots in. Each page is asked of an API served in this process, whose
  * DynamoDB client counts its calls and adds ReturnConsumedCapacity to each; the
@@ -52,14 +53,25 @@ async function main() {
     const api = await chairApi(gateway, village.chair);
     const peopleIn = async () =>
       ((await api('GET', '/roster-summary')).body.villages as { people: number }[])[0].people;
-    // The same 20 public suggestions for both, each seconded by two residents.
+    // The same 20 public suggestions for both, each seconded by two residents; written by four others, since a
+    // person may submit 10 a day.
+    const authors = await Promise.all(
+      village.residents
+        .slice(2, 6)
+        .map(async (p) => ({ ...(await gateway.signIn(p)), 'content-type': 'application/json' })),
+    );
     const caseIds: string[] = [];
     for (let i = 0; i < SUGGESTIONS; i++) {
-      const r = await api('POST', '/cases', {
-        kind: 'suggestion',
-        categoryId: 'roads',
-        text: `基准测试第 ${i + 1} 条：村口的路灯坏了好几盏，晚上出门看不清路，建议尽快修好。`,
-      });
+      const r = await api(
+        'POST',
+        '/cases',
+        {
+          kind: 'suggestion',
+          categoryId: 'roads',
+          text: `基准测试第 ${i + 1} 条：村口的路灯坏了好几盏，晚上出门看不清路，建议尽快修好。`,
+        },
+        authors[i % authors.length],
+      );
       if (r.status !== 201) throw new Error(`suggestion: ${r.status} ${JSON.stringify(r.body)}`);
       caseIds.push(String(r.body.caseId));
     }
@@ -77,6 +89,11 @@ async function main() {
       },
     );
 
+    // What the searches look for: the chair's surname, whole name and household, and a word in the middle of a notice's title.
+    const chairName = village.chair.name;
+    const household = String((await api('GET', `/people/${village.chair.personId}`)).body.householdId);
+    const title = String(((await api('GET', '/notices?limit=1')).body.items as { title: string }[])[0].title);
+    const word = Array.from(title).slice(2, 4).join('');
     const measure: Record<string, string>[] = [];
     const sizes: number[] = [];
     for (const round of [0, 1]) {
@@ -135,6 +152,12 @@ async function main() {
         'turnout (whole roster votes)': await page(`/topics/${topic.topicId}/turnout`),
         'case dashboard': await page('/cases/dashboard'),
         'notice list (limit 20)': await page('/notices?limit=20'),
+        [`roster search, surname ${Array.from(chairName)[0]}`]: await page(
+          `/people?q=${encodeURIComponent(Array.from(chairName)[0])}&limit=20`,
+        ),
+        [`roster search, name ${chairName}`]: await page(`/people?q=${encodeURIComponent(chairName)}&limit=20`),
+        [`roster search, household ${household}`]: await page(`/people?q=${encodeURIComponent(household)}&limit=20`),
+        [`notice title search, ${word}`]: await page(`/notices?q=${encodeURIComponent(word)}&limit=20`),
       });
     }
     const labels = Object.keys(measure[0]);

@@ -3,6 +3,7 @@ import { putAll } from '../../src/functions/lib/batch';
 import { keys } from '../../src/functions/lib/keys';
 import {
   noticeItem,
+  noticeItems,
   type QuestionRecord,
   questionItem,
   type ReadRecord,
@@ -12,6 +13,7 @@ import {
   idNumberMarkerItem,
   type PersonRecord,
   personItem,
+  personItems,
   type SensitiveFields,
   sensitiveAttributes,
 } from '../../src/functions/people/store';
@@ -617,7 +619,7 @@ function buildNotices(
         updatedAt: iso(withdrawnAt),
       });
     } else published.push(notice.noticeId);
-    items.push(noticeItem(notice));
+    items.push(...noticeItems(notice));
     heads.set(p.key, [...(heads.get(p.key) ?? []), notice]);
 
     // Reads: 20–70% of the verified residents, most within the first days.
@@ -741,7 +743,7 @@ export async function seedDemo(options: {
     );
     const { people, roles } = buildPeople(plan, villageId, townshipId, nowYear, prefix);
     for (const p of people.map(record)) {
-      items.push(personItem(p, now));
+      items.push(...personItems(p, now));
       if (p.idHash) items.push(idNumberMarkerItem(villageId, p.idHash, p.personId));
     }
     const notices =

@@ -484,6 +484,39 @@ describe('browsing the board', () => {
     ]);
   });
 
+  it('finds a title by any word of two characters or more through its search entries, which follow a correction', async () => {
+    const village = api.township.villages[1];
+    const resident = await api.as(village.residents[1]);
+    const id = await publishedIn(village, { title: '关于秸秆禁烧巡查安排的通知' });
+    const found = async (q: string, more = '') =>
+      ((await resident.get(`/notices?q=${encodeURIComponent(q)}${more}`)).body.items as { noticeId: string }[]).map(
+        (n) => n.noticeId,
+      );
+    for (const q of ['秸秆', '禁烧巡查', '安排的通知', '关于秸秆禁烧巡查安排的通知', '烧'])
+      expect(await found(q)).toContain(id);
+    expect(await found('秸烧')).not.toContain(id);
+    expect(await found('禁烧', '&category=village')).toContain(id);
+    expect(await found('禁烧', '&category=finance')).not.toContain(id);
+    // One entry per pair of the title, each naming the notice; the staff's draft has none.
+    const entries = await raw.partition(`TN#${village.villageId}#NOTICES#public#W#禁烧`);
+    expect(entries.map((e) => e.noticeId)).toEqual([id]);
+    const chair = await api.as(village.chair);
+    const { body: d } = await chair.post('/notices', draft({ title: '草稿里的秸秆禁烧' }));
+    expect((await raw.partition(`TN#${village.villageId}#NOTICES#public#W#里的`)).length).toBe(0);
+    expect((await chair.get(`/notices?status=draft&q=${encodeURIComponent('秸秆禁烧')}`)).body.items).toEqual([
+      expect.objectContaining({ noticeId: d.noticeId }),
+    ]);
+    // A correction of the title moves the entries: the old words no longer find it.
+    const corrected = await chair.post(`/notices/${id}/corrections`, {
+      ...draft({ title: '关于秋收用工安排的通知' }),
+      reason: '标题写错了',
+    });
+    expect(corrected.status).toBe(200);
+    expect(await raw.partition(`TN#${village.villageId}#NOTICES#public#W#禁烧`)).toEqual([]);
+    expect(await found('秸秆')).not.toContain(id);
+    expect(await found('秋收用工')).toContain(id);
+  });
+
   it('rejects a bad cursor, limit or category with the field named', async () => {
     expect((await chair.get('/notices?cursor=bm9wZQ')).body.error.fields[0].path).toBe('cursor');
     expect((await chair.get('/notices?limit=0')).body.error.fields[0].path).toBe('limit');

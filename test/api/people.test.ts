@@ -60,6 +60,44 @@ describe('browsing the roster', () => {
     expect(group.body.items.every((p: { groupName: string }) => p.groupName === '第三村民小组')).toBe(true);
   });
 
+  it('finds a name by its first character, by any part and whole, and a household by its number, from search entries', async () => {
+    const body = person({ name: '欧阳晓𠀋芳', householdId: 'SEARCH1', groupName: '第一村民小组' });
+    const p = (await chair.post('/people', body)).body;
+    const ids = async (q: string, as = chair) =>
+      ((await as.get(`/people?q=${encodeURIComponent(q)}&limit=100`)).body.items as { personId: string }[]).map(
+        (x) => x.personId,
+      );
+    for (const q of ['欧', '欧阳', '阳晓', '晓𠀋芳', '𠀋', '欧阳晓𠀋芳', 'SEARCH1'])
+      expect(await ids(q)).toContain(p.personId);
+    expect(await ids('欧晓')).not.toContain(p.personId);
+    // Every surname 王 of the seed, in register order, page by page through the entries of 王.
+    const wang = v1.residents.filter((r) => r.name.startsWith('王')).length;
+    const first = await chair.get(`/people?q=${encodeURIComponent('王')}&limit=5`);
+    const second = await chair.get(`/people?q=${encodeURIComponent('王')}&limit=100&cursor=${first.body.nextCursor}`);
+    const all = [...first.body.items, ...second.body.items] as { personId: string; name: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(wang);
+    expect(all.every((x) => x.name.includes('王'))).toBe(true);
+    expect(all.map((x) => x.personId)).toEqual([...all.map((x) => x.personId)].sort());
+
+    // The entries are items of their own, one per word, holding nothing sealed.
+    const entries = await rawTable().partition(`TN#${v1.villageId}#FIND#P#晓𠀋`);
+    expect(entries.map((e) => e.personId)).toEqual([p.personId]);
+    expect(JSON.stringify(entries)).not.toContain(body.idNumber);
+    expect(JSON.stringify(entries)).not.toContain(body.phone);
+    expect(entries[0].sealed).toBeUndefined();
+
+    // A rename moves them: the old name no longer finds the person, the new one does.
+    expect((await chair.put(`/people/${p.personId}`, { name: '欧阳明', groupName: '第二村民小组' })).status).toBe(200);
+    expect(await rawTable().partition(`TN#${v1.villageId}#FIND#P#晓𠀋`)).toEqual([]);
+    expect(await ids('晓')).not.toContain(p.personId);
+    expect(await ids('阳明')).toContain(p.personId);
+    // A grid worker searches only their grid: the person moved out of it.
+    const grid = await api.as(v1.gridWorkers[0]);
+    expect(await ids('欧阳', grid)).not.toContain(p.personId);
+    const inGrid = (await grid.get('/people?limit=1')).body.items[0];
+    expect(await ids(inGrid.name, grid)).toContain(inGrid.personId);
+  });
+
   it('shows a grid worker only the people of their grid', async () => {
     const grid = await api.as(v1.gridWorkers[0]);
     const r = await grid.get('/people?limit=100');

@@ -4,7 +4,7 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { dynamo, table } from './db';
+import { dynamo, type TransactItem, table } from './db';
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 const BATCH = 25; // DynamoDB's limit per BatchWriteItem
@@ -37,6 +37,29 @@ async function writeAll(requests: WriteRequest[], concurrency: number): Promise<
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return consumed;
+}
+
+export type EntryWrite = WriteRequest;
+const TRANSACTION_LIMIT = 100; // DynamoDB's limit of items per TransactWriteItems
+
+/**
+ * Index entries that follow an item (its search words) ride in the item's
+ * transaction while they fit in DynamoDB's 100 items; the rest are written by
+ * `afterCommit`, right after the transaction commits. Those may lag for a moment
+ * (after a crash, until the item's next save), so a reader checks every hit against
+ * the item itself.
+ */
+export function withEntries(transaction: TransactItem[], entries: EntryWrite[]) {
+  const room = Math.max(0, TRANSACTION_LIMIT - transaction.length);
+  const inside: TransactItem[] = entries
+    .slice(0, room)
+    .map((e) =>
+      e.PutRequest
+        ? { Put: { TableName: table(), Item: e.PutRequest.Item } }
+        : { Delete: { TableName: table(), Key: e.DeleteRequest?.Key } },
+    );
+  const rest = entries.slice(room);
+  return { items: [...transaction, ...inside], afterCommit: () => (rest.length ? writeAll(rest, 4) : 0) };
 }
 
 export const putAll = (items: Record<string, unknown>[], concurrency = 4) =>

@@ -8,7 +8,7 @@ import { validation } from './errors';
 import { type In, json, parsePart, readJson, stack } from './http-base';
 import { once } from './idempotency';
 import { loadSecrets } from './secrets';
-import { type SessionClaims, verifySession } from './session';
+import { checkBrowserSession, type SessionClaims, verifySession } from './session';
 
 export interface HttpInput<R extends Route> {
   actor: R['auth'] extends true ? Actor : R['auth'] extends 'account' ? Actor | undefined : undefined;
@@ -49,10 +49,15 @@ export function http<R extends Route>(
     const idempotencyKey = route.idempotent ? readIdempotencyKey(event) : undefined;
     const session = route.auth ? await verifySession(event.headers?.authorization, now) : undefined;
     // An 'account' route serves unbound accounts too (to bind); a bound one still gets its actor checked.
-    const actor =
-      session && !route.sessionOnly && (route.auth === true || session.person)
-        ? await loadActor(session, now)
-        : undefined;
+    // A browser's session record and the caller's roster item are read side by side; a signed-out browser
+    // is told so first, as when they were read one after the other.
+    const [browser, caller] = await Promise.allSettled([
+      session && checkBrowserSession(session),
+      session && !route.sessionOnly && (route.auth === true || session.person) ? loadActor(session, now) : undefined,
+    ]);
+    if (browser.status === 'rejected') throw browser.reason;
+    if (caller.status === 'rejected') throw caller.reason;
+    const actor = caller.value;
     // Paging is sealed here, once: use cases see their own positions, clients only opaque cursors.
     const list = listScope(route, params, query, session);
     const answer = async () =>

@@ -10,6 +10,11 @@ const pad = (n: number) => String(n).padStart(5, '0');
 /** Public = published or withdrawn; the other groups are staff work lists. */
 export type NoticeListGroup = 'public' | 'draft' | 'pending_review';
 
+export const HELD_SHARDS = 16;
+/** A stable shard of an inbox (a string hash; nothing secret in it). */
+const heldShardOf = (ownerPk: string) =>
+  String([...ownerPk].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 0) % HELD_SHARDS).padStart(2, '0');
+
 export const keys = {
   townships: () => ({ pk: 'TOWNSHIPS' }),
   townshipEntry: (townshipId: string) => ({ pk: 'TOWNSHIPS', sk: `T#${townshipId}` }),
@@ -49,6 +54,18 @@ export const keys = {
   personNamePartition: (villageId: string, name: string) => ({
     index: 'gsi2',
     pk: `${tenant(villageId)}#NAME#${name}`,
+  }),
+  /**
+   * Roster search entries (one item each, written with the person): `C#<character>` and `P#<pair>` of the
+   * name, `HH#<household>`; each partition is one word's people in register order.
+   */
+  personSearch: (villageId: string, word: string, personId: string) => ({
+    pk: `${tenant(villageId)}#FIND#${word}`,
+    sk: `PERSON#${personId}`,
+  }),
+  personSearchPrefix: (villageId: string, word: string) => ({
+    pk: `${tenant(villageId)}#FIND#${word}`,
+    skPrefix: 'PERSON#',
   }),
 
   /**
@@ -122,6 +139,11 @@ export const keys = {
     gsi1sk: `${sortAt}#${noticeId}`,
     gsi2pk: `${tenant(villageId)}#NOTICES#${group}`,
     gsi2sk: `${sortAt}#${noticeId}`,
+  }),
+  /** A public notice's title search entries: one item per pair of neighbouring characters, sorted like the list. */
+  noticeWord: (villageId: string, pair: string, sortKey: string) => ({
+    pk: `${tenant(villageId)}#NOTICES#public#W#${pair}`,
+    sk: sortKey,
   }),
   noticeListPartition: (villageId: string, group: NoticeListGroup, category?: string) =>
     category
@@ -303,12 +325,16 @@ export const keys = {
   grant: (ownerPk: string, template: string) => ({ pk: ownerPk, sk: `GRANT#${template}` }),
   grantPrefix: (ownerPk: string) => ({ pk: ownerPk, skPrefix: 'GRANT#' }),
   pushDay: (ownerPk: string, day: string) => ({ pk: ownerPk, sk: `PUSHDAY#${day}` }),
-  /** Pushes held back (quiet hours, the daily cap), across villages, by when they may go. */
+  /**
+   * Pushes held back (quiet hours, the daily cap), across villages, by when they may go; spread over
+   * HELD_SHARDS partitions by inbox, since a county-wide notice in quiet hours holds a push for every
+   * subscriber at the pace of the fan-out (scripts/bench/partition-model.ts).
+   */
   heldPush: (releaseAt: string, ownerPk: string, itemId: string) => ({
-    pk: 'PUSH#held',
+    pk: `PUSH#held#${heldShardOf(ownerPk)}`,
     sk: `${releaseAt}#${ownerPk}#${itemId}`,
   }),
-  heldPushPartition: () => ({ pk: 'PUSH#held' }),
+  heldPushPartitions: () => Array.from({ length: HELD_SHARDS }, (_, i) => `PUSH#held#${String(i).padStart(2, '0')}`),
   /** A scheduled announcement made once (a vote's closing, a case clock, a waiting question): its mark. */
   announced: (villageId: string, what: string) => ({ pk: `${tenant(villageId)}#ANNOUNCED`, sk: what }),
   /** WeChat's access token, shared by every function (refreshed before it expires, not per cold start). */

@@ -39,6 +39,7 @@ export async function signSession(claims: SessionClaims, now: Date) {
   return { token, expiresAt: expires.toISOString() };
 }
 
+/** The signed token alone: who it names, if the signature, audience and expiry hold. */
 export async function verifySession(authorization: string | undefined, now: Date): Promise<SessionClaims> {
   const token = authorization?.match(/^Bearer (\S+)$/)?.[1];
   if (!token) throw unauthenticated('请先登录');
@@ -61,7 +62,15 @@ export async function verifySession(authorization: string | undefined, now: Date
     const expired = e instanceof Error && 'code' in e && e.code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭证无效，请重新登录');
   }
+  return claims;
+}
+
+/**
+ * A browser signed in by 扫码登录 must still have its session record. A read of its
+ * own, so the caller can run it beside the roster read of the actor rather than
+ * before it.
+ */
+export async function checkBrowserSession(claims: SessionClaims) {
   if (claims.sessionId && !(await getSession(claims.accountId, claims.sessionId)))
     throw unauthenticated('这个浏览器已退出登录，请重新扫码登录');
-  return claims;
 }

@@ -5,8 +5,10 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { lookupWord, pairsOf } from '../../shared/rules/search-words';
 import type { Rating } from '../../shared/schemas/case';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
+import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
 import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
@@ -39,6 +41,50 @@ export const noticeItem = (n: Notice) => ({
   ...keys.notice(n.villageId, n.noticeId),
   ...keys.noticeListIndex(n.villageId, listGroupOf(n), n.category, sortTimeOf(n), n.noticeId),
 });
+
+/**
+ * A public notice's title search entries: one item per pair of neighbouring
+ * characters of its title, sorted like the public list (newest first), each with
+ * the title and category a search checks. Drafts and notices awaiting review have
+ * none: those staff lists hold a handful and are filtered as they are read.
+ */
+export const titleWordItems = (n: Notice) =>
+  listGroupOf(n) === 'public'
+    ? pairsOf(n.title).map((pair) => ({
+        ...keys.noticeWord(n.villageId, pair, `${sortTimeOf(n)}#${n.noticeId}`),
+        type: 'notice-word',
+        noticeId: n.noticeId,
+        title: n.title,
+        category: n.category,
+      }))
+    : [];
+
+/** A notice with its title's search entries: what the seed writes. */
+export const noticeItems = (n: Notice) => [noticeItem(n), ...titleWordItems(n)];
+
+/**
+ * A notice's transaction with what it changes in the title's search entries: new
+ * or changed ones written, those of pairs gone deleted (a publish writes them all,
+ * a correction of the title moves them, a withdrawal leaves them).
+ */
+export function withTitleWords(transaction: TransactItem[], next: Notice, before?: Notice) {
+  const now = titleWordItems(next);
+  const was = before ? titleWordItems(before) : [];
+  const at = (i: { pk: string; sk: string }) => `${i.pk}\u0000${i.sk}`;
+  const wasAt = new Map(was.map((w) => [at(w), w]));
+  const nowAt = new Set(now.map(at));
+  const writes: EntryWrite[] = [
+    ...now
+      .filter((i) => {
+        const w = wasAt.get(at(i));
+        return !w || w.title !== i.title || w.category !== i.category;
+      })
+      .map((Item) => ({ PutRequest: { Item } })),
+    ...was.filter((w) => !nowAt.has(at(w))).map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })),
+  ];
+  return withEntries(transaction, writes);
+}
+
 export const versionItem = (villageId: string, v: NoticeVersion) => ({
   ...keys.noticeVersion(villageId, v.noticeId, v.version),
   type: 'notice-version',
@@ -73,11 +119,7 @@ export type { TransactItem } from '../lib/db';
  * new version and the audit entry, all or nothing. Returns false when another
  * request changed the notice first.
  */
-export async function saveNotice(
-  next: Notice,
-  expect: { status: Notice['status']; version: number } | 'new',
-  extra: TransactItem[],
-): Promise<boolean> {
+export async function saveNotice(next: Notice, expect: Notice | 'new', extra: TransactItem[]): Promise<boolean> {
   const guard =
     expect === 'new'
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -86,7 +128,14 @@ export async function saveNotice(
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':s': expect.status, ':v': expect.version },
         };
-  return transact([{ Put: { TableName: table(), Item: noticeItem(next), ...guard } }, ...extra]);
+  const { items, afterCommit } = withTitleWords(
+    [{ Put: { TableName: table(), Item: noticeItem(next), ...guard } }, ...extra],
+    next,
+    expect === 'new' ? undefined : expect,
+  );
+  if (!(await transact(items))) return false;
+  await afterCommit();
+  return true;
 }
 
 export const putVersion = (villageId: string, v: NoticeVersion): TransactItem => ({
@@ -157,27 +206,74 @@ export function noticeListQuery(p: NoticeListParams, startSortKey?: string, page
 }
 
 /**
- * Newest first. A title search filters the village's own list partition (a village
- * publishes a few hundred notices a year), reading on until a page is full.
+ * A public title search of two characters or more reads the search entries of the
+ * query's first pair (with `contains` for a longer query), newest first.
+ */
+function titleWordQuery(p: NoticeListParams, pair: string, exact: boolean, start?: string, pageSize = p.limit) {
+  const { pk } = keys.noticeWord(p.villageId, pair, '');
+  const clauses = [...(exact ? [] : ['contains(title, :q)']), ...(p.category ? ['category = :c'] : [])];
+  return {
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': pk,
+      ...(exact ? {} : { ':q': p.q }),
+      ...(p.category ? { ':c': p.category } : {}),
+    },
+    ...(clauses.length ? { FilterExpression: clauses.join(' AND ') } : {}),
+    ScanIndexForward: false,
+    Limit: pageSize,
+    ExclusiveStartKey: start ? { pk, sk: start } : undefined,
+    ReturnConsumedCapacity: 'TOTAL' as const,
+  };
+}
+
+/**
+ * Newest first. A public title search of two characters or more reads the entries
+ * of its first pair, then the page's heads in one BatchGetItem, each checked
+ * against the head (an entry may lag behind its notice for a moment). A search of
+ * one character, and any search of the staff lists, filters the list partition,
+ * reading on until a page is full (bounded).
  */
 export async function listNotices(p: NoticeListParams) {
   const part = keys.noticeListPartition(p.villageId, p.group, p.category);
-  const items: Notice[] = [];
+  const word = p.group === 'public' && p.q ? lookupWord(p.q) : undefined;
+  const byWord = word?.kind === 'pair' ? word : undefined;
+  const filtered = byWord ? !byWord.exact || Boolean(p.category) : Boolean(p.q);
+  const skName = byWord ? 'sk' : part.skName;
+  const items: (Notice & Record<string, string>)[] = [];
   let start = p.cursor;
   let exhausted = false;
   let consumedCapacity = 0;
   for (let round = 0; round < MAX_QUERY_ROUNDS && items.length < p.limit && !exhausted; round++) {
-    const pageSize = p.q ? SEARCH_PAGE : p.limit - items.length;
-    const r = await dynamo.send(new QueryCommand(noticeListQuery(p, start, pageSize)));
+    const pageSize = filtered ? SEARCH_PAGE : p.limit - items.length;
+    const r = await dynamo.send(
+      new QueryCommand(
+        byWord ? titleWordQuery(p, byWord.word, byWord.exact, start, pageSize) : noticeListQuery(p, start, pageSize),
+      ),
+    );
     consumedCapacity += r.ConsumedCapacity?.CapacityUnits ?? 0;
     const found = (r.Items ?? []) as (Notice & Record<string, string>)[];
     const taken = found.slice(0, p.limit - items.length);
     items.push(...taken);
-    if (taken.length < found.length) start = taken.at(-1)?.[part.skName];
-    else if (r.LastEvaluatedKey) start = r.LastEvaluatedKey[part.skName] as string;
+    if (taken.length < found.length) start = taken.at(-1)?.[skName];
+    else if (r.LastEvaluatedKey) start = r.LastEvaluatedKey[skName] as string;
     else exhausted = true;
   }
-  return { items, nextCursor: !exhausted && start ? start : null, consumedCapacity };
+  const nextCursor = !exhausted && start ? start : null;
+  if (!byWord) return { items: items as Notice[], nextCursor, consumedCapacity };
+  const heads = await getAll<Notice>(items.map((i) => keys.notice(p.villageId, i.noticeId)));
+  const q = p.q ?? '';
+  return {
+    items: heads
+      .filter(
+        (n): n is Notice => Boolean(n) && listGroupOf(n as Notice) === 'public' && (n as Notice).title.includes(q),
+      )
+      .filter((n) => !p.category || n.category === p.category)
+      .map((n) => withoutKeys(n)),
+    nextCursor,
+    consumedCapacity,
+  };
 }
 
 export async function lastPublishedAt(villageId: string, category: NoticeCategory): Promise<string | null> {

@@ -1,7 +1,9 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isAdult } from '../../shared/rules/identity';
+import { charactersOf, lookupWord, pairsOf } from '../../shared/rules/search-words';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
+import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { isoDay } from '../lib/clock';
 import { dynamo, type TransactItem, table } from '../lib/db';
 import { keys } from '../lib/keys';
@@ -70,6 +72,47 @@ export const personItem = (p: PersonRecord, now = new Date()) => ({
     ? keys.householdIndex(p.tenant.villageId, p.householdId, p.personId)
     : {}),
 });
+
+/**
+ * A person's roster search entries: one per character and per pair of characters
+ * of the name, and one for the household number (village rosters only). Each
+ * copies what a roster search filters by (the name, group, household, current
+ * roles and status, all plain on the person already; nothing sealed), so a search
+ * reads one word's entries instead of filtering the village's partition.
+ */
+export function personSearchItems(p: PersonRecord, now = new Date()) {
+  if (p.tenant.kind !== 'village') return [];
+  const roleNames = currentRoleNames(p.roles, now);
+  const words = [
+    ...charactersOf(p.name).map((c) => `C#${c}`),
+    ...pairsOf(p.name).map((w) => `P#${w}`),
+    ...(p.householdId ? [`HH#${p.householdId}`] : []),
+  ];
+  return words.map((word) => ({
+    ...keys.personSearch(p.tenantId, word, p.personId),
+    type: 'person-search',
+    personId: p.personId,
+    name: p.name,
+    ...(p.groupName ? { groupName: p.groupName } : {}),
+    ...(p.householdId ? { householdId: p.householdId } : {}),
+    roleNames,
+    status: p.status,
+  }));
+}
+
+/** A person with its search entries: what a register import or the seed writes. */
+export const personItems = (p: PersonRecord, now = new Date()) => [personItem(p, now), ...personSearchItems(p, now)];
+
+/** What saving a person does to its search entries: each written anew (they copy the filtered fields), those of words gone deleted. */
+export function searchEntryWrites(p: PersonRecord, before: PersonRecord | undefined, now: Date): EntryWrite[] {
+  const items = personSearchItems(p, now);
+  const kept = new Set(items.map((i) => i.pk));
+  const gone = before ? personSearchItems(before, now).filter((i) => !kept.has(i.pk)) : [];
+  return [
+    ...items.map((Item) => ({ PutRequest: { Item } })),
+    ...gone.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })),
+  ];
+}
 
 /** The uniqueness marker of a person's ID number, written beside the person. */
 export const idNumberMarkerItem = (villageId: string, idHash: string, personId: string) => ({
@@ -161,20 +204,43 @@ export interface RosterFilter {
   status?: PersonStatus;
 }
 
+/** Where a roster page reads: the village's people, or for a search the entries of its words. */
+interface RosterSource {
+  key: { pk: string; skPrefix: string };
+  nameContains?: boolean;
+}
+
+/**
+ * A name search reads the entries of the query's first word (its one character, or
+ * its first pair, then `contains` for a longer name); a household number, those of
+ * the number. The same people, found without reading the village's partition.
+ */
+const searchSources = (villageId: string, q: string): RosterSource[] => {
+  const { kind, word, exact } = lookupWord(q);
+  return [
+    { key: keys.personSearchPrefix(villageId, `${kind === 'char' ? 'C' : 'P'}#${word}`), nameContains: !exact },
+    { key: keys.personSearchPrefix(villageId, `HH#${q}`) },
+  ];
+};
+
+/** The filter again, on the person itself: a search entry written after its person's commit may lag behind it. */
+const matches = (p: PersonRecord & { roleNames?: string[] }, f: RosterFilter) =>
+  (!f.q || p.name.includes(f.q) || p.householdId === f.q) &&
+  (!f.groups || (p.groupName !== undefined && f.groups.includes(p.groupName))) &&
+  (!f.role || Boolean(p.roleNames?.includes(f.role))) &&
+  (!f.status || p.status === f.status);
+
 /**
  * One page of a village's roster in register order, filtered by DynamoDB. The
  * position is the last returned person's id (from a cursor this list sealed,
- * lib/cursor.ts), so a page cut short mid-query resumes exactly after it.
+ * lib/cursor.ts), so a page cut short mid-query resumes exactly after it. A
+ * search reads its words' entries (sorted by person, like the roster) and then
+ * the page's people in one BatchGetItem.
  */
 export async function pageRoster(villageId: string, filter: RosterFilter, limit: number, after?: string) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const clauses: string[] = [];
-  if (filter.q) {
-    names['#n'] = 'name';
-    values[':q'] = filter.q;
-    clauses.push('(contains(#n, :q) OR householdId = :q)');
-  }
   const { groups } = filter;
   if (groups) {
     groups.forEach((g, i) => {
@@ -193,31 +259,50 @@ export async function pageRoster(villageId: string, filter: RosterFilter, limit:
     values[':s'] = filter.status;
     clauses.push('#s = :s');
   }
+  const sources: RosterSource[] = filter.q
+    ? searchSources(villageId, filter.q)
+    : [{ key: keys.personPrefix(villageId) }];
+  const ask = (source: RosterSource, position: string | undefined, want: number) => {
+    const all = source.nameContains ? [...clauses, 'contains(#n, :q)'] : clauses;
+    const attributeNames = source.nameContains ? { ...names, '#n': 'name' } : names;
+    return dynamo.send(
+      new QueryCommand({
+        ...prefixQuery(source.key, {
+          ...(all.length ? { FilterExpression: all.join(' AND ') } : {}),
+          ...(Object.keys(attributeNames).length ? { ExpressionAttributeNames: attributeNames } : {}),
+          ExpressionAttributeValues: source.nameContains ? { ...values, ':q': filter.q } : values,
+        }),
+        ExclusiveStartKey: position ? { pk: source.key.pk, sk: `PERSON#${position}` } : undefined,
+        Limit: want,
+      }),
+    );
+  };
   // Each round reads what the page still needs (a filter may skip some, so later rounds read more), and a
   // page stops after ROSTER_ROUNDS: a sparse filter in a big village answers short with a cursor rather than
   // reading the whole partition in one request.
-  const items: PersonRecord[] = [];
-  let start: Record<string, unknown> | undefined = after ? keys.person(villageId, after) : undefined;
-  for (let round = 0; round < ROSTER_ROUNDS && items.length < limit; round++) {
-    const r = await dynamo.send(
-      new QueryCommand({
-        ...prefixQuery(keys.personPrefix(villageId), {
-          ...(clauses.length ? { FilterExpression: clauses.join(' AND ') } : {}),
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
-        }),
-        ExclusiveStartKey: start,
-        Limit: (limit - items.length) * 2 ** round,
-      }),
-    );
-    for (const item of (r.Items ?? []) as PersonRecord[]) {
-      if (items.length === limit) break;
-      items.push(item);
+  const hits: { sk: string }[] = [];
+  let position = after;
+  for (let round = 0; round < ROSTER_ROUNDS && hits.length < limit; round++) {
+    const answers = await Promise.all(sources.map((s) => ask(s, position, (limit - hits.length) * 2 ** round)));
+    // Every source is read up to where it stopped; past the nearest such point another may still hold people.
+    const reached = answers.flatMap((a) => (a.LastEvaluatedKey ? [String(a.LastEvaluatedKey.sk)] : [])).sort()[0];
+    const found = answers
+      .flatMap((a) => (a.Items ?? []) as { sk: string }[])
+      .filter((i) => !reached || i.sk <= reached)
+      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    for (const item of new Map(found.map((i) => [i.sk, i])).values()) {
+      if (hits.length === limit) break;
+      hits.push(item);
     }
-    start = items.length === limit ? keys.person(villageId, items[items.length - 1].personId) : r.LastEvaluatedKey;
-    if (!start) break;
+    const stop = hits.length === limit ? hits[hits.length - 1].sk : reached;
+    position = stop?.slice('PERSON#'.length);
+    if (!position) break;
   }
-  const position = start && String(start.sk).slice('PERSON#'.length);
+  const items = filter.q
+    ? (await getAll<PersonRecord>(hits.map((h) => keys.person(villageId, h.sk.slice('PERSON#'.length))))).filter(
+        (p): p is PersonRecord => Boolean(p) && matches(p as PersonRecord, filter),
+      )
+    : (hits as unknown as PersonRecord[]);
   return { items, nextCursor: position || null };
 }
 
@@ -239,7 +324,7 @@ export async function savePerson(
 ): Promise<SaveOutcome> {
   const villageId = person.tenantId;
   const idMoved = person.idHash !== before?.idHash;
-  const items: TransactItem[] = [
+  const own: TransactItem[] = [
     {
       Put: {
         TableName: table(),
@@ -267,9 +352,9 @@ export async function savePerson(
       : []),
     ...more,
   ];
+  const { items, afterCommit } = withEntries(own, searchEntryWrites(person, before, now));
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return 'saved';
   } catch (e) {
     const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if (!reasons) throw e;
@@ -277,6 +362,8 @@ export async function savePerson(
     if (idMoved && person.idHash && reasons[1]?.Code === 'ConditionalCheckFailed') return 'duplicate-id';
     throw e;
   }
+  await afterCommit();
+  return 'saved';
 }
 
 /** Denominator of a notice's reach: verified residents still living in the village. */

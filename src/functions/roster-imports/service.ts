@@ -4,7 +4,7 @@ import { roleLabels } from '../../shared/schemas/person';
 import type { ImportPreview, RosterFile } from '../../shared/schemas/roster-import';
 import type { Actor } from '../lib/actor';
 import { auditItem } from '../lib/audit';
-import { putAll } from '../lib/batch';
+import { deleteAll, putAll } from '../lib/batch';
 import { conflict } from '../lib/errors';
 import { allows, authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
@@ -14,7 +14,8 @@ import {
   idNumberMarkerItem,
   listPeople,
   type PersonRecord,
-  personItem,
+  personItems,
+  searchEntryWrites,
   sensitiveAttributes,
   unsealSensitive,
 } from '../people/store';
@@ -170,9 +171,15 @@ export async function confirmImport(actor: Actor, file: RosterFile & { checksum:
   }
   const at = now.toISOString();
   const items: Record<string, unknown>[] = [];
+  const gone: { pk: string; sk: string }[] = [];
   for (const c of changes) {
     const person = personFrom(village, c, now);
-    items.push(personItem(person, now));
+    items.push(...personItems(person, now));
+    gone.push(
+      ...searchEntryWrites(person, c.before, now).flatMap((w) =>
+        w.DeleteRequest?.Key ? [w.DeleteRequest.Key as { pk: string; sk: string }] : [],
+      ),
+    );
     if (person.idHash !== c.before?.idHash)
       items.push(idNumberMarkerItem(village.villageId, person.idHash ?? '', person.personId));
     items.push(
@@ -197,7 +204,7 @@ export async function confirmImport(actor: Actor, file: RosterFile & { checksum:
       reason: `${file.fileName ?? '名册'}：新增 ${preview.toCreate}，更新 ${preview.toUpdate.length}`,
     }),
   );
-  const consumedWriteUnits = await putAll(items);
+  const consumedWriteUnits = (await putAll(items)) + (await deleteAll(gone));
   return {
     created: preview.toCreate,
     updated: preview.toUpdate.length,

@@ -201,17 +201,25 @@ export const hold = (h: HeldPush) =>
     }),
   );
 
-/** Held pushes whose time has come, earliest first. */
+/** Held pushes whose time has come, earliest first (each shard read, at most `limit` in all). */
 export async function due(now: Date, limit = 100) {
-  const r = await dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND sk <= :now',
-      ExpressionAttributeValues: { ':pk': keys.heldPushPartition().pk, ':now': `${now.toISOString()}~` },
-      Limit: limit,
-    }),
+  const shards = await Promise.all(
+    keys.heldPushPartitions().map((pk) =>
+      dynamo.send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk AND sk <= :now',
+          ExpressionAttributeValues: { ':pk': pk, ':now': `${now.toISOString()}~` },
+          Limit: limit,
+        }),
+      ),
+    ),
   );
-  return (r.Items ?? []) as HeldPush[];
+  return shards
+    .flatMap((r) => (r.Items ?? []) as (HeldPush & { sk: string })[])
+    .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+    .slice(0, limit)
+    .map(({ releaseAt, ownerPk, itemId, villageId }) => ({ releaseAt, ownerPk, itemId, villageId }));
 }
 
 /** Takes a held push off the list; false when another run took it first. */

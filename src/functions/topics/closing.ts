@@ -106,25 +106,31 @@ export async function closeAndPublish(
   };
   const notice = resultNotice(village, closed, outcome, by, at);
   const linked = { ...closed, resultNoticeId: notice.noticeId };
-  const ok = await transact([
-    store.putTopic(linked, 'open'),
-    { Put: { TableName: table(), Item: notices.noticeItem(notice), ConditionExpression: 'attribute_not_exists(pk)' } },
-    notices.putVersion(village.villageId, notices.firstVersion(notice, by, at)),
-    emit({ ...topicNews(t), kind: 'topic.result', data: { title: t.title, verdict } }, now),
-    audit(
-      by,
-      village,
-      at,
-      earlyReason ? 'topic.close-early' : 'topic.close',
-      t.topicId,
-      earlyReason ? { reason: earlyReason } : {},
-    ),
-  ]);
-  if (!ok) {
+  const { items, afterCommit } = notices.withTitleWords(
+    [
+      store.putTopic(linked, 'open'),
+      {
+        Put: { TableName: table(), Item: notices.noticeItem(notice), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      notices.putVersion(village.villageId, notices.firstVersion(notice, by, at)),
+      emit({ ...topicNews(t), kind: 'topic.result', data: { title: t.title, verdict } }, now),
+      audit(
+        by,
+        village,
+        at,
+        earlyReason ? 'topic.close-early' : 'topic.close',
+        t.topicId,
+        earlyReason ? { reason: earlyReason } : {},
+      ),
+    ],
+    notice,
+  );
+  if (!(await transact(items))) {
     const now2 = await store.getTopic(village.villageId, t.topicId);
     if (now2?.status === 'closed') return now2; // closed a moment ago by someone else, or by the scheduler
     throw conflict(STALE);
   }
+  await afterCommit();
   return linked;
 }
 
