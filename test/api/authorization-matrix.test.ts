@@ -658,6 +658,11 @@ const matrix: Row[] = [
     expect: everyone(403, { supervisor: 200, township: 200, otherVillage: 404 }),
   },
   {
+    endpoint: 'GET /audit/entries',
+    request: async (f) => ({ method: 'GET', path: scoped('/audit/entries?kind=person&limit=5', f.villageId) }),
+    expect: everyone(403, { supervisor: 200, township: 200, otherVillage: 404 }),
+  },
+  {
     endpoint: 'GET /audit/anchor',
     request: async (f) => ({ method: 'GET', path: scoped('/audit/anchor', f.villageId) }),
     expect: everyone(200),

@@ -46,7 +46,8 @@ export type Action =
   | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
   | 'case.dashboard' // counts, times and satisfaction
   | 'case.township' // the township's list of escalated and overdue cases
-  | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
+  | 'audit.verify' // check the hash-chained audit record: the supervision committee and the township
+  | 'audit.browse'; // read the audit record entry by entry, filtered: the same overseers
 
 export interface Target {
   villageId: string;
@@ -151,6 +152,10 @@ const rules: Record<Action, Rule> = {
   'audit.verify': {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',
+  },
+  'audit.browse': {
+    roles: () => ['supervisor', 'township_staff'],
+    denied: '只有监委会和乡镇工作人员可以查看操作记录',
   },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
