@@ -26,7 +26,15 @@ export default defineAppConfig({
     { root: 'pages/audit', pages: ['index', 'entries/index'] },
     {
       root: 'pages/people',
-      pages: ['list/index', 'detail/index', 'household/index', 'edit/index', 'import/index', 'summary/index'],
+      pages: [
+        'list/index',
+        'detail/index',
+        'household/index',
+        'edit/index',
+        'import/index',
+        'summary/index',
+        'corrections/index',
+      ],
     },
     { root: 'pages/bindings/review', pages: ['index'] },
     { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },

@@ -14,6 +14,7 @@ import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
 import { tp } from '../../i18n/people';
+import { tpr } from '../../i18n/privacy';
 import { tt } from '../../i18n/topics';
 import { t } from '../../i18n/zh-CN';
 import { call } from '../../services/api';
@@ -98,6 +99,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: ta.home.tile,
     hint: ta.home.hint,
     shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
+  },
+  {
+    id: 'tile-corrections',
+    url: '/pages/people/corrections/index',
+    title: tpr.home.tile,
+    hint: tpr.home.hint,
+    shown: (me) => hasRole(me, 'committee') && !isTownship(me),
   },
   {
     id: 'tile-audit-entries',
