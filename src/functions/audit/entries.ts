@@ -26,7 +26,7 @@ function monthsBack(fromAt: string, toAt: string) {
 /**
  * One page of a village's audit entries between two instants, newest first,
  * filtered by who did it and what kind: a Query per monthly partition on its sort
- * key (`at#entryId`), never a Scan, the filters applied by DynamoDB as it reads.
+ * key (`at#entryId`), never the whole table, the filters applied by DynamoDB as it reads.
  * The position is `month#sk` of the last entry handed out (`month#` to start a
  * month from its end); it reaches here only from a cursor this list sealed.
  */
