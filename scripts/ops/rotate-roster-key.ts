@@ -147,6 +147,8 @@ async function main() {
   await ssm.send(new PutParameterCommand({ Name: current, Value: newKey, Type: 'SecureString', Overwrite: true }));
   await ssm.send(new DeleteParameterCommand({ Name: next }));
   console.log(`${current} now holds the new key; functions read it within 5 minutes (or at once after a deploy).`);
+  // Instances still on the old key until then seal what they write under it (docs/operations.md, "Roster key").
+  console.log('After the deploy, run once more with OLD_ROSTER_KEY and NEW_ROSTER_KEY to bring over what they wrote.');
 }
 
 if (require.main === module)

@@ -23,10 +23,18 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index', 'questions/index'] },
     { root: 'pages/villages', pages: ['settings/index'] },
-    { root: 'pages/audit', pages: ['index'] },
+    { root: 'pages/audit', pages: ['index', 'entries/index'] },
     {
       root: 'pages/people',
-      pages: ['list/index', 'detail/index', 'household/index', 'edit/index', 'import/index', 'summary/index'],
+      pages: [
+        'list/index',
+        'detail/index',
+        'household/index',
+        'edit/index',
+        'import/index',
+        'summary/index',
+        'corrections/index',
+      ],
     },
     { root: 'pages/bindings/review', pages: ['index'] },
     { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },

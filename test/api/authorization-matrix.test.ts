@@ -63,6 +63,8 @@ interface Fixtures {
   pending(): Promise<string>;
   question(): Promise<{ noticeId: string; questionId: string }>;
   settings(): Promise<unknown>;
+  /** A fresh correction request by a plain resident (not a caller). */
+  correction(): Promise<string>;
   /**
    * A fresh case: a public suggestion by a plain resident (not a caller), at a
    * stage of the workflow; a petition asking for a meeting; or a private
@@ -318,6 +320,22 @@ const matrix: Row[] = [
       body: { field: 'other', text: '权限测试的更正申请' },
     }),
     expect: everyone(201, { otherVillage: 201, township: 403 }),
+  },
+  // The residents' correction requests: the committee lists and answers them.
+  {
+    endpoint: 'GET /corrections',
+    request: async (f) => ({ method: 'GET', path: scoped('/corrections', f.villageId) }),
+    expect: everyone(403, { committee: 200, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'POST /corrections/{correctionId}/resolve',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/corrections/${await f.correction()}/resolve`,
+      body: { corrected: false, reply: '权限测试的答复' },
+    }),
+    // Township staff oversee but don't answer for a village; the other village's chair doesn't find this one's.
+    expect: everyone(403, { committee: 200, otherVillage: 404 }),
   },
   {
     endpoint: 'GET /me/submissions',
@@ -694,6 +712,11 @@ const matrix: Row[] = [
     expect: everyone(403, { supervisor: 200, township: 200, otherVillage: 404 }),
   },
   {
+    endpoint: 'GET /audit/entries',
+    request: async (f) => ({ method: 'GET', path: scoped('/audit/entries?kind=person&limit=5', f.villageId) }),
+    expect: everyone(403, { supervisor: 200, township: 200, otherVillage: 404 }),
+  },
+  {
     endpoint: 'GET /audit/anchor',
     request: async (f) => ({ method: 'GET', path: scoped('/audit/anchor', f.villageId) }),
     expect: everyone(200),
@@ -911,6 +934,14 @@ beforeAll(async () => {
     pending,
     published,
     settings: async () => (await chair.get('/village-settings')).body.settings,
+    correction: async () => {
+      const r = await (await who(authors[authored++ % authors.length])).post('/me/data/corrections', {
+        field: 'other',
+        text: '权限矩阵测试的更正申请',
+      });
+      if (r.status !== 201) throw new Error(`fixture correction: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.correctionId as string;
+    },
     gridWorkerId: v1.gridWorkers[0].personId,
     kase: async (kind) => {
       const author = await who(authors[authored++ % authors.length]);

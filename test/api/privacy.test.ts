@@ -224,4 +224,21 @@ describe('注销账号', () => {
     const history = await rawTable().partition(`TN#${v.villageId}#AUDIT#${new Date().toISOString().slice(0, 7)}`);
     expect(history.filter((e) => e.action === 'account.delete' && e.target === `person:${p.personId}`)).toHaveLength(1);
   });
+
+  it('takes with it the claims the account left waiting for the committee', async () => {
+    const v = village();
+    const me = await api.wechat('privacy-claimant');
+    const claimed = await me.post('/bindings/claims', { ...claimOf(freshResident()), idTail: '0000', consent });
+    expect(claimed.body.status).toBe('pending');
+    const claimId = claimed.body.claim.claimId as string;
+    const chair = await api.as(v.chair);
+    const waiting = async () =>
+      ((await chair.get('/bindings/claims')).body.items as { claimId: string }[]).some((c) => c.claimId === claimId);
+    expect(await waiting()).toBe(true);
+
+    expect((await me.delete('/me/account')).status).toBe(200);
+    expect(await rawTable().item(`TN#${v.villageId}#CLAIM#${claimId}`, 'CLAIM')).toBeUndefined();
+    expect(await waiting()).toBe(false);
+    expect((await chair.post(`/bindings/claims/${claimId}/reject`, { reason: '核对不上' })).status).toBe(404);
+  });
 });

@@ -3,6 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rotateRosterKey } from '../../scripts/ops/rotate-roster-key';
 import { dynamo, table } from '../../src/functions/lib/db';
 import { rosterKeyPair } from '../../src/functions/lib/sensitive';
+import { idCheckDigit } from '../../src/shared/rules/identity';
 import { startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -22,6 +23,8 @@ const everyone = () => {
   const v = api.township.villages[0];
   return [v.chair, ...v.committee, ...v.representatives, ...v.residents].filter((p) => p.idNumber);
 };
+/** The key the table's sealed fields are under now: each rotation below moves it on. */
+let tableKey = '';
 const sensitiveOf = async (personId: string) => {
   const chair = await api.as(api.township.villages[0].chair);
   return chair.get(`/people/${personId}/sensitive`);
@@ -79,6 +82,7 @@ describe('rotating the roster key', () => {
     const newKey = randomBytes(32).toString('hex');
     const done = await rotateRosterKey(oldKey, newKey);
     process.env.ROSTER_KEY = newKey;
+    tableKey = newKey;
     try {
       expect(done.resealed).toBeGreaterThan(people.length);
       for (const p of people) {
@@ -115,5 +119,51 @@ describe('rotating the roster key', () => {
       process.env.ROSTER_KEY = oldKey;
     }
     // It re-seals a whole seeded township item by item, as the maintenance job does: 15 s alone, longer beside other files.
+  }, 180_000);
+});
+
+describe('the window while functions still hold the old roster key (docs/operations.md)', () => {
+  it('fails reads of what was re-sealed and strands what is written meanwhile, until the script runs once more', async () => {
+    const chair = await api.as(api.township.villages[0].chair);
+    const person = everyone()[0];
+    const oldKey = tableKey || (process.env.ROSTER_KEY as string);
+    const newKey = randomBytes(32).toString('hex');
+    const before = process.env.ROSTER_KEY;
+    process.env.ROSTER_KEY = oldKey; // every instance, until it reads the parameter again (up to five minutes)
+    try {
+      await rotateRosterKey(oldKey, newKey);
+      expect((await sensitiveOf(person.personId)).status).toBe(500);
+      // Registered meanwhile by an instance still on the old key: sealed and fingerprinted under it.
+      const first17 = `33019919800101${String(Date.now() % 1000).padStart(3, '0')}`;
+      const idNumber = first17 + idCheckDigit(first17);
+      const added = await chair.post('/people', {
+        name: '轮换期间登记',
+        groupName: '第二村民小组',
+        householdId: 'ROTW',
+        relation: '户主',
+        idNumber,
+      });
+      expect(added.status).toBe(201);
+
+      process.env.ROSTER_KEY = newKey; // every instance has read the new key
+      expect((await sensitiveOf(person.personId)).status).toBe(200);
+      expect((await sensitiveOf(added.body.personId)).status).toBe(500);
+      // The second run, with both keys, brings over what the window wrote.
+      expect((await rotateRosterKey(oldKey, newKey)).resealed).toBeGreaterThanOrEqual(1);
+      const opened = await sensitiveOf(added.body.personId);
+      expect(opened.status).toBe(200);
+      expect(opened.body.idNumber).toBe(idNumber);
+      const twice = await chair.post('/people', {
+        name: '重复登记',
+        groupName: '第二村民小组',
+        householdId: 'ROTX',
+        relation: '户主',
+        idNumber,
+      });
+      expect(twice.status).toBe(409);
+      tableKey = newKey;
+    } finally {
+      process.env.ROSTER_KEY = before;
+    }
   }, 180_000);
 });

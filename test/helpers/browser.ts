@@ -38,6 +38,7 @@ export interface BrowserStack {
 export interface PersonApi {
   get(path: string): Promise<{ status: number; body: any }>;
   post(path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  put(path: string, body: unknown): Promise<{ status: number; body: any }>;
 }
 
 /** A cheap Android phone's screen, in China. */
@@ -116,7 +117,11 @@ export async function startBrowserStack(idPrefix: string): Promise<BrowserStack>
         if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
         return { status: res.status, body: json };
       };
-      return { get: (path) => request('GET', path), post: (path, body = {}) => request('POST', path, body) };
+      return {
+        get: (path) => request('GET', path),
+        post: (path, body = {}) => request('POST', path, body),
+        put: (path, body) => request('PUT', path, body),
+      };
     },
     async pageAsNewWechatUser() {
       const page = await (await browser.newContext(PHONE)).newPage();

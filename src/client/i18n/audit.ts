@@ -1,4 +1,4 @@
-import type { ChainProblem } from '../../shared/schemas/audit';
+import type { AuditKind, ChainProblem } from '../../shared/schemas/audit';
 
 /** 操作记录校验 strings (zh-CN). */
 export const ta = {
@@ -20,8 +20,90 @@ export const ta = {
   at: (when: string) => `时间：${when}`,
   head: '链头（核对用）',
   anchor: (day: string, n: number) => `${day} 公布的操作记录链头（共 ${n} 条）`,
+  entries: '查看每一条操作记录（按人、类别、日期）',
   anchorHint: '可与公告栏、打印的公告上的链头对照，不一致即说明记录被改写。',
 };
 
 /** The short form of a head hash printed on paper: enough to compare by eye, not to read aloud. */
 export const shortHash = (hash: string) => `${hash.slice(0, 8)}…${hash.slice(-8)}`;
+
+/** 操作记录 strings (zh-CN): the record entry by entry, for the 监委会 and the township. */
+export const tl = {
+  title: '操作记录',
+  home: { tile: '操作记录', hint: '谁在什么时候改了什么，可按人、类别、日期查' },
+  intro:
+    '村里每一次修改都记在这里，最新的在前。敏感信息（身份证号、电话、诉求人身份、投票内容）只写改了哪一项，不显示内容。',
+  check: '校验这些记录是否被改动',
+  kind: '类别',
+  period: '时间',
+  all: '全部',
+  kinds: {
+    notice: '公告',
+    case: '建议诉求',
+    topic: '议题表决',
+    person: '村民信息',
+    role: '职务任期',
+    claim: '绑定申请',
+    village: '本村设置',
+    roster: '名册导入导出',
+    privacy: '个人信息',
+    account: '账号注销',
+  } satisfies Record<AuditKind, string>,
+  periods: { 7: '近 7 天', 30: '近 30 天', 365: '近一年' } as Record<number, string>,
+  from: '从',
+  to: '到',
+  onlyPerson: (name: string) => `只看：${name}`,
+  allPeople: '看所有人',
+  onlyThis: '只看此人',
+  someone: '提出人（不显示）',
+  system: '系统',
+  changed: '改动',
+  hidden: '（敏感信息，不显示内容）',
+  empty: '这段时间没有符合条件的记录',
+  more: '加载更多',
+  reason: (text: string) => `说明：${text}`,
+  on: (what: string) => `对象：${what}`,
+  actions: {
+    'notice.draft': '起草公告',
+    'notice.edit-draft': '修改草稿',
+    'notice.delete-draft': '删除草稿',
+    'notice.submit-review': '提交审核',
+    'notice.reject': '退回公告',
+    'notice.publish': '发布公告',
+    'notice.approve': '审核通过并发布',
+    'notice.correct': '更正公告',
+    'notice.withdraw': '撤回公告',
+    'notice.ask': '对公告提问',
+    'notice.answer': '答复提问',
+    'case.anonymise': '到期删除诉求人信息',
+    'topic.create': '创建议题',
+    'topic.open': '开始表决',
+    'topic.ballot-box': '录入票箱选票',
+    'topic.comment.hide': '隐藏议题留言',
+    'claim.reject': '驳回绑定申请',
+    'village.settings': '修改本村设置',
+    'privacy.consent': '同意隐私政策',
+    'privacy.correction': '申请更正个人信息',
+    'account.delete': '注销账号',
+  } as Record<string, string>,
+  fields: {
+    name: '姓名',
+    groupName: '村民小组',
+    householdId: '户号',
+    relation: '与户主关系',
+    idNumber: '身份证号',
+    phone: '电话',
+    bodies: '其他组织',
+    roles: '身份',
+    title: '标题',
+    body: '正文',
+    category: '类别',
+    period: '公开期间',
+    writeLimits: '提交条数限制',
+    privacy: '个人信息保护',
+    inbox: '消息',
+    noticeReviewRequired: '发布前审核',
+    disclosureCadence: '公开周期',
+    voteRules: '表决规则',
+  } as Record<string, string>,
+};

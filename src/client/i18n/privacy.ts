@@ -60,3 +60,25 @@ export const tp = {
     left: '账号已注销',
   },
 };
+
+/** 更正申请 for the committee: residents' requests to correct their register entry (PIPL art. 46). */
+export const tpr = {
+  home: { tile: '更正申请', hint: '村民申请更正个人信息，按期限答复' },
+  staff: {
+    title: '村民的更正申请',
+    hint: '村民认为名册里自己的信息有误，可以申请更正。请先核实；需要修改的，在村民信息页修改，再在这里答复。答复会发到村民的“消息”里。',
+    empty: '没有等待答复的更正申请',
+    dueBy: (day: string) => `请在 ${day} 前答复`,
+    overdue: (day: string) => `已超过答复期限（${day}）`,
+    requestedAt: (when: string) => `申请时间：${when}`,
+    openPerson: '打开这位村民的信息',
+    outcome: '处理结果',
+    corrected: '已更正',
+    notCorrected: '不需要更正',
+    chooseOutcome: '请先选择处理结果',
+    replyPlaceholder: '写给村民的答复，如：已按户口簿更正姓名',
+    resolve: '答复村民',
+    resolved: '已答复，村民会在“消息”里看到',
+    more: '加载更多',
+  },
+};

@@ -216,6 +216,17 @@ export const t = {
     proxyHint: '是否允许监票人录入委托他人代投的选票（会被标明为委托）。',
     proxyOn: '允许',
     proxyOff: '不允许',
+    writeLimits: {
+      title: '提交条数限制',
+      hint: '每人每天、每小时最多提交多少条，超过后请稍后再试，防止有人刷屏影响村委会处理。',
+      labels: { casesPerDay: '每人每天提交建议诉求（条）', questionsPerHour: '每人每小时对公告提问（条）' },
+    },
+    privacy: {
+      title: '个人信息保护',
+      hint: '个人信息保护法：村民申请更正个人信息，村委会应在期限内处理；诉求办结满保留天数后，删除诉求人的身份和联系方式，只保留内容和办理结果。',
+      labels: { correctionDays: '处理更正申请的期限（天）', closedPetitionDays: '办结诉求保留诉求人信息（天）' },
+    },
+    invalid: '有设置不符合要求，请按提示修改',
     save: '保存设置',
     saved: '已保存',
   },

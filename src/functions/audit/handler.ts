@@ -8,6 +8,9 @@ import { chainPending } from './chain';
 import * as audit from './service';
 
 export const verifyChain = http(routes.verifyAuditChain, ({ actor, query }) => audit.verify(actor, query.villageId));
+export const listEntries = http(routes.listAuditEntries, ({ actor, query, now }) =>
+  audit.listEntries(actor, query, now),
+);
 export const anchor = http(routes.auditAnchor, ({ actor, query }) => audit.latestAnchor(actor, query.villageId));
 
 /** Scheduled: links what is unchained and anchors each village's head, once a day. */

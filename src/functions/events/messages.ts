@@ -42,6 +42,10 @@ const texts: Record<EventKind, (e: NewsRecord) => Message> = {
     title: `有村民申请更正个人信息：${d(e, 'field')}`,
     body: `请在 ${d(e, 'dueBy')} 前核实并答复。申请内容：${d(e, 'text')}`,
   }),
+  'privacy.corrected': (e) => ({
+    title: `您申请更正的${d(e, 'field')}${d(e, 'corrected') === 'yes' ? '已更正' : '村委会已答复'}`,
+    body: `答复：${d(e, 'reply')}`,
+  }),
 };
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

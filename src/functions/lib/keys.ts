@@ -352,6 +352,12 @@ export const keys = {
     pk: `${tenant(villageId)}#CORRECTION#${correctionId}`,
     sk: 'CORRECTION',
   }),
+  /** Correction requests not yet answered, on gsi1, the nearest deadline first: the committee's list. */
+  openCorrectionIndex: (villageId: string, dueBy: string, correctionId: string) => ({
+    gsi1pk: `${tenant(villageId)}#CORRECTIONS#open`,
+    gsi1sk: `${dueBy}#${correctionId}`,
+  }),
+  openCorrectionPartition: (villageId: string) => ({ index: 'gsi1', pk: `${tenant(villageId)}#CORRECTIONS#open` }),
   /** Append-only audit log, one partition per village per month. */
   audit: (tenantId: string, at: string, entryId: string) => ({
     pk: `${tenant(tenantId)}#AUDIT#${at.slice(0, 7)}`,

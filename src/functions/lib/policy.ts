@@ -49,7 +49,9 @@ export type Action =
   | 'case.dashboard' // counts, times and satisfaction
   | 'case.township' // the township's list of escalated and overdue cases
   | 'township.table' // the township's table of its villages: counts, no one named
-  | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
+  | 'audit.verify' // check the hash-chained audit record: the supervision committee and the township
+  | 'audit.browse' // read the audit record entry by entry, filtered: the same overseers
+  | 'correction.handle'; // the residents' correction requests (PIPL art. 46): the committee answers them
 
 export interface Target {
   villageId: string;
@@ -157,6 +159,11 @@ const rules: Record<Action, Rule> = {
   'audit.verify': {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',
+  },
+  'correction.handle': { roles: () => ['committee'], denied: '只有村委会委员可以处理更正申请' },
+  'audit.browse': {
+    roles: () => ['supervisor', 'township_staff'],
+    denied: '只有监委会和乡镇工作人员可以查看操作记录',
   },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],

@@ -13,7 +13,7 @@ import type {
 import { noticeCategories } from '../../shared/schemas/notice';
 import { noticeCategoryLabels } from '../../shared/schemas/notice-category';
 import type { Actor } from '../lib/actor';
-import { auditPut, changedFields } from '../lib/audit';
+import { auditPut, fieldChanges } from '../lib/audit';
 import { transact } from '../lib/db';
 import { conflict, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
@@ -269,7 +269,7 @@ export async function correct(actor: Actor, noticeId: string, request: CorrectNo
     }),
     audit(actor, village, at, 'notice.correct', noticeId, {
       reason,
-      changedFields: changedFields<NoticeContent>(notice, content),
+      ...fieldChanges<NoticeContent>(notice, content),
     }),
     ...files.items,
   ]);

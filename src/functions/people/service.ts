@@ -14,7 +14,7 @@ import type {
   RosterSummary,
 } from '../../shared/schemas/person';
 import { type Actor, activeTerms } from '../lib/actor';
-import { auditItem, auditPut, changedFields } from '../lib/audit';
+import { auditItem, auditPut, fieldChanges } from '../lib/audit';
 import { isoDay } from '../lib/clock';
 import { dynamo, table } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
@@ -231,7 +231,7 @@ export async function addPerson(actor: Actor, input: PersonInput, idempotencyKey
   );
 }
 
-/** An edit, a move to another household or group: what changed is audited by name, never by value. */
+/** An edit, a move to another household or group: what changed is audited by name, and by value where not sensitive. */
 export async function updatePerson(actor: Actor, personId: string, input: PersonUpdate, now: Date) {
   const village = await ownVillage(actor);
   const before = await loadPerson(actor, village, personId, 'person.manage');
@@ -248,20 +248,13 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
     { ...before, ...plain, ...(sensitive ? store.sensitiveAttributes(sensitive) : {}), updatedAt: at },
     now,
   );
-  const changed = [
-    ...changedFields(before, plain),
+  const changed = fieldChanges(before, plain, [
     ...(sensitive && sensitive.idNumber !== old?.idNumber ? ['idNumber'] : []),
     ...(sensitive && sensitive.phone !== old?.phone ? ['phone'] : []),
-  ];
-  if (!changed.length) return detail(village, before, now);
+  ]);
+  if (!changed.changedFields.length) return detail(village, before, now);
   await checkOneHead(village, next);
-  return save(
-    village,
-    next,
-    before,
-    now,
-    personAudit(actor, village, at, 'person.update', personId, { changedFields: changed }),
-  );
+  return save(village, next, before, now, personAudit(actor, village, at, 'person.update', personId, changed));
 }
 
 /** A death or a move out: the person stays on the register as history; roles end and the account is unbound. */

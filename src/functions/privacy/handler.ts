@@ -7,3 +7,9 @@ export const requestCorrection = http(routes.requestCorrection, ({ actor, body, 
   privacy.requestCorrection(actor, body, now),
 );
 export const deleteMyAccount = http(routes.deleteMyAccount, ({ session, now }) => privacy.deleteAccount(session, now));
+export const listCorrections = http(routes.listCorrections, ({ actor, query, now }) =>
+  privacy.listCorrections(actor, query, now),
+);
+export const resolveCorrection = http(routes.resolveCorrection, ({ actor, params, body, now }) =>
+  privacy.resolveCorrection(actor, params.correctionId, body, now),
+);

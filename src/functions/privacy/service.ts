@@ -1,11 +1,14 @@
 import type { z } from 'zod';
+import { localDay } from '../../shared/rules/local-day';
 import { POLICY_VERSION } from '../../shared/rules/privacy';
 import { maskPhone } from '../../shared/rules/tiers';
 import {
   type CorrectionField,
+  type CorrectionListQuery,
   type CorrectionRequest,
   correctionFieldLabels,
   type MyData,
+  type ResolveCorrectionRequest,
 } from '../../shared/schemas/my-data';
 import { getAccount, getConsent } from '../auth/accounts';
 import { mySessions } from '../auth/qr';
@@ -17,17 +20,19 @@ import * as inbox from '../inbox/store';
 import type { Actor } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { transact } from '../lib/db';
-import { forbidden, notFound } from '../lib/errors';
+import { conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { keys } from '../lib/keys';
 import { emit } from '../lib/outbox';
+import { authorize } from '../lib/policy';
 import { unseal } from '../lib/sensitive';
 import type { SessionClaims } from '../lib/session';
 import { mySubmissions } from '../notices/service';
 import { rosterView } from '../people/service';
-import { getPerson } from '../people/store';
+import { getPeople, getPerson } from '../people/store';
 import * as topics from '../topics/store';
 import { myStanding, voterKeyOf } from '../topics/view';
+import { ownVillage, resolveVillage } from '../villages/service';
 import { getVillage } from '../villages/store';
 import * as store from './store';
 
@@ -167,4 +172,73 @@ export async function deleteAccount(session: SessionClaims, now: Date) {
   const ownPerson = person && (wasMine || (!person.accountId && account?.binding?.personId === person.personId));
   await store.deleteAccountItems(session.accountId, ownPerson ? person : undefined);
   return { deleted: true as const };
+}
+
+/** The committee's list of correction requests not yet answered, the nearest deadline first, each with its deadline. */
+export async function listCorrections(actor: Actor, q: z.output<typeof CorrectionListQuery>, now: Date) {
+  const village = await resolveVillage(actor, q.villageId);
+  authorize(actor, 'correction.handle', village);
+  const page = await store.pageOpenCorrections(village.villageId, q.limit, q.cursor);
+  const people = await getPeople(
+    village.villageId,
+    page.items.map((c) => c.personId),
+  );
+  const nameOf = new Map(people.map((p) => [p.personId, p.name]));
+  const today = localDay(now, village.settings.utcOffsetMinutes);
+  return {
+    items: page.items.map((c) => ({
+      correctionId: c.correctionId,
+      personId: c.personId,
+      personName: nameOf.get(c.personId),
+      field: c.field,
+      text: c.text,
+      requestedAt: c.requestedAt,
+      dueBy: c.dueBy,
+      overdue: c.dueBy < today,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * A committee member answers a correction request: whether the register was
+ * corrected (on the person's page) and a reply, which reaches the resident in
+ * their inbox. The reply may quote the corrected value, so the audit entry keeps
+ * only the outcome.
+ */
+export async function resolveCorrection(
+  actor: Actor,
+  correctionId: string,
+  req: z.output<typeof ResolveCorrectionRequest>,
+  now: Date,
+) {
+  const village = await ownVillage(actor);
+  authorize(actor, 'correction.handle', village);
+  const c = await store.getCorrection(village.villageId, correctionId);
+  if (!c) throw notFound('没有找到这条更正申请');
+  if (!c.open) throw conflict('这条更正申请已经答复过了');
+  const resolvedAt = now.toISOString();
+  const done = await transact([
+    store.resolveCorrectionItem(c, { ...req, resolvedAt, resolvedBy: actor.personId }),
+    auditPut({
+      tenantId: village.villageId,
+      at: resolvedAt,
+      actorId: actor.personId,
+      action: 'privacy.correction.resolve',
+      target: `person:${c.personId}`,
+      reason: `${correctionFieldLabels[c.field]}：${req.corrected ? '已更正' : '未更正'}`,
+    }),
+    emit(
+      {
+        villageId: village.villageId,
+        kind: 'privacy.corrected',
+        link: { page: 'my-data', id: c.correctionId },
+        to: [{ kind: 'people', people: [{ tenantId: village.villageId, personId: c.personId }] }],
+        data: { field: correctionFieldLabels[c.field], corrected: req.corrected ? 'yes' : 'no', reply: req.reply },
+      },
+      now,
+    ),
+  ]);
+  if (!done) throw conflict('这条更正申请已经答复过了');
+  return { correctionId, corrected: req.corrected, resolvedAt };
 }

@@ -1,7 +1,7 @@
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings } from '../../shared/schemas/settings';
 import type { Actor } from '../lib/actor';
-import { auditPut, changedFields } from '../lib/audit';
+import { auditPut, fieldChanges } from '../lib/audit';
 import { forbidden, invalidField, notFound } from '../lib/errors';
 import { authorize } from '../lib/policy';
 import { getVillage, saveSettings, type VillageRecord } from './store';
@@ -40,8 +40,8 @@ export async function settingsOf(actor: Actor, villageId?: string) {
 export async function changeSettings(actor: Actor, settings: VillageSettings, now: Date) {
   const village = await ownVillage(actor);
   authorize(actor, 'settings.change', village);
-  const changed = changedFields(village.settings, settings);
-  if (!changed.length) return view(village); // nothing changed: nothing to write or audit
+  const changed = fieldChanges(village.settings, settings);
+  if (!changed.changedFields.length) return view(village); // nothing changed: nothing to write or audit
   const at = now.toISOString();
   const audit = auditPut({
     tenantId: village.villageId,
@@ -49,7 +49,7 @@ export async function changeSettings(actor: Actor, settings: VillageSettings, no
     actorId: actor.personId,
     action: 'village.settings',
     target: `village:${village.villageId}`,
-    changedFields: changed,
+    ...changed,
   });
   await saveSettings(village.villageId, settings, audit);
   return view({ ...village, settings });

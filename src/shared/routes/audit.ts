@@ -11,6 +11,14 @@ export const auditRoutes = {
     query: villageScope,
     response: A.ChainCheck,
   }),
+  listAuditEntries: route({
+    method: 'GET',
+    path: '/audit/entries',
+    summary: '本村操作记录：按人、类别和日期筛选，最新的在前，写明改了哪些字段及非敏感字段的前后值（监委会、乡镇）',
+    auth: true,
+    query: A.AuditListQuery,
+    response: A.AuditPage,
+  }),
   auditAnchor: route({
     method: 'GET',
     path: '/audit/anchor',

@@ -47,3 +47,21 @@ export const maskPhone = (phone: string) =>
       ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 5)}${phone.slice(-2)}`
       : '*'.repeat(phone.length);
 export const maskBirthDate = (d: string) => `${d.slice(0, 4)}-**-**`;
+
+/**
+ * Fields whose values never enter an audit entry or any view of it: the sensitive tier,
+ * a petitioner's identity and contact, a ballot's choice. An audit entry names them as
+ * changed, never their values before or after (functions/lib/audit.ts, audit/list.ts).
+ */
+export const sensitiveFields: ReadonlySet<string> = new Set([
+  'idNumber',
+  'idHash',
+  'phone',
+  'phoneHash',
+  'birthDate',
+  'sealed',
+  'submitter',
+  'contact',
+  'choice',
+  'choices',
+]);

@@ -27,6 +27,7 @@ export const EventKind = z.enum([
   'binding.rejected',
   'notice.published',
   'privacy.correction', // to the committee: a resident asks for their register entry to be corrected
+  'privacy.corrected', // to the resident: the committee's answer to their correction request
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -57,7 +58,7 @@ export const urgentKinds: ReadonlySet<EventKind> = new Set<EventKind>([
 
 /** Where a message leads: one tap opens the thing it is about. */
 export const InboxLink = z.object({
-  page: z.enum(['topic', 'case', 'notice', 'binding', 'person']),
+  page: z.enum(['topic', 'case', 'notice', 'binding', 'person', 'my-data']),
   id: z.string(),
   villageId: z.string().optional(),
 });
@@ -77,6 +78,8 @@ export function inboxPage(l: InboxLink) {
       return 'pages/index/index';
     case 'person':
       return `pages/people/detail/index?id=${l.id}${village}`;
+    case 'my-data':
+      return 'pages/me/data/index';
   }
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Claim } from './binding';
 import { CaseKind, CaseStatus } from './case';
-import { Id, Prose } from './common';
+import { Cursor, Id, PageQuery, Prose, page } from './common';
 import { ConsentRecord } from './consent';
 import { InboxItem } from './inbox';
 import { MyHousehold, MySubmissions, RoleTerm, RosterPerson } from './person';
@@ -83,3 +83,35 @@ export const CorrectionReceipt = z.object({
 });
 
 export const AccountDeleted = z.object({ deleted: z.literal(true) });
+
+/** The committee's list of correction requests not yet answered, the nearest deadline first. */
+export const CorrectionListQuery = z.object({
+  villageId: Id.optional(),
+  limit: PageQuery.shape.limit,
+  cursor: Cursor.optional(),
+});
+export const OpenCorrection = z.object({
+  correctionId: Id,
+  personId: Id,
+  personName: z.string().optional(),
+  field: CorrectionField,
+  text: z.string(),
+  requestedAt: z.string(),
+  dueBy: z.string(),
+  /** Its deadline has passed (the village's today). */
+  overdue: z.boolean(),
+});
+export type OpenCorrection = z.infer<typeof OpenCorrection>;
+export const CorrectionPage = page(OpenCorrection);
+
+/** The committee's answer: corrected or not, and what the resident is told in their inbox. */
+export const ResolveCorrectionRequest = z.object({
+  corrected: z.boolean({ error: '请选择是否已更正' }),
+  reply: Prose('请写给村民的答复').min(2, '答复至少 2 个字').max(300, '答复最多 300 字'),
+});
+export const CorrectionResolved = z.object({
+  correctionId: Id,
+  corrected: z.boolean(),
+  resolvedAt: z.string(),
+});
+export const correctionParams = z.object({ correctionId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });

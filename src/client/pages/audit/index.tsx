@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ChainAnchor, ChainCheck } from '../../../shared/schemas/audit';
 import { ActionButton } from '../../components/action';
@@ -68,6 +69,13 @@ export default function AuditPage() {
           )}
         </View>
       )}
+      <Text
+        className="vh-link"
+        id="audit-to-entries"
+        onClick={() => Taro.navigateTo({ url: '/pages/audit/entries/index' })}
+      >
+        {ta.entries}
+      </Text>
     </Page>
   );
 }

@@ -9,11 +9,12 @@ import { Page } from '../../components/page';
 import { PersonCard, placeOf } from '../../components/person-card';
 import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
-import { ta } from '../../i18n/audit';
+import { ta, tl } from '../../i18n/audit';
 import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
 import { tp } from '../../i18n/people';
+import { tpr } from '../../i18n/privacy';
 import { tt } from '../../i18n/topics';
 import { tw } from '../../i18n/township';
 import { t } from '../../i18n/zh-CN';
@@ -98,6 +99,20 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     url: '/pages/audit/index',
     title: ta.home.tile,
     hint: ta.home.hint,
+    shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
+  },
+  {
+    id: 'tile-corrections',
+    url: '/pages/people/corrections/index',
+    title: tpr.home.tile,
+    hint: tpr.home.hint,
+    shown: (me) => hasRole(me, 'committee') && !isTownship(me),
+  },
+  {
+    id: 'tile-audit-entries',
+    url: '/pages/audit/entries/index',
+    title: tl.home.tile,
+    hint: tl.home.hint,
     shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
   },
   {

@@ -1,7 +1,12 @@
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { noticeCategories } from '../../../../shared/schemas/notice';
-import type { Cadence, SettingsView, VillageSettings } from '../../../../shared/schemas/settings';
+import {
+  type Cadence,
+  type SettingsView,
+  type VillageSettings,
+  VillageSettingsUpdate,
+} from '../../../../shared/schemas/settings';
 import { ActionButton } from '../../../components/action';
 import { Choice } from '../../../components/choice';
 import { Page } from '../../../components/page';
@@ -16,6 +21,7 @@ import { call, fieldsOf } from '../../../services/api';
 import { hasRole } from '../../../services/session';
 import { CaseSettings } from './case-settings';
 import { InboxSettings } from './inbox-settings';
+import { LimitsSettings } from './limits-settings';
 
 const cadences: Cadence[] = ['monthly', 'quarterly', 'on_change'];
 type Threshold = VillageSettings['voteRules']['representatives']['turnout'];
@@ -49,6 +55,12 @@ export default function SettingsPage() {
   const update = (patch: Partial<VillageSettings>) => draft && setDraft({ ...draft, ...patch });
   const save = async () => {
     setErrors({});
+    // The same rules as the server's, checked here first so a mistyped number is named at once, offline too.
+    const checked = VillageSettingsUpdate.safeParse(draft);
+    if (!checked.success) {
+      setErrors(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message])));
+      throw new Error(t.settings.invalid);
+    }
     try {
       const r = await call('updateVillageSettings', { body: draft });
       setView(r);
@@ -201,6 +213,14 @@ export default function SettingsPage() {
             lawDefault={lawDefault}
           />
           <InboxSettings
+            draft={draft}
+            defaults={view.defaults}
+            update={update}
+            errors={errors}
+            disabled={!canChange}
+            lawDefault={lawDefault}
+          />
+          <LimitsSettings
             draft={draft}
             defaults={view.defaults}
             update={update}
