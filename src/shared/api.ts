@@ -1,6 +1,7 @@
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bindingsRoutes } from './routes/bindings';
+import { careRoutes } from './routes/care';
 import { casesRoutes } from './routes/cases';
 import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
@@ -29,6 +30,7 @@ export const routes = {
   ...inboxRoutes,
   ...auditRoutes,
   ...privacyRoutes,
+  ...careRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -43,6 +45,7 @@ export const resources = {
   inbox: { description: '消息与订阅', routes: inboxRoutes },
   privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
+  care: { description: '特困人员监护照料：名册、监护人、协议、走访探视与问题整改（仅工作人员）', routes: careRoutes },
 } as const;
 
 export type Routes = typeof routes;

@@ -46,6 +46,8 @@ export type Action =
   | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
   | 'case.dashboard' // counts, times and satisfaction
   | 'case.township' // the township's list of escalated and overdue cases
+  | 'care.view' // the care registry (特困人员): the committee, the 监委会 (oversight) and township civil affairs
+  | 'care.manage' // register, guardians, agreements, visits, problems: the committee and township civil affairs
   | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
 
 export interface Target {
@@ -78,6 +80,8 @@ const ownGridUnless =
       : '网格员只能处理本网格的村民';
 const ownGridUnlessCommittee = ownGridUnless('committee');
 const ownGridUnlessOverseer = ownGridUnless('committee', 'party_branch', 'supervisor');
+
+const onlyTownship = (a: Actor) => a.tenant.kind === 'township';
 
 interface Rule {
   roles: (t: Target) => Role[];
@@ -148,6 +152,17 @@ const rules: Record<Action, Rule> = {
   'case.convene': { roles: () => ['committee'], denied: '只有村委会委员可以召集会议' },
   'case.dashboard': { roles: () => overseers, denied: '只有村“两委”、监委会和乡镇工作人员可以查看办理统计' },
   'case.township': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看上报乡镇的事项' },
+  'care.view': {
+    roles: () => ['committee', 'supervisor', 'township_staff'],
+    denied: '只有村委会、监委会和乡镇民政工作人员可以查看特困人员监护照料名册',
+    extra: (a) =>
+      onlyTownship(a) && !isCivilAffairs(a) ? '乡镇只有民政工作人员可以查看特困人员监护照料名册' : undefined,
+  },
+  'care.manage': {
+    roles: () => ['committee', 'township_staff'],
+    denied: '只有村委会委员和乡镇民政工作人员可以登记监护照料信息',
+    extra: (a) => (onlyTownship(a) && !isCivilAffairs(a) ? '乡镇只有民政工作人员可以登记监护照料信息' : undefined),
+  },
   'audit.verify': {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',
@@ -197,7 +212,7 @@ export interface CaseTarget extends Target {
   subjectId?: string;
 }
 
-/** Township civil-affairs staff (民政): the only township staff who see care concerns (关爱线索). */
+/** Township civil-affairs staff (民政): the only township staff who see care concerns (关爱线索) and the care registry. */
 const isCivilAffairs = (a: Actor) => a.roles.includes('township_staff') && a.posts.some((p) => p.includes('民政'));
 const routeDeciders: Record<CaseRoute, (a: Actor) => boolean> = {
   committee: (a) => a.roles.includes('committee'),
