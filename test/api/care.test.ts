@@ -363,3 +363,27 @@ describe('visits', () => {
     expect(committeeView.villages.map((v: any) => v.villageId)).toEqual([villageId]);
   });
 });
+
+describe('the demo seed', () => {
+  it('gives the demo village people in care with a year of visits, some overdue, one copied, one guardian replaced', async () => {
+    const { seedCare } = await import('../../scripts/local/seed-care');
+    const v = api.township.villages[0];
+    await seedCare(v, new Date());
+    const o = (await (await api.as(api.township.civilAffairs)).get('/care-overview')).body;
+    const mine = o.villages.find((x: any) => x.villageId === v.villageId);
+    expect(mine.overdueVisits).toBeGreaterThan(0);
+    const copies = o.flaggedVisits.filter((f: any) => f.villageId === v.villageId && f.copied);
+    expect(copies.length).toBeGreaterThan(0);
+    expect(o.flaggedVisits.some((f: any) => f.late)).toBe(true);
+    expect(o.repeatedGuardians.length).toBeGreaterThan(0);
+    const list = (await chair.get('/care')).body.items;
+    const seeded = await Promise.all(
+      list.slice(0, 40).map(async (i: any) => (await chair.get(`/care/${i.personId}`)).body),
+    );
+    const yearOfVisits = seeded.filter((r: any) => r.visits.length >= 10 && r.agreements.length === 1);
+    expect(yearOfVisits.length).toBeGreaterThanOrEqual(3);
+    expect(seeded.some((r: any) => r.formerGuardians.length === 1 && r.guardian.guardianClass === 'institution')).toBe(
+      true,
+    );
+  });
+});
