@@ -1,4 +1,5 @@
 import * as care from '../../src/functions/care/service';
+import { listHeads } from '../../src/functions/care/store';
 import * as visits from '../../src/functions/care/visits';
 import { toActor } from '../../src/functions/lib/actor';
 import { newId } from '../../src/functions/lib/ids';
@@ -72,9 +73,10 @@ export async function seedCare(village: SeededVillage, now: Date) {
     return Boolean(b && hasTurned(b, 68, today));
   };
   const staffIds = new Set([village.chair, ...village.committee, village.supervisor].map((p) => p.personId));
+  const inCare = new Set((await listHeads(villageId)).map((h) => h.personId));
   const pairs = [...byHousehold.values()]
     .flatMap((members) => {
-      const elder = members.find((m) => old(m) && !staffIds.has(m.personId));
+      const elder = members.find((m) => old(m) && !staffIds.has(m.personId) && !inCare.has(m.personId));
       const relative = members.find((m) => m !== elder && !old(m) && unsealSensitive(m)?.birthDate);
       return elder && relative ? [{ elder, relative }] : [];
     })
@@ -170,7 +172,7 @@ export async function seedCare(village: SeededVillage, now: Date) {
   await register(0, 380, { health: '高血压，每天服药' });
   await agreement(0, 378);
   for (let m = 12; m >= 1; m--) {
-    const days = m * 30 + 5;
+    const days = m * 30 - 20;
     if (m === 7) {
       const r = await visit(0, days, {
         checks: { ...allOk(), housing: { status: 'problem', note: '连着下雨，西屋屋顶漏雨，床铺受潮' } },
@@ -212,12 +214,12 @@ export async function seedCare(village: SeededVillage, now: Date) {
       });
     else await visit(2, days);
   }
-  await visit(2, 3, { summary: summaryOf(0, ago(35)) });
+  await visit(2, 3, { summary: summaryOf(0, ago(40)) });
 
   // 3: class Ⅰ guardian replaced by the committee (class Ⅲ) after the son moved away for work.
   await register(3, 300, {});
   await agreement(3, 298);
-  for (let m = 9; m >= 1; m--) await visit(3, m * 30 + 1);
+  for (let m = 9; m >= 1; m--) await visit(3, m * 30 - 24);
   const replacedAt = ago(20, 11);
   await care.replaceGuardian(
     await chair(replacedAt),

@@ -58,6 +58,56 @@ describe('the care registry in the browser', () => {
     await page.locator('#care-problems', { hasText: '已解决：已陪同去卫生院开了一个月的药' }).waitFor();
   });
 
+  it('the chair registers a person of the roster with a class Ⅰ guardian from their household', async () => {
+    const chairApi = await stack.apiAs(village.chair);
+    const first17 = '33018819470315123';
+    const { idCheckDigit } = await import('../../src/shared/rules/identity');
+    const hh = 'E2ECARE1';
+    await chairApi.post('/people', {
+      name: '范老汉',
+      groupName: '第一村民小组',
+      householdId: hh,
+      relation: '户主',
+      idNumber: first17 + idCheckDigit(first17),
+    });
+    const son = (
+      await chairApi.post('/people', {
+        name: '范建业',
+        groupName: '第一村民小组',
+        householdId: hh,
+        relation: '子',
+        idNumber: `33018819750611125${idCheckDigit('33018819750611125')}`,
+      })
+    ).body.personId as string;
+
+    const page = await stack.openAs(village.chair);
+    await page.goto(`${stack.url}/#/pages/care/list/index`);
+    await page.locator('#care-register-link').click();
+    await page.waitForURL(/pages\/care\/register\/index/);
+    await fill(page, 'care-search', '范老汉');
+    await page.locator('#care-search-button').click();
+    await page.locator('#care-found .vh-tab', { hasText: '范老汉' }).click();
+    await page.locator('#care-reason-aged').click();
+    await fill(page, 'care-needs', '独居，腿脚不便，需要每天有人送饭');
+    await page.locator(`#care-cadre-${village.committee[1].personId}`).click();
+    await page.locator('#care-guardian-class-relative').click();
+    await page.locator(`#care-relative-${son}`).click();
+    await page.locator('#care-kinship-child').click();
+    await shot(page, 'care-register');
+    await page.locator('#care-register').click();
+    await page.waitForURL(/pages\/care\/detail\/index/);
+    await page.locator('#care-record .vh-title', { hasText: '范老汉' }).waitFor();
+    await page.locator('#care-guardian', { hasText: '范建业' }).waitFor();
+
+    // The son went away for work: the committee takes over, and the son stays on the file with the reason.
+    await page.locator('#care-replace-open').click();
+    await page.locator('#replace-kind-village_committee').click();
+    await fill(page, 'replace-reason', '儿子外出务工，无法照料');
+    await page.locator('#replace-send').click();
+    await page.locator('#care-guardian', { hasText: '村民委员会' }).waitFor();
+    await page.locator('[id^="former-"]', { hasText: '儿子外出务工，无法照料' }).waitFor();
+  });
+
   it('township civil affairs sees the overview of its villages; a resident sees nothing of it', async () => {
     const page = await stack.openAs(stack.township.civilAffairs);
     await page.locator('#tile-care').click();

@@ -15,6 +15,7 @@ import {
   supportModeLabels,
 } from '../../../../shared/schemas/care';
 import { ActionButton } from '../../../components/action';
+import { AgreementForm, ReplaceGuardianForm } from '../../../components/care-forms';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
@@ -92,6 +93,11 @@ export default function CareDetailPage() {
   const personId = params.id ?? '';
   const villageId = params.villageId;
   const [r, setRecord] = useState<CareRecord>();
+  const [form, setForm] = useState<'guardian' | 'agreement'>();
+  const done = (next: CareRecord) => {
+    setRecord(next);
+    setForm(undefined);
+  };
   const { loading, error, track } = useLoading();
   const load = () =>
     track(async () => {
@@ -103,6 +109,9 @@ export default function CareDetailPage() {
     if (r) load();
   });
   const canWrite = me?.person?.roles.some((role) => role === 'committee' || role === 'township_staff');
+  // A scan is uploaded as a photo of the village: the committee's, not the township's.
+  const committee = me?.person?.roles.includes('committee');
+  const where = { personId, villageId };
   return (
     <Page>
       <LoadState loading={loading && !r} error={error} onRetry={load} />
@@ -131,6 +140,12 @@ export default function CareDetailPage() {
             {r.formerGuardians.map((g) => (
               <GuardianCard key={g.guardianId} g={g} id={`former-${g.guardianId}`} />
             ))}
+            {canWrite && form !== 'guardian' && (
+              <View id="care-replace-open" className="vh-button vh-button-plain" onClick={() => setForm('guardian')}>
+                {tcare.forms.replaceTitle}
+              </View>
+            )}
+            {form === 'guardian' && <ReplaceGuardianForm where={where} onDone={done} />}
           </View>
 
           <View className="vh-card" id="care-agreements">
@@ -152,6 +167,12 @@ export default function CareDetailPage() {
                 )}
               </View>
             ))}
+            {committee && form !== 'agreement' && !r.agreements.some((a) => a.status === 'active') && (
+              <View id="care-agreement-open" className="vh-button vh-button-plain" onClick={() => setForm('agreement')}>
+                {tcare.forms.agreementTitle}
+              </View>
+            )}
+            {form === 'agreement' && <AgreementForm where={where} onDone={done} />}
           </View>
 
           <View className="vh-card" id="care-problems">

@@ -44,6 +44,15 @@ export default function CareListPage() {
       >
         {L.overview}
       </Button>
+      {me?.person?.roles.includes('committee') && (
+        <Button
+          id="care-register-link"
+          className="vh-button vh-button-primary"
+          onClick={() => Taro.navigateTo({ url: '/pages/care/register/index' })}
+        >
+          {tcare.register.open}
+        </Button>
+      )}
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {list?.items.length === 0 && <View className="vh-empty">{L.empty}</View>}
       {list?.items.map((p) => (
