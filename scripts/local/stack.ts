@@ -87,9 +87,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const { seedDemo } = await import('./seed');
     const { seedTopics } = await import('./seed-topics');
     const { seedCases } = await import('./seed-cases');
+    const { seedCare } = await import('./seed-care');
     const township = await seedDemo({ now: new Date() });
     await seedTopics(township.villages[0], new Date());
     await seedCases(township.villages[0], new Date());
+    await seedCare(township.villages[0], new Date());
     seeded = true;
   }
   const timers = await startSchedules();

@@ -40,6 +40,7 @@ export default defineAppConfig({
     { root: 'pages/topics/staff', pages: ['edit/index', 'scrutineer/index'] },
     { root: 'pages/cases/staff', pages: ['proxy/index', 'dashboard/index', 'township/index'] },
     { root: 'pages/township', pages: ['villages/index'] },
+    { root: 'pages/care', pages: ['list/index', 'detail/index', 'visit/index', 'overview/index', 'register/index'] },
   ],
   // 说话输入 in the mini-program: WeChat's 同声传译 plugin (services/voice.ts picks it up through requirePlugin,
   // and a build without it simply shows no microphone).

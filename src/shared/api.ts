@@ -1,6 +1,7 @@
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bindingsRoutes } from './routes/bindings';
+import { careRoutes } from './routes/care';
 import { casesRoutes } from './routes/cases';
 import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
@@ -31,6 +32,7 @@ export const routes = {
   ...auditRoutes,
   ...privacyRoutes,
   ...townshipRoutes,
+  ...careRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -46,6 +48,7 @@ export const resources = {
   privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
   township: { description: '乡镇视图：各村一览与对比', routes: townshipRoutes },
+  care: { description: '特困人员监护照料：名册、监护人、协议、走访探视与问题整改（仅工作人员）', routes: careRoutes },
 } as const;
 
 export type Routes = typeof routes;

@@ -72,6 +72,12 @@ interface Fixtures {
    */
   kase(kind: 'submitted' | 'accepted' | 'resolvedForResident' | 'cosignable' | 'withDuty' | 'private'): Promise<string>;
   gridWorkerId: string;
+  /** A committee member of the village: a care record's cadre in charge. */
+  cadreId: string;
+  /** A fresh person in the care registry (an elder, their son as guardian), with an open problem when asked. */
+  care(withProblem?: boolean): Promise<{ personId: string; problemId?: string }>;
+  /** A photo uploaded by the committee caller (a photo is attached only by whoever uploaded it). */
+  committeePhoto(): Promise<string>;
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
@@ -104,6 +110,25 @@ const newPerson = () => ({
   householdId: `MX${serial}`,
   relation: '户主',
   idNumber: freshIdNumber(),
+});
+/** An ID number of someone born in 1948: old enough for the care registry. */
+const elderIdNumber = () => {
+  const n = serial++;
+  const first17 = `3301991948${two(1 + (n % 12))}${two(1 + (n % 28))}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + idCheckDigit(first17);
+};
+const careChecks = (problem: boolean) =>
+  Object.fromEntries(
+    ['food', 'clothing', 'housing', 'medical', 'safety', 'guardian'].map((a) => [
+      a,
+      problem && a === 'housing' ? { status: 'problem', note: '屋顶漏雨' } : { status: 'ok' },
+    ]),
+  );
+const careVisit = (problem = false) => ({
+  visitedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  checks: careChecks(problem),
+  summary: `权限矩阵测试走访，老人生活正常（${serial++}）。`,
+  satisfaction: { rating: 'satisfied', by: 'person' },
 });
 const everyone = (status: number, over: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
   resident: status,
@@ -812,6 +837,92 @@ const matrix: Row[] = [
     }),
     expect: everyone(403, { committee: 201 }),
   },
+  // The care registry (特困人员监护照料): the committee keeps it, the 监委会 reads it, township civil affairs
+  // (not the township's other offices) both; nobody else learns who is in care (a file is "not found").
+  {
+    endpoint: 'GET /care',
+    request: async (f) => ({ method: 'GET', path: scoped('/care', f.villageId) }),
+    expect: everyone(403, { committee: 200, supervisor: 200, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'POST /care',
+    request: async (f) => {
+      const { personId } = await f.person();
+      return {
+        method: 'POST',
+        path: scoped('/care', f.villageId),
+        body: {
+          personId,
+          reason: 'disability',
+          disability: { category: 'intellectual', grade: 1 },
+          supportMode: 'dispersed',
+          needs: '需要每天有人照看',
+          cadreId: f.cadreId,
+          guardian: { guardianClass: 'institution', body: 'village_committee' },
+        },
+      };
+    },
+    expect: everyone(403, { committee: 201, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'GET /care-overview',
+    request: async () => ({ method: 'GET', path: '/care-overview' }),
+    expect: everyone(403, { committee: 200, supervisor: 200, otherVillage: 200 }), // the other village's chair: their own
+  },
+  {
+    endpoint: 'GET /care/{personId}',
+    request: async (f) => ({ method: 'GET', path: scoped(`/care/${(await f.care()).personId}`, f.villageId) }),
+    expect: everyone(404, { committee: 200, supervisor: 200 }),
+  },
+  {
+    endpoint: 'POST /care/{personId}/guardian',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/care/${(await f.care()).personId}/guardian`, f.villageId),
+      body: { guardian: { guardianClass: 'institution', body: 'village_committee' }, reason: '儿子外出务工' },
+    }),
+    expect: everyone(404, { committee: 200, supervisor: 403 }),
+  },
+  {
+    endpoint: 'POST /care/{personId}/agreements',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/care/${(await f.care()).personId}/agreements`, f.villageId),
+      body: {
+        duties: [
+          { kind: 'daily_watch', text: '每天上门看望一次' },
+          { kind: 'daily_life', text: '每周打扫卫生一次' },
+          { kind: 'hospital', text: '住院时全程陪护' },
+        ],
+        signedOn: '2026-02-01',
+        startsOn: '2026-02-01',
+        endsOn: '2027-01-31',
+        scanPhotoId: await f.committeePhoto(),
+      },
+    }),
+    expect: everyone(404, { committee: 201, supervisor: 403 }),
+  },
+  {
+    endpoint: 'POST /care/{personId}/visits',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/care/${(await f.care()).personId}/visits`, f.villageId),
+      body: careVisit(),
+    }),
+    expect: everyone(404, { committee: 201, supervisor: 403 }),
+  },
+  {
+    endpoint: 'POST /care/{personId}/problems/{problemId}/resolve',
+    request: async (f) => {
+      const { personId, problemId } = await f.care(true);
+      return {
+        method: 'POST',
+        path: scoped(`/care/${personId}/problems/${problemId}/resolve`, f.villageId),
+        body: { resolution: '已请人修好屋顶' },
+      };
+    },
+    expect: everyone(404, { committee: 200, supervisor: 403 }),
+  },
 ];
 
 let api: TestApi;
@@ -943,6 +1054,33 @@ beforeAll(async () => {
       return r.body.correctionId as string;
     },
     gridWorkerId: v1.gridWorkers[0].personId,
+    cadreId: v1.committee[1].personId,
+    care: async (withProblem = false) => {
+      const householdId = `MXC${serial++}`;
+      const elder = await chair.post('/people', { ...newPerson(), householdId, idNumber: elderIdNumber() });
+      const son = await chair.post('/people', { ...newPerson(), householdId, relation: '子' });
+      const r = await chair.post('/care', {
+        personId: elder.body.personId,
+        reason: 'aged',
+        supportMode: 'dispersed',
+        needs: '需要每天有人看望',
+        cadreId: v1.committee[1].personId,
+        guardian: { guardianClass: 'relative', personId: son.body.personId, kinship: 'child' },
+      });
+      if (r.status !== 201) throw new Error(`fixture care: ${r.status} ${JSON.stringify(r.body)}`);
+      if (!withProblem) return { personId: elder.body.personId as string };
+      const v = await chair.post(`/care/${elder.body.personId}/visits`, careVisit(true));
+      return { personId: elder.body.personId as string, problemId: v.body.problems[0].problemId as string };
+    },
+    committeePhoto: async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const up = (await callers.committee.post('/photos', { contentType: 'image/png', size: png.length })).body;
+      await fetch(up.uploadUrl, { method: 'PUT', headers: up.headers, body: new Uint8Array(png) });
+      return up.photoId as string;
+    },
     kase: async (kind) => {
       const author = await who(authors[authored++ % authors.length]);
       const made = async (client: ApiClient, body: Record<string, unknown>) => {

@@ -285,6 +285,54 @@ export const keys = {
   caseClockPartition: () => ({ pk: 'CASES#due' }),
 
   /**
+   * The care registry (特困人员监护照料): one head per person in care, a village's heads in one
+   * partition (a village has a handful: the registry, the township's overview read it whole);
+   * each person's guardians, agreements, visits and problems in the person's own partition.
+   */
+  careHead: (villageId: string, personId: string) => ({ pk: `${tenant(villageId)}#CARE`, sk: `P#${personId}` }),
+  careHeadPrefix: (villageId: string) => ({ pk: `${tenant(villageId)}#CARE`, skPrefix: 'P#' }),
+  careGuardian: (villageId: string, personId: string, since: string, guardianId: string) => ({
+    pk: `${tenant(villageId)}#CARE#${personId}`,
+    sk: `G#${since}#${guardianId}`,
+  }),
+  careAgreement: (villageId: string, personId: string, agreementId: string) => ({
+    pk: `${tenant(villageId)}#CARE#${personId}`,
+    sk: `A#${agreementId}`,
+  }),
+  careVisit: (villageId: string, personId: string, visitedAt: string, visitId: string) => ({
+    pk: `${tenant(villageId)}#CARE#${personId}`,
+    sk: `V#${visitedAt}#${visitId}`,
+  }),
+  careProblem: (villageId: string, personId: string, problemId: string) => ({
+    pk: `${tenant(villageId)}#CARE#${personId}`,
+    sk: `PB#${problemId}`,
+  }),
+  careFile: (villageId: string, personId: string) => ({ pk: `${tenant(villageId)}#CARE#${personId}` }),
+  /**
+   * A village's open care problems by deadline, one small item each (not on an index: the indexes
+   * project other attributes): what the overview lists; resolving a problem deletes its entry.
+   */
+  openCareProblem: (villageId: string, dueAt: string, problemId: string) => ({
+    pk: `${tenant(villageId)}#CAREPROBLEMS#open`,
+    sk: `${dueAt}#${problemId}`,
+  }),
+  openCareProblems: (villageId: string) => ({ pk: `${tenant(villageId)}#CAREPROBLEMS#open` }),
+  /**
+   * The first visit of a village whose text (a keyed fingerprint) or photo (its content's digest) was this:
+   * a later visit repeating either is a copy (千篇一律).
+   */
+  careVisitMark: (villageId: string, kind: 'text' | 'photo', digest: string) => ({
+    pk: `${tenant(villageId)}#CAREMARK`,
+    sk: `${kind}#${digest}`,
+  }),
+  /** Visits flagged as copied or entered late, newest last: what the township's overview lists. */
+  careFlag: (villageId: string, visitedAt: string, visitId: string) => ({
+    pk: `${tenant(villageId)}#CAREFLAGS`,
+    sk: `${visitedAt}#${visitId}`,
+  }),
+  careFlags: (villageId: string) => ({ pk: `${tenant(villageId)}#CAREFLAGS` }),
+
+  /**
    * An uploaded photo's record: who uploaded it, its type and size. Unattached ones
    * carry a ttl and vanish; attaching to a case removes it. No person in the key.
    */

@@ -71,12 +71,17 @@ export async function presignView(key: string, now: Date) {
   });
 }
 
-/** What storage holds under a key, or undefined if nothing (S3 answers 403 for a missing key without ListBucket). */
-export async function headPhoto(key: string): Promise<{ size: number; contentType: string } | undefined> {
+/**
+ * What storage holds under a key, or undefined if nothing (S3 answers 403 for a missing key without ListBucket).
+ * `digest` is the object's ETag: the MD5 of its bytes for a single PUT, so the same photo uploaded twice shows.
+ */
+export async function headPhoto(
+  key: string,
+): Promise<{ size: number; contentType: string; digest: string } | undefined> {
   const { HeadObjectCommand } = await sdk();
   try {
     const r = await (await s3()).send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return { size: r.ContentLength ?? 0, contentType: r.ContentType ?? '' };
+    return { size: r.ContentLength ?? 0, contentType: r.ContentType ?? '', digest: (r.ETag ?? '').replace(/"/g, '') };
   } catch (e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status === 404 || status === 403) return undefined;

@@ -51,7 +51,9 @@ export type Action =
   | 'township.table' // the township's table of its villages: counts, no one named
   | 'audit.verify' // check the hash-chained audit record: the supervision committee and the township
   | 'audit.browse' // read the audit record entry by entry, filtered: the same overseers
-  | 'correction.handle'; // the residents' correction requests (PIPL art. 46): the committee answers them
+  | 'correction.handle' // the residents' correction requests (PIPL art. 46): the committee answers them
+  | 'care.view' // the care registry (特困人员): the committee, the 监委会 (oversight) and township civil affairs
+  | 'care.manage'; // register, guardians, agreements, visits, problems: the committee and township civil affairs
 
 export interface Target {
   villageId: string;
@@ -83,6 +85,8 @@ const ownGridUnless =
       : '网格员只能处理本网格的村民';
 const ownGridUnlessCommittee = ownGridUnless('committee');
 const ownGridUnlessOverseer = ownGridUnless('committee', 'party_branch', 'supervisor');
+
+const onlyTownship = (a: Actor) => a.tenant.kind === 'township';
 
 interface Rule {
   roles: (t: Target) => Role[];
@@ -156,6 +160,17 @@ const rules: Record<Action, Rule> = {
   'case.dashboard': { roles: () => overseers, denied: '只有村“两委”、监委会和乡镇工作人员可以查看办理统计' },
   'case.township': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看上报乡镇的事项' },
   'township.table': { roles: () => ['township_staff'], denied: '只有乡镇工作人员可以查看各村一览' },
+  'care.view': {
+    roles: () => ['committee', 'supervisor', 'township_staff'],
+    denied: '只有村委会、监委会和乡镇民政工作人员可以查看特困人员监护照料名册',
+    extra: (a) =>
+      onlyTownship(a) && !isCivilAffairs(a) ? '乡镇只有民政工作人员可以查看特困人员监护照料名册' : undefined,
+  },
+  'care.manage': {
+    roles: () => ['committee', 'township_staff'],
+    denied: '只有村委会委员和乡镇民政工作人员可以登记监护照料信息',
+    extra: (a) => (onlyTownship(a) && !isCivilAffairs(a) ? '乡镇只有民政工作人员可以登记监护照料信息' : undefined),
+  },
   'audit.verify': {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',
@@ -210,7 +225,7 @@ export interface CaseTarget extends Target {
   subjectId?: string;
 }
 
-/** Township civil-affairs staff (民政): the only township staff who see care concerns (关爱线索). */
+/** Township civil-affairs staff (民政): the only township staff who see care concerns (关爱线索) and the care registry. */
 const isCivilAffairs = (a: Actor) => a.roles.includes('township_staff') && a.posts.some((p) => p.includes('民政'));
 const routeDeciders: Record<CaseRoute, (a: Actor) => boolean> = {
   committee: (a) => a.roles.includes('committee'),

@@ -34,7 +34,8 @@ const derive = (name: SecretName, purpose: string) => {
 const deriveFrom = (value: string, purpose: string) =>
   Buffer.from(hkdfSync('sha256', value, 'village-hall', purpose, 32));
 
-export type FingerprintKind = 'id-number' | 'phone' | 'openid' | 'receipt' | 'retry' | 'rating';
+/** 'visit-text': a care visit's text, matched against earlier visits' without keeping a readable copy. */
+export type FingerprintKind = 'id-number' | 'phone' | 'openid' | 'receipt' | 'retry' | 'rating' | 'visit-text';
 const rotatesWithRosterKey = (kind: FingerprintKind) => kind === 'id-number' || kind === 'phone';
 
 const hmac = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url').slice(0, 32);

@@ -53,14 +53,15 @@ const notYours = () => invalidField('photos', '照片不存在或不是您上传
  * For a case being submitted: checks each named photo was uploaded by this
  * person to this village, is not used yet, and is really in storage with the
  * declared size and type. Returns the transaction items that attach them (the
- * caller writes them with the case, all or nothing) and what the case keeps.
+ * caller writes them with the case, all or nothing), what the case keeps, and each
+ * photo's content digest (a care visit compares them with earlier visits').
  */
 export async function claimPhotos(
   actor: Actor,
   villageId: string,
   photoIds: string[],
   now: Date,
-): Promise<{ items: TransactItem[]; photos: PhotoRef[] }> {
+): Promise<{ items: TransactItem[]; photos: PhotoRef[]; digests: string[] }> {
   if (photoIds.length > maxPhotosPerCase) throw invalidField('photos', `最多 ${maxPhotosPerCase} 张照片`);
   if (new Set(photoIds).size !== photoIds.length) throw invalidField('photos', '同一张照片不能重复添加');
   const nowSeconds = epochSeconds(now);
@@ -74,12 +75,15 @@ export async function claimPhotos(
       const stored = await headPhoto(photoKey(villageId, photoId));
       if (!stored || stored.size !== record.size || stored.contentType !== record.contentType)
         throw invalidField('photos', '照片尚未上传完成');
-      return { photoId, contentType: record.contentType as PhotoContentType, ttl: record.ttl };
+      return { photoId, contentType: record.contentType as PhotoContentType, ttl: record.ttl, digest: stored.digest };
     }),
   );
   return {
-    items: photos.flatMap((p) => attachPhoto({ villageId, ...p }, actor.personId, now.toISOString(), nowSeconds)),
+    items: photos.flatMap(({ photoId, ttl }) =>
+      attachPhoto({ villageId, photoId, ttl }, actor.personId, now.toISOString(), nowSeconds),
+    ),
     photos: photos.map(({ photoId, contentType }) => ({ photoId, contentType })),
+    digests: photos.map((p) => p.digest),
   };
 }
 

@@ -42,14 +42,20 @@ export function normalizePhone(s: string): string | undefined {
   return undefined;
 }
 
-/** The day a person turns 18; a 29 February birthday comes of age on 1 March in a common year. */
-export function adultFrom(birthDate: string): string {
+/** The day a person turns `years` old; a 29 February birthday turns on 1 March in a common year. */
+export function birthdayOf(birthDate: string, years: number): string {
   const [y, m, d] = birthDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y + 18, m - 1, d));
+  const date = new Date(Date.UTC(y + years, m - 1, d));
   return date.toISOString().slice(0, 10);
 }
 
+/** The day a person turns 18. */
+export const adultFrom = (birthDate: string) => birthdayOf(birthDate, 18);
+
 export const isAdult = (birthDate: string, today: string) => today >= adultFrom(birthDate);
+
+/** Whether a person is `years` old or more on `today`. */
+export const hasTurned = (birthDate: string, years: number, today: string) => today >= birthdayOf(birthDate, years);
 
 /** Dates as registers write them: 1956-03-07, 1956/3/7, 1956.3.7, 19560307, 1956年3月7日. */
 export function parseLooseDate(s: string): string | undefined {

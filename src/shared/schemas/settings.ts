@@ -127,6 +127,24 @@ const fields = {
       .min(30, '至少保留 30 天')
       .max(3650, '最多保留 3650 天'),
   }),
+  /** 特困人员监护照料: how often each person is visited, how soon a visit must be entered, how long a problem may stay open. */
+  care: z.object({
+    visitEveryDays: z
+      .number({ error: '走访周期应为数字' })
+      .int('走访周期应为整数')
+      .min(7, '走访周期至少 7 天')
+      .max(92, '走访周期最多 92 天'),
+    lateEntryHours: z
+      .number({ error: '补录时限应为数字' })
+      .int('补录时限应为整数')
+      .min(1, '补录时限至少 1 小时')
+      .max(720, '补录时限最多 720 小时'),
+    problemWorkingDays: z
+      .number({ error: '问题整改期限应为数字' })
+      .int('问题整改期限应为整数')
+      .min(1, '问题整改期限至少 1 个工作日')
+      .max(60, '问题整改期限最多 60 个工作日'),
+  }),
   utcOffsetMinutes: z
     .number({ error: '时区应为数字' })
     .int('时区应为整数分钟')
@@ -174,6 +192,8 @@ const lawDefaults = {
     correctionDays: retentionDefaults.correctionDays,
     closedPetitionDays: retentionDefaults.closedPetitionDays,
   },
+  // The plan: township leaders and the cadre in charge visit at least once a month.
+  care: { visitEveryDays: 30, lateEntryHours: 48, problemWorkingDays: 5 },
   utcOffsetMinutes: 480,
 } satisfies z.input<z.ZodObject<typeof fields>>;
 
@@ -193,6 +213,7 @@ export const VillageSettings = z.object({
   inbox: fields.inbox.default(lawDefaults.inbox),
   writeLimits: fields.writeLimits.default(lawDefaults.writeLimits),
   privacy: fields.privacy.default(lawDefaults.privacy),
+  care: fields.care.default(lawDefaults.care),
   utcOffsetMinutes: fields.utcOffsetMinutes.default(lawDefaults.utcOffsetMinutes),
 });
 export type VillageSettings = z.infer<typeof VillageSettings>;

@@ -11,6 +11,7 @@ import { useMe } from '../../components/use-me';
 import { BIND_PAGE } from '../../components/use-page-load';
 import { ta, tl } from '../../i18n/audit';
 import { tb } from '../../i18n/bindings';
+import { tcare } from '../../i18n/care';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
 import { tp } from '../../i18n/people';
@@ -128,6 +129,16 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: tw.home.tile,
     hint: tw.home.hint,
     shown: isTownship,
+  },
+  {
+    id: 'tile-care',
+    url: '/pages/care/list/index',
+    title: tcare.home.tile,
+    hint: tcare.home.hint,
+    // The registry's readers: the committee, the 监委会, and township civil affairs (民政).
+    shown: (me) =>
+      hasRole(me, 'committee', 'supervisor') ||
+      (isTownship(me) && Boolean(me?.person?.posts.some((p) => p.includes('民政')))),
   },
 ];
 
