@@ -4,6 +4,7 @@ import { bindingsRoutes } from './routes/bindings';
 import { casesRoutes } from './routes/cases';
 import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
+import { inquiriesRoutes } from './routes/inquiries';
 import { noticesRoutes } from './routes/notices';
 import { peopleRoutes } from './routes/people';
 import { privacyRoutes } from './routes/privacy';
@@ -29,6 +30,7 @@ export const routes = {
   ...inboxRoutes,
   ...auditRoutes,
   ...privacyRoutes,
+  ...inquiriesRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -43,6 +45,7 @@ export const resources = {
   inbox: { description: '消息与订阅', routes: inboxRoutes },
   privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
+  inquiries: { description: '监委会质询：提出、答复与逾期上报乡镇', routes: inquiriesRoutes },
 } as const;
 
 export type Routes = typeof routes;

@@ -70,6 +70,8 @@ interface Fixtures {
    */
   kase(kind: 'submitted' | 'accepted' | 'resolvedForResident' | 'cosignable' | 'withDuty' | 'private'): Promise<string>;
   gridWorkerId: string;
+  /** A fresh 质询 by the 监委会 member caller, public or confidential. */
+  inquiry(confidential: boolean): Promise<string>;
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
@@ -89,6 +91,7 @@ const topicBody = () => ({
   secret: true,
   closesAt: new Date(Date.now() + 86_400_000).toISOString(),
 });
+const inquiryBody = { subject: 'other', title: '权限矩阵质询', text: '用于权限矩阵测试的质询内容，请答复。' };
 const caseBody = () => ({
   kind: 'suggestion',
   categoryId: 'roads',
@@ -753,6 +756,45 @@ const matrix: Row[] = [
     }),
     expect: everyone(403, { committee: 201 }),
   },
+  // 质询: asked by the 监委会, answered by the committee; a confidential one exists only for them and the township.
+  {
+    endpoint: 'GET /inquiries',
+    request: async (f) => ({ method: 'GET', path: scoped('/inquiries', f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /inquiries',
+    request: async () => ({ method: 'POST', path: '/inquiries', body: inquiryBody }),
+    expect: everyone(403, { supervisor: 201, otherVillage: 403 }), // the other village's caller is its chair, not 监委会
+  },
+  {
+    endpoint: 'GET /inquiries/{id} (public)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/inquiries/${await f.inquiry(false)}`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'GET /inquiries/{id} (confidential)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/inquiries/${await f.inquiry(true)}`, f.villageId) }),
+    expect: everyone(404, { committee: 200, supervisor: 200, township: 200 }),
+  },
+  {
+    endpoint: 'POST /inquiries/{id}/answer (public)',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/inquiries/${await f.inquiry(false)}/answer`,
+      body: { text: '权限矩阵测试：已按规定办理并公开。' },
+    }),
+    expect: everyone(403, { committee: 200, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'POST /inquiries/{id}/answer (confidential)',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/inquiries/${await f.inquiry(true)}/answer`,
+      body: { text: '权限矩阵测试：已按规定办理并公开。' },
+    }),
+    expect: everyone(404, { committee: 200, supervisor: 403, township: 403 }),
+  },
 ];
 
 let api: TestApi;
@@ -902,6 +944,8 @@ beforeAll(async () => {
         await chair.post(`/cases/${id}/reply`, { text: '已经修好了，谢谢您的反映。' });
       return id;
     },
+    inquiry: async (confidential) =>
+      (await callers.supervisor.post('/inquiries', { ...inquiryBody, confidential })).body.inquiryId as string,
     question: async () => {
       const noticeId = await published();
       const q = await callers.resident.post(`/notices/${noticeId}/questions`, { text: '请问怎么办理？' });

@@ -247,6 +247,19 @@ export const keys = {
   }),
   caseClockPartition: () => ({ pk: 'CASES#due' }),
 
+  /** 质询: every inquiry of a village in one partition (a few a month from 3–5 members), newest last. */
+  inquiry: (villageId: string, inquiryId: string) => ({
+    pk: `${tenant(villageId)}#INQUIRIES`,
+    sk: `INQ#${inquiryId}`,
+  }),
+  inquiryPrefix: (villageId: string) => ({ pk: `${tenant(villageId)}#INQUIRIES`, skPrefix: 'INQ#' }),
+  /** Each unanswered inquiry's deadline, across villages, earliest first: what the scheduled escalation reads. */
+  inquiryClock: (dueBy: string, villageId: string, inquiryId: string) => ({
+    pk: 'INQUIRIES#due',
+    sk: `${dueBy}#${villageId}#${inquiryId}`,
+  }),
+  inquiryClockPartition: () => ({ pk: 'INQUIRIES#due' }),
+
   /**
    * An uploaded photo's record: who uploaded it, its type and size. Unattached ones
    * carry a ttl and vanish; attaching to a case removes it. No person in the key.

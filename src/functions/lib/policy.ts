@@ -46,6 +46,11 @@ export type Action =
   | 'case.convene' // record the meeting a co-signed petition obliged the committee to call
   | 'case.dashboard' // counts, times and satisfaction
   | 'case.township' // the township's list of escalated and overdue cases
+  | 'inquiry.ask' // 质询: a formal question to the committee, by the 监委会
+  | 'inquiry.answer'
+  | 'inquiry.confidential' // read an inquiry marked confidential: the 监委会, the committee, the township
+  | 'oversight.checklist' // the month's check list: the 监委会 and the township
+  | 'notice.signOff' // 监委会 review of a notice whose category the village asks it for (财务 by default)
   | 'audit.verify'; // check the hash-chained audit record: the supervision committee and the township
 
 export interface Target {
@@ -152,6 +157,17 @@ const rules: Record<Action, Rule> = {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以校验操作记录',
   },
+  'inquiry.ask': { roles: () => ['supervisor'], denied: '只有监委会委员可以提出质询' },
+  'inquiry.answer': { roles: () => ['committee'], denied: '只有村委会委员可以答复质询' },
+  'inquiry.confidential': {
+    roles: () => ['committee', 'supervisor', 'township_staff'],
+    denied: '不公开的质询只有监委会、村委会和乡镇可以查看',
+  },
+  'oversight.checklist': {
+    roles: () => ['supervisor', 'township_staff'],
+    denied: '只有监委会和乡镇工作人员可以查看监督检查清单',
+  },
+  'notice.signOff': { roles: () => ['supervisor'], denied: '只有监委会委员可以审核把关' },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
     denied: '只有村委会委员和监委会委员可以作为监票人录入选票',

@@ -27,6 +27,9 @@ export const EventKind = z.enum([
   'binding.rejected',
   'notice.published',
   'privacy.correction', // to the committee: a resident asks for their register entry to be corrected
+  'inquiry.asked', // to the committee: the 监委会 asks a formal question (质询)
+  'inquiry.answered', // to the 监委会 member who asked
+  'inquiry.township', // to the township: an inquiry unanswered past its deadline
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -53,11 +56,12 @@ export const urgentKinds: ReadonlySet<EventKind> = new Set<EventKind>([
   'case.due',
   'case.escalated',
   'case.township',
+  'inquiry.township',
 ]);
 
 /** Where a message leads: one tap opens the thing it is about. */
 export const InboxLink = z.object({
-  page: z.enum(['topic', 'case', 'notice', 'binding', 'person']),
+  page: z.enum(['topic', 'case', 'notice', 'binding', 'person', 'inquiry']),
   id: z.string(),
   villageId: z.string().optional(),
 });
@@ -77,6 +81,8 @@ export function inboxPage(l: InboxLink) {
       return 'pages/index/index';
     case 'person':
       return `pages/people/detail/index?id=${l.id}${village}`;
+    case 'inquiry':
+      return `pages/oversight/inquiry/index?id=${l.id}${village}`;
   }
 }
 
