@@ -61,6 +61,8 @@ interface Fixtures {
   published(): Promise<string>;
   draft(): Promise<string>;
   pending(): Promise<string>;
+  /** A 财务 notice the committee approved, waiting for the 监委会's review. */
+  pendingSignOff(): Promise<string>;
   question(): Promise<{ noticeId: string; questionId: string }>;
   settings(): Promise<unknown>;
   /**
@@ -756,6 +758,26 @@ const matrix: Row[] = [
     }),
     expect: everyone(403, { committee: 201 }),
   },
+  // 财务 is reviewed by the 监委会 before it is published (signOffCategories): only a 监委会 member signs off or returns it.
+  {
+    endpoint: 'GET /notices?status=pending_signoff',
+    request: async (f) => ({ method: 'GET', path: scoped('/notices?status=pending_signoff', f.villageId) }),
+    expect: everyone(200, asVillagers(403)),
+  },
+  {
+    endpoint: 'POST /notices/{id}/sign-off',
+    request: async (f) => ({ method: 'POST', path: `/notices/${await f.pendingSignOff()}/sign-off` }),
+    expect: everyone(403, { ...asVillagers(404), supervisor: 200 }),
+  },
+  {
+    endpoint: 'POST /notices/{id}/return',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/notices/${await f.pendingSignOff()}/return`,
+      body: { reason: '缺少验收单' },
+    }),
+    expect: everyone(403, { ...asVillagers(404), supervisor: 200 }),
+  },
   // 质询: asked by the 监委会, answered by the committee; a confidential one exists only for them and the township.
   {
     endpoint: 'GET /inquiries',
@@ -915,6 +937,12 @@ beforeAll(async () => {
     },
     draft,
     pending,
+    pendingSignOff: async () => {
+      const id = (await chair.post('/notices', { ...notice, category: 'finance' })).body.noticeId as string;
+      await chair.post(`/notices/${id}/publish`);
+      await vice.post(`/notices/${id}/approve`);
+      return id;
+    },
     published,
     settings: async () => (await chair.get('/village-settings')).body.settings,
     gridWorkerId: v1.gridWorkers[0].personId,

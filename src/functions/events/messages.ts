@@ -42,6 +42,10 @@ const texts: Record<EventKind, (e: NewsRecord) => Message> = {
     title: `有村民申请更正个人信息：${d(e, 'field')}`,
     body: `请在 ${d(e, 'dueBy')} 前核实并答复。申请内容：${d(e, 'text')}`,
   }),
+  'notice.signoff': (e) => ({
+    title: `公告等待监委会审核：${d(e, 'title')}`,
+    body: `${d(e, 'category')}公开须经监委会审核后发布，请核对后通过或退回。`,
+  }),
   // A confidential inquiry's title stays out of the message (a push shows on a locked screen): data.title is then absent.
   'inquiry.asked': (e) => ({
     title: '监委会提出了质询',

@@ -8,7 +8,7 @@ const notice = (villageId: string, noticeId: string) => `${tenant(villageId)}#N#
 const pad = (n: number) => String(n).padStart(5, '0');
 
 /** Public = published or withdrawn; the other groups are staff work lists. */
-export type NoticeListGroup = 'public' | 'draft' | 'pending_review';
+export type NoticeListGroup = 'public' | 'draft' | 'pending_review' | 'pending_signoff';
 
 export const keys = {
   townships: () => ({ pk: 'TOWNSHIPS' }),

@@ -27,6 +27,7 @@ export const EventKind = z.enum([
   'binding.rejected',
   'notice.published',
   'privacy.correction', // to the committee: a resident asks for their register entry to be corrected
+  'notice.signoff', // to the 监委会: a notice waits for its review before it is published
   'inquiry.asked', // to the committee: the 监委会 asks a formal question (质询)
   'inquiry.answered', // to the 监委会 member who asked
   'inquiry.township', // to the township: an inquiry unanswered past its deadline

@@ -19,7 +19,13 @@ import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
 import { daysSince, formatDate, formatDateTime } from '../../../services/format';
-import { isEditor, isOverseer, isTownship } from '../../../services/session';
+import { hasRole, isEditor, isOverseer, isTownship } from '../../../services/session';
+
+/** What the committee is told when publishing leads to a review rather than to the notice board. */
+const submittedNote: Partial<Record<Notice['status'], string>> = {
+  pending_review: t.detail.submitted,
+  pending_signoff: t.detail.submittedForSignOff,
+};
 
 /** Asks for a reason before a step that needs one (withdraw, send back). */
 function ReasonAction({
@@ -185,6 +191,16 @@ export default function NoticeDetail() {
             </View>
           )}
           {notice.status === 'pending_review' && <View className="vh-banner">{t.detail.pendingReview}</View>}
+          {notice.status === 'pending_signoff' && (
+            <View className="vh-banner" id="pending-signoff">
+              {t.detail.pendingSignOff}
+            </View>
+          )}
+          {notice.signedOffBy && (
+            <View className="vh-meta" id="signed-off-by">
+              {t.detail.signedOffBy(notice.signedOffBy.name, formatDate(notice.signedOffAt))}
+            </View>
+          )}
           {notice.reviewNote && notice.status === 'draft' && (
             <View className="vh-banner vh-banner-withdrawn">{t.detail.reviewNote(notice.reviewNote)}</View>
           )}
@@ -239,7 +255,7 @@ export default function NoticeDetail() {
                 label={t.detail.publish}
                 run={async () => {
                   const n = await call('publishNotice', { params: { noticeId } });
-                  changed(n, n.status === 'pending_review' ? t.detail.submitted : t.detail.publishedNow);
+                  changed(n, submittedNote[n.status] ?? t.detail.publishedNow);
                 }}
               />
               <ActionButton
@@ -263,7 +279,10 @@ export default function NoticeDetail() {
               <ActionButton
                 id="approve"
                 label={t.detail.approve}
-                run={async () => changed(await call('approveNotice', { params: { noticeId } }), t.detail.publishedNow)}
+                run={async () => {
+                  const n = await call('approveNotice', { params: { noticeId } });
+                  changed(n, submittedNote[n.status] ?? t.detail.publishedNow);
+                }}
               />
               <ReasonAction
                 id="reject"
@@ -271,6 +290,22 @@ export default function NoticeDetail() {
                 placeholder={t.detail.rejectReason}
                 warning={t.detail.rejectWarning}
                 run={async (reason) => changed(await call('rejectNotice', { params: { noticeId }, body: { reason } }))}
+              />
+            </View>
+          )}
+          {hasRole(me, 'supervisor') && !isTownship(me) && notice.status === 'pending_signoff' && (
+            <View className="vh-actions">
+              <ActionButton
+                id="sign-off"
+                label={t.detail.signOff}
+                run={async () => changed(await call('signOffNotice', { params: { noticeId } }), t.detail.publishedNow)}
+              />
+              <ReasonAction
+                id="return"
+                label={t.detail.returnToDraft}
+                placeholder={t.detail.returnReason}
+                warning={t.detail.returnWarning}
+                run={async (reason) => changed(await call('returnNotice', { params: { noticeId }, body: { reason } }))}
               />
             </View>
           )}

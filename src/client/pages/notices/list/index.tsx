@@ -17,7 +17,7 @@ import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import { isEditor, isOverseer } from '../../../services/session';
 
-type ListName = 'public' | 'draft' | 'pending_review';
+type ListName = 'public' | 'draft' | 'pending_review' | 'pending_signoff';
 
 export default function NoticeList() {
   const me = useMe();
@@ -75,7 +75,7 @@ export default function NoticeList() {
       <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />
       {isOverseer(me) && (
         <View className="vh-segments" id="list-filter">
-          {(['public', 'draft', 'pending_review'] as const).map((l) => (
+          {(['public', 'draft', 'pending_review', 'pending_signoff'] as const).map((l) => (
             <View
               key={l}
               className={`vh-segment ${list === l ? 'vh-segment-on' : ''}`}
