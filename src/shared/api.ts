@@ -6,6 +6,7 @@ import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
 import { inquiriesRoutes } from './routes/inquiries';
 import { noticesRoutes } from './routes/notices';
+import { oversightRoutes } from './routes/oversight';
 import { peopleRoutes } from './routes/people';
 import { privacyRoutes } from './routes/privacy';
 import { topicsRoutes } from './routes/topics';
@@ -31,6 +32,7 @@ export const routes = {
   ...auditRoutes,
   ...privacyRoutes,
   ...inquiriesRoutes,
+  ...oversightRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -46,6 +48,7 @@ export const resources = {
   privacy: { description: '我的数据与个人信息权利：查阅、下载、更正、注销', routes: privacyRoutes },
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
   inquiries: { description: '监委会质询：提出、答复与逾期上报乡镇', routes: inquiriesRoutes },
+  oversight: { description: '监委会工作台：每月监督检查清单', routes: oversightRoutes },
 } as const;
 
 export type Routes = typeof routes;

@@ -778,6 +778,12 @@ const matrix: Row[] = [
     }),
     expect: everyone(403, { ...asVillagers(404), supervisor: 200 }),
   },
+  // The month's check list: the 监委会's and the township's.
+  {
+    endpoint: 'GET /oversight/check-list',
+    request: async (f) => ({ method: 'GET', path: scoped('/oversight/check-list', f.villageId) }),
+    expect: everyone(403, { supervisor: 200, township: 200 }),
+  },
   // 质询: asked by the 监委会, answered by the committee; a confidential one exists only for them and the township.
   {
     endpoint: 'GET /inquiries',

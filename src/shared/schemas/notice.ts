@@ -135,7 +135,6 @@ export const NoticeSummary = Notice.pick({
   publishedAt: true,
   correctedAt: true,
   withdrawnAt: true,
-  signedOffBy: true,
 });
 export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
