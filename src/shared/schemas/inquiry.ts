@@ -11,13 +11,6 @@ export const InquirySubject = z.enum(['notice', 'case', 'topic', 'spending', 'ot
   error: '质询对象应为 公告、事项、议题、开支 或 其他',
 });
 export type InquirySubject = z.infer<typeof InquirySubject>;
-export const inquirySubjectLabels: Record<InquirySubject, string> = {
-  notice: '公告',
-  case: '建议诉求',
-  topic: '议题',
-  spending: '开支',
-  other: '其他',
-};
 /** The subjects that name one thing in the app (its id); spending and other are described in the text. */
 export const referencedSubjects: readonly InquirySubject[] = ['notice', 'case', 'topic'];
 

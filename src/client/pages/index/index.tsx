@@ -13,6 +13,7 @@ import { ta } from '../../i18n/audit';
 import { tb } from '../../i18n/bindings';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
+import { tov } from '../../i18n/oversight';
 import { tp } from '../../i18n/people';
 import { tt } from '../../i18n/topics';
 import { t } from '../../i18n/zh-CN';
@@ -91,6 +92,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: tcs.home.dashboard,
     hint: tcs.home.dashboardHint,
     shown: isOverseer,
+  },
+  {
+    id: 'tile-oversight',
+    url: '/pages/oversight/index',
+    title: tov.home.tile,
+    hint: tov.home.hint,
+    shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
   },
   {
     id: 'tile-audit',

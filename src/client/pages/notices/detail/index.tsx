@@ -15,6 +15,7 @@ import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { ti } from '../../../i18n/inbox';
+import { tov } from '../../../i18n/oversight';
 import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
@@ -308,6 +309,15 @@ export default function NoticeDetail() {
                 run={async (reason) => changed(await call('returnNotice', { params: { noticeId }, body: { reason } }))}
               />
             </View>
+          )}
+          {hasRole(me, 'supervisor') && !isTownship(me) && (
+            <Button
+              id="inquire"
+              className="vh-button vh-button-plain"
+              onClick={() => go(`/pages/oversight/inquiries/index?subject=notice&refId=${noticeId}`)}
+            >
+              {tov.inquiry.askAbout}
+            </Button>
           )}
           {editor && notice.status === 'published' && (
             <View className="vh-actions">

@@ -12,6 +12,7 @@ import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
+import { tov } from '../../../i18n/oversight';
 import { t } from '../../../i18n/zh-CN';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
@@ -157,6 +158,17 @@ export default function NoticeList() {
         </Button>
       )}
       {!loading && !cursor && items.length > 0 && <View className="vh-hint vh-center">{t.list.noMore}</View>}
+      <Button
+        id="inquiries-link"
+        className="vh-button vh-button-plain"
+        onClick={() =>
+          Taro.navigateTo({
+            url: `/pages/oversight/inquiries/index${chosenVillage ? `?villageId=${chosenVillage}` : ''}`,
+          })
+        }
+      >
+        {tov.inquiries.title}
+      </Button>
       <AnchorLine villageId={chosenVillage} />
     </Page>
   );
