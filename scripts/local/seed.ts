@@ -583,6 +583,10 @@ function buildNotices(
       ...(plan.review
         ? { submittedAt: iso(later(createdAt, (p.at.getTime() - createdAt.getTime()) / 2)), approvedBy: ref(approver) }
         : {}),
+      // 财务 is reviewed by the 监委会 before it is published (the default signOffCategories).
+      ...(p.content.category === 'finance'
+        ? { signedOffBy: ref(roster.supervisor), signedOffAt: iso(new Date(p.at.getTime() - 30 * 60_000)) }
+        : {}),
     };
     const v1: NoticeVersion = {
       ...first,

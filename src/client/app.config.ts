@@ -24,6 +24,11 @@ export default defineAppConfig({
     { root: 'pages/notices/staff', pages: ['edit/index', 'readers/index', 'calendar/index', 'questions/index'] },
     { root: 'pages/villages', pages: ['settings/index'] },
     { root: 'pages/audit', pages: ['index', 'entries/index'] },
+    // 监委会工作台: 质询 (public ones readable by every villager, opened from a message or the notice board), the check list and its report.
+    {
+      root: 'pages/oversight',
+      pages: ['index', 'inquiries/index', 'inquiry/index', 'check-list/index', 'report/index'],
+    },
     {
       root: 'pages/people',
       pages: [

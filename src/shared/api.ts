@@ -5,7 +5,9 @@ import { careRoutes } from './routes/care';
 import { casesRoutes } from './routes/cases';
 import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
+import { inquiriesRoutes } from './routes/inquiries';
 import { noticesRoutes } from './routes/notices';
+import { oversightRoutes } from './routes/oversight';
 import { peopleRoutes } from './routes/people';
 import { privacyRoutes } from './routes/privacy';
 import { topicsRoutes } from './routes/topics';
@@ -33,6 +35,8 @@ export const routes = {
   ...privacyRoutes,
   ...townshipRoutes,
   ...careRoutes,
+  ...inquiriesRoutes,
+  ...oversightRoutes,
 } as const;
 
 /** Each route module, by the resource it serves: /openapi.json tags every operation with its module's name. */
@@ -49,6 +53,8 @@ export const resources = {
   audit: { description: '操作记录的哈希链：校验与每日公布的链头', routes: auditRoutes },
   township: { description: '乡镇视图：各村一览与对比', routes: townshipRoutes },
   care: { description: '特困人员监护照料：名册、监护人、协议、走访探视与问题整改（仅工作人员）', routes: careRoutes },
+  inquiries: { description: '监委会质询：提出、答复与逾期上报乡镇', routes: inquiriesRoutes },
+  oversight: { description: '监委会工作台：每月监督检查清单', routes: oversightRoutes },
 } as const;
 
 export type Routes = typeof routes;

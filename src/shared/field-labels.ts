@@ -14,7 +14,7 @@ export const fieldLabels: Record<string, string> = {
   amountFen: '金额',
   date: '日期',
   counterparty: '往来单位或个人',
-  subject: '科目',
+  'ledger.subject': '科目', // a ledger line's; a bare `subject` is an inquiry's
   voucherFileId: '凭证照片',
   fileId: '文件',
   note: '备注',
@@ -50,6 +50,13 @@ export const fieldLabels: Record<string, string> = {
   personId: '人员',
   'idempotency-key': '防重复提交标记',
   noticeReviewRequired: '发布前审核',
+  signOffCategories: '须监委会把关的公开类别',
+  inquiryAnswerDays: '质询答复期限',
+  questionAnswerDays: '询问答复期限',
+  subject: '质询对象',
+  refId: '关联事项',
+  confidential: '不公开',
+  inquiryId: '质询编号',
   disclosureCadence: '公开周期',
   'disclosureCadence.party': '党务公开周期',
   'disclosureCadence.government': '政务公开周期',
@@ -150,15 +157,16 @@ export const fieldLabels: Record<string, string> = {
   resolution: '解决情况',
 };
 
+/** A path without its list positions: "ledger.3.subject" → "ledger.subject". */
+const named = (parts: string[]) => parts.filter((p) => !/^\d+$/.test(p)).join('.');
+
 /** "ledger.3.amountFen" → "收支明细 第 4 项 金额" */
 export function fieldLabel(path: string): string {
   if (fieldLabels[path]) return fieldLabels[path];
   const parts = path.split('.');
   return parts
     .map((p, i) =>
-      /^\d+$/.test(p)
-        ? `第 ${Number(p) + 1} 项`
-        : (fieldLabels[parts.slice(0, i + 1).join('.')] ?? fieldLabels[p] ?? p),
+      /^\d+$/.test(p) ? `第 ${Number(p) + 1} 项` : (fieldLabels[named(parts.slice(0, i + 1))] ?? fieldLabels[p] ?? p),
     )
     .join(' ');
 }

@@ -61,6 +61,8 @@ interface Fixtures {
   published(): Promise<string>;
   draft(): Promise<string>;
   pending(): Promise<string>;
+  /** A 财务 notice the committee approved, waiting for the 监委会's review. */
+  pendingSignOff(): Promise<string>;
   question(): Promise<{ noticeId: string; questionId: string }>;
   settings(): Promise<unknown>;
   /** A fresh correction request by a plain resident (not a caller). */
@@ -78,6 +80,8 @@ interface Fixtures {
   care(withProblem?: boolean): Promise<{ personId: string; problemId?: string }>;
   /** A photo uploaded by the committee caller (a photo is attached only by whoever uploaded it). */
   committeePhoto(): Promise<string>;
+  /** A fresh 质询 by the 监委会 member caller, public or confidential. */
+  inquiry(confidential: boolean): Promise<string>;
 }
 
 const notice = { category: 'village', title: '权限测试公告', body: '用于权限矩阵测试。' };
@@ -97,6 +101,7 @@ const topicBody = () => ({
   secret: true,
   closesAt: new Date(Date.now() + 86_400_000).toISOString(),
 });
+const inquiryBody = { subject: 'other', title: '权限矩阵质询', text: '用于权限矩阵测试的质询内容，请答复。' };
 const caseBody = () => ({
   kind: 'suggestion',
   categoryId: 'roads',
@@ -923,6 +928,71 @@ const matrix: Row[] = [
     },
     expect: everyone(404, { committee: 200, supervisor: 403 }),
   },
+  // 财务 is reviewed by the 监委会 before it is published (signOffCategories): only a 监委会 member signs off or returns it.
+  {
+    endpoint: 'GET /notices?status=pending_signoff',
+    request: async (f) => ({ method: 'GET', path: scoped('/notices?status=pending_signoff', f.villageId) }),
+    expect: everyone(200, asVillagers(403)),
+  },
+  {
+    endpoint: 'POST /notices/{id}/sign-off',
+    request: async (f) => ({ method: 'POST', path: `/notices/${await f.pendingSignOff()}/sign-off` }),
+    expect: everyone(403, { ...asVillagers(404), supervisor: 200 }),
+  },
+  {
+    endpoint: 'POST /notices/{id}/return',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/notices/${await f.pendingSignOff()}/return`,
+      body: { reason: '缺少验收单' },
+    }),
+    expect: everyone(403, { ...asVillagers(404), supervisor: 200 }),
+  },
+  // The month's check list: the 监委会's and the township's.
+  {
+    endpoint: 'GET /oversight/check-list',
+    request: async (f) => ({ method: 'GET', path: scoped('/oversight/check-list', f.villageId) }),
+    expect: everyone(403, { supervisor: 200, township: 200 }),
+  },
+  // 质询: asked by the 监委会, answered by the committee; a confidential one exists only for them and the township.
+  {
+    endpoint: 'GET /inquiries',
+    request: async (f) => ({ method: 'GET', path: scoped('/inquiries', f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'POST /inquiries',
+    request: async () => ({ method: 'POST', path: '/inquiries', body: inquiryBody }),
+    expect: everyone(403, { supervisor: 201, otherVillage: 403 }), // the other village's caller is its chair, not 监委会
+  },
+  {
+    endpoint: 'GET /inquiries/{id} (public)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/inquiries/${await f.inquiry(false)}`, f.villageId) }),
+    expect: everyone(200),
+  },
+  {
+    endpoint: 'GET /inquiries/{id} (confidential)',
+    request: async (f) => ({ method: 'GET', path: scoped(`/inquiries/${await f.inquiry(true)}`, f.villageId) }),
+    expect: everyone(404, { committee: 200, supervisor: 200, township: 200 }),
+  },
+  {
+    endpoint: 'POST /inquiries/{id}/answer (public)',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/inquiries/${await f.inquiry(false)}/answer`,
+      body: { text: '权限矩阵测试：已按规定办理并公开。' },
+    }),
+    expect: everyone(403, { committee: 200, otherVillage: 404 }),
+  },
+  {
+    endpoint: 'POST /inquiries/{id}/answer (confidential)',
+    request: async (f) => ({
+      method: 'POST',
+      path: `/inquiries/${await f.inquiry(true)}/answer`,
+      body: { text: '权限矩阵测试：已按规定办理并公开。' },
+    }),
+    expect: everyone(404, { committee: 200, supervisor: 403, township: 403 }),
+  },
 ];
 
 let api: TestApi;
@@ -1043,6 +1113,12 @@ beforeAll(async () => {
     },
     draft,
     pending,
+    pendingSignOff: async () => {
+      const id = (await chair.post('/notices', { ...notice, category: 'finance' })).body.noticeId as string;
+      await chair.post(`/notices/${id}/publish`);
+      await vice.post(`/notices/${id}/approve`);
+      return id;
+    },
     published,
     settings: async () => (await chair.get('/village-settings')).body.settings,
     correction: async () => {
@@ -1107,6 +1183,8 @@ beforeAll(async () => {
         await chair.post(`/cases/${id}/reply`, { text: '已经修好了，谢谢您的反映。' });
       return id;
     },
+    inquiry: async (confidential) =>
+      (await callers.supervisor.post('/inquiries', { ...inquiryBody, confidential })).body.inquiryId as string,
     question: async () => {
       const noticeId = await published();
       const q = await callers.resident.post(`/notices/${noticeId}/questions`, { text: '请问怎么办理？' });

@@ -28,10 +28,17 @@ async function publishedIn(village: SeededVillage, over: Record<string, unknown>
   const created = await drafter.post('/notices', draft(over));
   expect(created.status).toBe(201);
   const id = created.body.noticeId;
-  const first = await drafter.post(`/notices/${id}/publish`);
-  if (first.body.status === 'pending_review') {
+  let status = (await drafter.post(`/notices/${id}/publish`)).body.status;
+  if (status === 'pending_review') {
     const reviewer = await api.as(village.committee[1]);
-    expect((await reviewer.post(`/notices/${id}/approve`)).status).toBe(200);
+    const approved = await reviewer.post(`/notices/${id}/approve`);
+    expect(approved.status).toBe(200);
+    status = approved.body.status;
+  }
+  // 财务 goes past the 监委会 (the village's signOffCategories) before it is public.
+  if (status === 'pending_signoff') {
+    const signed = await (await api.as(village.supervisor)).post(`/notices/${id}/sign-off`);
+    expect(signed.status).toBe(200);
   }
   return id as string;
 }
@@ -324,6 +331,97 @@ describe('corrections and withdrawal keep history', () => {
       [id, 'withdrawn'],
     ]);
     expect((await chair.post(`/notices/${id}/corrections`, { ...draft(), reason: '再改一次' })).status).toBe(409);
+  });
+});
+
+describe('the 监委会 signs off the money', () => {
+  const money = (over: Record<string, unknown> = {}) =>
+    draft({
+      category: 'finance',
+      title: '2026年11月财务收支公开（把关）',
+      amounts: [{ item: '村部修缮', direction: 'expense', amountYuan: 32000 }],
+      ...over,
+    });
+  const pendingSignOff = async (village: SeededVillage, over: Record<string, unknown> = {}) => {
+    const chair = await api.as(village.chair);
+    const id = (await chair.post('/notices', money(over))).body.noticeId as string;
+    const first = await chair.post(`/notices/${id}/publish`);
+    if (first.body.status === 'pending_review') {
+      const approved = await (await api.as(village.committee[1])).post(`/notices/${id}/approve`);
+      expect(approved.body).toMatchObject({
+        status: 'pending_signoff',
+        approvedBy: { name: village.committee[1].name },
+      });
+    } else expect(first.body.status).toBe('pending_signoff');
+    return id;
+  };
+
+  it('holds a 财务 notice the committee approved until a 监委会 member reviews it; then it shows their name', async () => {
+    const id = await pendingSignOff(v1);
+    const resident = await api.as(v1.residents[2]);
+    expect((await resident.get(`/notices/${id}`)).status).toBe(404);
+    expect(
+      (await resident.get('/notices?category=finance')).body.items.some((n: { noticeId: string }) => n.noticeId === id),
+    ).toBe(false);
+    const supervisor = await api.as(v1.supervisor);
+    const waiting = await supervisor.get('/notices?status=pending_signoff');
+    expect(waiting.body.items.map((n: { noticeId: string }) => n.noticeId)).toContain(id);
+    await api.events.settle();
+    const told = (await supervisor.get('/inbox')).body.items.filter(
+      (m: { kind: string; link: { id: string } }) => m.kind === 'notice.signoff' && m.link.id === id,
+    );
+    expect(told).toHaveLength(1);
+    // The committee can't sign off its own money.
+    expect((await (await api.as(v1.committee[2])).post(`/notices/${id}/sign-off`)).status).toBe(403);
+
+    const signed = await supervisor.post(`/notices/${id}/sign-off`);
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'published', signedOffBy: { name: v1.supervisor.name } });
+    const seen = await resident.get(`/notices/${id}`);
+    expect(seen.body.signedOffBy.name).toBe(v1.supervisor.name);
+    expect(seen.body.approvedBy.name).toBe(v1.committee[1].name);
+    // The committee's reviewer published it; the 监委会 is named beside, not instead.
+    expect((await resident.get(`/notices/${id}/versions/1`)).body.publishedBy.name).toBe(v1.committee[1].name);
+    expect((await supervisor.post(`/notices/${id}/sign-off`)).status).toBe(409);
+    const month = new Date().toISOString().slice(0, 7);
+    const audits = (await raw.partition(`TN#${v1.villageId}#AUDIT#${month}`)).filter(
+      (e) => e.target === `notice:${id}`,
+    );
+    expect(audits.map((e) => e.action)).toEqual(expect.arrayContaining(['notice.approve', 'notice.signoff']));
+  });
+
+  it('is returned with a reason the committee reads on its draft; no reason, nothing changes', async () => {
+    const id = await pendingSignOff(v1);
+    const supervisor = await api.as(v1.supervisor);
+    const bare = await supervisor.post(`/notices/${id}/return`, {});
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.fields[0].path).toBe('reason');
+    expect((await raw.item(noticePk(v1.villageId, id), 'HEAD'))?.status).toBe('pending_signoff');
+    const back = await supervisor.post(`/notices/${id}/return`, { reason: '村部修缮缺少验收单，请补充后再公开' });
+    expect(back.status).toBe(200);
+    const chair = await api.as(v1.chair);
+    const draftNow = (await chair.get(`/notices/${id}`)).body;
+    expect(draftNow).toMatchObject({ status: 'draft', reviewNote: '村部修缮缺少验收单，请补充后再公开' });
+    expect(draftNow.approvedBy).toBeUndefined();
+    expect(draftNow.signedOffBy).toBeUndefined();
+  });
+
+  it('asks for it without the committee review too, only for the categories the village names', async () => {
+    const id = await pendingSignOff(v2); // v2 publishes without a second committee member
+    expect(id).toBeDefined();
+    const chair = await api.as(v2.chair);
+    const plain = (await chair.post('/notices', draft())).body.noticeId;
+    expect((await chair.post(`/notices/${plain}/publish`)).body.status).toBe('published');
+    const settings = (await chair.get('/village-settings')).body.settings;
+    expect(settings.signOffCategories).toEqual(['finance']);
+    expect((await chair.put('/village-settings', { ...settings, signOffCategories: [] })).status).toBe(200);
+    try {
+      const free = (await chair.post('/notices', money())).body.noticeId;
+      expect((await chair.post(`/notices/${free}/publish`)).body).toMatchObject({ status: 'published' });
+      expect((await chair.get(`/notices/${free}`)).body.signedOffBy).toBeUndefined();
+    } finally {
+      await chair.put('/village-settings', settings);
+    }
   });
 });
 

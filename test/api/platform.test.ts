@@ -115,7 +115,7 @@ describe('the platform', () => {
     expect(wrongMethod.body.error.message).toContain('PATCH');
   });
 
-  it('runs the result closer, the case escalation, the village summaries, the audit chainer and anchor, the photo sweep, the events relay, announcements and held pushes on a schedule', () => {
+  it('runs the result closer, the case and inquiry escalations, the village summaries, the audit chainer and anchor, the photo sweep, the events relay, announcements and held pushes on a schedule', () => {
     expect(scheduledFunctions().map((f) => [f.module, f.exportName, f.everyMs])).toEqual([
       ['src/functions/topics/handler', 'closeDue', 5 * 60_000],
       ['src/functions/cases/handler', 'anonymiseClosed', 24 * 60 * 60_000],
@@ -123,6 +123,7 @@ describe('the platform', () => {
       ['src/functions/township/handler', 'refreshDaily', 24 * 60 * 60_000],
       ['src/functions/audit/handler', 'chainRecent', 5 * 60_000],
       ['src/functions/audit/handler', 'anchorDaily', 24 * 60 * 60_000],
+      ['src/functions/inquiries/handler', 'escalateDue', 15 * 60_000],
       ['src/functions/photos/handler', 'sweepUnattached', 60 * 60_000],
       ['src/functions/events/handler', 'relay', 60_000],
       ['src/functions/events/handler', 'announce', 15 * 60_000],

@@ -36,6 +36,8 @@ interface Ids {
   caseId: string;
   personId: string;
   householdId: string;
+  villageId: string;
+  inquiryId: string;
 }
 let ids: Ids;
 
@@ -70,6 +72,9 @@ const visits: Record<string, Omit<Visit, 'path'>> = {
   'pages/topics/staff/scrutineer/index': { who: 'chair', query: (i) => `id=${i.topicId}` },
   'pages/cases/staff/township/index': { who: 'township' },
   'pages/township/villages/index': { who: 'township' },
+  'pages/oversight/inquiry/index': { who: 'chair', query: (i) => `id=${i.inquiryId}` },
+  'pages/oversight/check-list/index': { who: 'township' },
+  'pages/oversight/report/index': { who: 'township', query: (i) => `villageId=${i.villageId}` },
 };
 
 /** 长辈版 as the README shows it (UPDATE_SCREENSHOTS=1 copies them to docs/screenshots). */
@@ -100,12 +105,19 @@ beforeAll(async () => {
   const topics = await resident.get('/topics');
   const cases = await resident.get('/cases?view=mine');
   const person = await chair.get(`/people/${village.residents[0].personId}`);
+  const inquiry = await (await stack.apiAs(village.supervisor)).post('/inquiries', {
+    subject: 'spending',
+    title: '村部修缮开支',
+    text: '十月份村部修缮支出 3.2 万元，请说明招标方式和验收情况。',
+  });
   ids = {
     noticeId: village.publishedNoticeIds[0],
     topicId: topics.body.items[0].topicId,
     caseId: cases.body.items[0].caseId,
     personId: village.residents[0].personId,
     householdId: person.body.householdId ?? person.body.person?.householdId,
+    villageId: village.villageId,
+    inquiryId: inquiry.body.inquiryId,
   };
 }, 120_000);
 afterAll(() => stack?.stop());

@@ -15,11 +15,14 @@ export const t = {
     service: '办事指南',
   } satisfies Record<NoticeCategory, string>,
   allCategories: '全部',
-  statuses: { draft: '草稿', pending_review: '待审核', published: '已发布', withdrawn: '已撤回' } satisfies Record<
-    NoticeStatus,
-    string
-  >,
-  lists: { public: '已发布', draft: '草稿', pending_review: '待审核' },
+  statuses: {
+    draft: '草稿',
+    pending_review: '待审核',
+    pending_signoff: '待监委会审核',
+    published: '已发布',
+    withdrawn: '已撤回',
+  } satisfies Record<NoticeStatus, string>,
+  lists: { public: '已发布', draft: '草稿', pending_review: '待审核', pending_signoff: '待监委会审核' },
   roles: roleLabels,
   cadence: { monthly: '每月公开', quarterly: '每季度公开', on_change: '有变化时公开' } satisfies Record<
     Cadence,
@@ -79,6 +82,13 @@ export const t = {
     corrected: (date: string, version: number) => `本公告已于 ${date} 更正（第 ${version} 版）`,
     withdrawn: (date: string, reason: string) => `本公告已于 ${date} 撤回。原因：${reason}`,
     pendingReview: '本公告正在等待另一名委员审核',
+    pendingSignOff: '本公告须经监委会审核后才能发布',
+    signedOffBy: (name: string, when: string) => `监委会审核：${name}（${when}）`,
+    signOff: '监委会审核通过并发布',
+    returnToDraft: '退回村委会',
+    returnReason: '退回原因（必填，村委会会看到）',
+    returnWarning: '退回后公告回到草稿，村委会修改后须重新提交。',
+    submittedForSignOff: '已提交，需监委会审核后发布',
     reviewByOther: '您是起草人，需由另一名委员审核通过或退回。',
     reviewNote: (note: string) => `审核退回意见：${note}`,
     period: '公开期间',

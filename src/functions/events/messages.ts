@@ -46,6 +46,20 @@ const texts: Record<EventKind, (e: NewsRecord) => Message> = {
     title: `您申请更正的${d(e, 'field')}${d(e, 'corrected') === 'yes' ? '已更正' : '村委会已答复'}`,
     body: `答复：${d(e, 'reply')}`,
   }),
+  'notice.signoff': (e) => ({
+    title: `公告等待监委会审核：${d(e, 'title')}`,
+    body: `${d(e, 'category')}公开须经监委会审核后发布，请核对后通过或退回。`,
+  }),
+  // A confidential inquiry's title stays out of the message (a push shows on a locked screen): data.title is then absent.
+  'inquiry.asked': (e) => ({
+    title: '监委会提出了质询',
+    body: `${d(e, 'title') ? `《${d(e, 'title')}》，` : ''}请在 ${d(e, 'dueBy')} 前答复。`,
+  }),
+  'inquiry.answered': (e) => ({
+    title: '您提出的质询已答复',
+    body: d(e, 'title') ? `质询《${d(e, 'title')}》已答复，点开查看。` : '点开查看答复。',
+  }),
+  'inquiry.township': () => ({ title: '有一件监委会质询逾期未答复', body: '村委会超过答复期限未答复，请督办。' }),
 };
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -53,7 +53,8 @@ export async function* recipientPages(
         yield out((r.Items ?? []).map((i) => person(String(i.sk).slice('COSIGN#'.length))));
     } else {
       const tenantId = a.kind === 'township' ? await townshipOf() : v;
-      const role = a.kind === 'committee' ? 'committee' : a.kind === 'township' ? 'township_staff' : undefined;
+      const roles = { committee: 'committee', supervision: 'supervisor', township: 'township_staff' } as const;
+      const role = a.kind in roles ? roles[a.kind as keyof typeof roles] : undefined;
       for await (const r of pages(peopleOf(tenantId)))
         yield out(
           ((r.Items ?? []) as PersonRow[])

@@ -8,7 +8,7 @@ const notice = (villageId: string, noticeId: string) => `${tenant(villageId)}#N#
 const pad = (n: number) => String(n).padStart(5, '0');
 
 /** Public = published or withdrawn; the other groups are staff work lists. */
-export type NoticeListGroup = 'public' | 'draft' | 'pending_review';
+export type NoticeListGroup = 'public' | 'draft' | 'pending_review' | 'pending_signoff';
 
 export const HELD_SHARDS = 16;
 /** A stable shard of an inbox (a string hash; nothing secret in it). */
@@ -283,6 +283,19 @@ export const keys = {
     sk: `${dueAt}#${villageId}#${caseId}`,
   }),
   caseClockPartition: () => ({ pk: 'CASES#due' }),
+
+  /** 质询: every inquiry of a village in one partition (a few a month from 3–5 members), newest last. */
+  inquiry: (villageId: string, inquiryId: string) => ({
+    pk: `${tenant(villageId)}#INQUIRIES`,
+    sk: `INQ#${inquiryId}`,
+  }),
+  inquiryPrefix: (villageId: string) => ({ pk: `${tenant(villageId)}#INQUIRIES`, skPrefix: 'INQ#' }),
+  /** Each unanswered inquiry's deadline, across villages, earliest first: what the scheduled escalation reads. */
+  inquiryClock: (dueBy: string, villageId: string, inquiryId: string) => ({
+    pk: 'INQUIRIES#due',
+    sk: `${dueBy}#${villageId}#${inquiryId}`,
+  }),
+  inquiryClockPartition: () => ({ pk: 'INQUIRIES#due' }),
 
   /**
    * The care registry (特困人员监护照料): one head per person in care, a village's heads in one

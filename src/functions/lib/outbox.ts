@@ -23,6 +23,7 @@ export type Audience =
   | { kind: 'electorate'; topicId: string; notVoted?: boolean }
   | { kind: 'cosigners'; caseId: string }
   | { kind: 'committee' }
+  | { kind: 'supervision' } // the village's 监委会
   | { kind: 'township'; townshipId: string }
   | { kind: 'followers'; category: NoticeCategory; major: boolean };
 

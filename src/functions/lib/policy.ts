@@ -53,7 +53,12 @@ export type Action =
   | 'audit.browse' // read the audit record entry by entry, filtered: the same overseers
   | 'correction.handle' // the residents' correction requests (PIPL art. 46): the committee answers them
   | 'care.view' // the care registry (特困人员): the committee, the 监委会 (oversight) and township civil affairs
-  | 'care.manage'; // register, guardians, agreements, visits, problems: the committee and township civil affairs
+  | 'care.manage' // register, guardians, agreements, visits, problems: the committee and township civil affairs
+  | 'inquiry.ask' // 质询: a formal question to the committee, by the 监委会
+  | 'inquiry.answer'
+  | 'inquiry.confidential' // read an inquiry marked confidential: the 监委会, the committee, the township
+  | 'oversight.checklist' // the month's check list: the 监委会 and the township
+  | 'notice.signOff'; // 监委会 review of a notice whose category the village asks it for (财务 by default)
 
 export interface Target {
   villageId: string;
@@ -180,6 +185,17 @@ const rules: Record<Action, Rule> = {
     roles: () => ['supervisor', 'township_staff'],
     denied: '只有监委会和乡镇工作人员可以查看操作记录',
   },
+  'inquiry.ask': { roles: () => ['supervisor'], denied: '只有监委会委员可以提出质询' },
+  'inquiry.answer': { roles: () => ['committee'], denied: '只有村委会委员可以答复质询' },
+  'inquiry.confidential': {
+    roles: () => ['committee', 'supervisor', 'township_staff'],
+    denied: '不公开的质询只有监委会、村委会和乡镇可以查看',
+  },
+  'oversight.checklist': {
+    roles: () => ['supervisor', 'township_staff'],
+    denied: '只有监委会和乡镇工作人员可以查看监督检查清单',
+  },
+  'notice.signOff': { roles: () => ['supervisor'], denied: '只有监委会委员可以审核把关' },
   'topic.scrutinize': {
     roles: () => ['committee', 'supervisor'],
     denied: '只有村委会委员和监委会委员可以作为监票人录入选票',

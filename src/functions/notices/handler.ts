@@ -29,6 +29,12 @@ export const approve = http(routes.approveNotice, ({ actor, params, now }) =>
 export const reject = http(routes.rejectNotice, ({ actor, params, body, now }) =>
   notices.reject(actor, params.noticeId, body.reason, now),
 );
+export const signOff = http(routes.signOffNotice, ({ actor, params, now }) =>
+  notices.signOff(actor, params.noticeId, now),
+);
+export const returnToDraft = http(routes.returnNotice, ({ actor, params, body, now }) =>
+  notices.returnToDraft(actor, params.noticeId, body.reason, now),
+);
 export const correct = http(routes.correctNotice, ({ actor, params, body, now }) =>
   notices.correct(actor, params.noticeId, body, now),
 );

@@ -180,18 +180,28 @@ const stripContent = (n: Notice): Notice => {
   return rest as Notice;
 };
 
-async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, at: string, approvedBy?: Actor) {
+/** Where the village asks for it (签字把关, 财务 by default), a 监委会 member reviews the notice before it is public. */
+const needsSignOff = (v: VillageRecord, n: Notice) => v.settings.signOffCategories.includes(n.category);
+
+/**
+ * Makes a notice public as version 1. Its publisher is the committee member who
+ * made it public (the reviewer where one approved it); a 监委会 sign-off is shown
+ * beside, not in place of, the committee's name.
+ */
+async function publishNow(
+  actor: Actor,
+  village: VillageRecord,
+  notice: Notice,
+  at: string,
+  action: string,
+  change: Partial<Notice> = {},
+) {
   const { reviewNote, ...rest } = notice;
-  const next: Notice = {
-    ...rest,
-    status: 'published',
-    publishedAt: at,
-    updatedAt: at,
-    ...(approvedBy ? { approvedBy: ref(approvedBy) } : {}),
-  };
+  const next: Notice = { ...rest, ...change, status: 'published', publishedAt: at, updatedAt: at };
+  const publisher = next.approvedBy ?? (action === 'notice.publish' ? ref(actor) : next.createdBy);
   const ok = await store.saveNotice(next, notice, [
-    store.putVersion(village.villageId, store.firstVersion(notice, ref(approvedBy ?? actor), at)),
-    audit(actor, village, at, approvedBy ? 'notice.approve' : 'notice.publish', notice.noticeId),
+    store.putVersion(village.villageId, store.firstVersion(notice, publisher, at)),
+    audit(actor, village, at, action, notice.noticeId),
     emit(
       {
         villageId: village.villageId,
@@ -207,15 +217,50 @@ async function publishNow(actor: Actor, village: VillageRecord, notice: Notice, 
   return present(village.villageId, next, new Date(at));
 }
 
-/** Publishes at once, or sends to review where the village's 六规范 setting asks for a second member. */
+/** Hands the notice to the 监委会 for its review: no version yet, the 监委会 told. */
+async function toSignOff(
+  actor: Actor,
+  village: VillageRecord,
+  notice: Notice,
+  at: string,
+  action: string,
+  change: Partial<Notice>,
+) {
+  const { reviewNote, ...rest } = notice;
+  const next: Notice = { ...rest, ...change, status: 'pending_signoff', updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [
+    audit(actor, village, at, action, notice.noticeId),
+    emit(
+      {
+        villageId: village.villageId,
+        kind: 'notice.signoff',
+        link: { page: 'notice', id: notice.noticeId },
+        to: [{ kind: 'supervision' }],
+        data: { title: notice.title, category: noticeCategoryLabels[notice.category] },
+      },
+      new Date(at),
+    ),
+  ]);
+  if (!ok) throw conflict(STALE);
+  return present(village.villageId, next, new Date(at));
+}
+
+/**
+ * Publishes at once, or sends to review where the village's 六规范 setting asks for a second member,
+ * or to the 监委会 where the village asks its review for the category.
+ */
 export async function publish(actor: Actor, noticeId: string, now: Date) {
   const { village, notice } = await changeDraft(actor, noticeId, 'notice.publish');
   const at = now.toISOString();
-  if (!village.settings.noticeReviewRequired) return publishNow(actor, village, notice, at);
-  const next: Notice = { ...notice, status: 'pending_review', submittedAt: at, updatedAt: at };
-  const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.submit-review', noticeId)]);
-  if (!ok) throw conflict(STALE);
-  return present(village.villageId, next, now);
+  if (village.settings.noticeReviewRequired) {
+    const next: Notice = { ...notice, status: 'pending_review', submittedAt: at, updatedAt: at };
+    const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.submit-review', noticeId)]);
+    if (!ok) throw conflict(STALE);
+    return present(village.villageId, next, now);
+  }
+  if (needsSignOff(village, notice))
+    return toSignOff(actor, village, notice, at, 'notice.submit-signoff', { submittedAt: at });
+  return publishNow(actor, village, notice, at, 'notice.publish');
 }
 
 async function awaitingReview(actor: Actor, noticeId: string) {
@@ -228,7 +273,10 @@ async function awaitingReview(actor: Actor, noticeId: string) {
 
 export async function approve(actor: Actor, noticeId: string, now: Date) {
   const { village, notice } = await awaitingReview(actor, noticeId);
-  return publishNow(actor, village, notice, now.toISOString(), actor);
+  const at = now.toISOString();
+  if (needsSignOff(village, notice))
+    return toSignOff(actor, village, notice, at, 'notice.approve', { approvedBy: ref(actor) });
+  return publishNow(actor, village, notice, at, 'notice.approve', { approvedBy: ref(actor) });
 }
 
 export async function reject(actor: Actor, noticeId: string, reason: string, now: Date) {
@@ -236,6 +284,34 @@ export async function reject(actor: Actor, noticeId: string, reason: string, now
   const at = now.toISOString();
   const next: Notice = { ...notice, status: 'draft', reviewNote: reason, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [audit(actor, village, at, 'notice.reject', noticeId, { reason })]);
+  if (!ok) throw conflict(STALE);
+  return present(village.villageId, next, now);
+}
+
+async function awaitingSignOff(actor: Actor, noticeId: string) {
+  const village = await ownVillage(actor);
+  const notice = await loadNotice(actor, village, noticeId);
+  authorizeIn(actor, 'notice.signOff', village, notice);
+  if (notice.status !== 'pending_signoff') throw conflict('这条公告不在等待监委会审核的状态');
+  return { village, notice };
+}
+
+/** A 监委会 member reviewed it: published, with their name on it. */
+export async function signOff(actor: Actor, noticeId: string, now: Date) {
+  const { village, notice } = await awaitingSignOff(actor, noticeId);
+  const at = now.toISOString();
+  return publishNow(actor, village, notice, at, 'notice.signoff', { signedOffBy: ref(actor), signedOffAt: at });
+}
+
+/** The 监委会 sends it back with its reason: a draft again, to be reviewed anew once changed. */
+export async function returnToDraft(actor: Actor, noticeId: string, reason: string, now: Date) {
+  const { village, notice } = await awaitingSignOff(actor, noticeId);
+  const at = now.toISOString();
+  const { approvedBy, ...rest } = notice;
+  const next: Notice = { ...rest, status: 'draft', reviewNote: reason, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [
+    audit(actor, village, at, 'notice.signoff-return', noticeId, { reason }),
+  ]);
   if (!ok) throw conflict(STALE);
   return present(village.villageId, next, now);
 }

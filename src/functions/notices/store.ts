@@ -31,7 +31,7 @@ export interface ReadRecord {
 }
 
 export const listGroupOf = (n: Notice): NoticeListGroup =>
-  n.status === 'draft' ? 'draft' : n.status === 'pending_review' ? 'pending_review' : 'public';
+  n.status === 'published' || n.status === 'withdrawn' ? 'public' : n.status;
 const sortTimeOf = (n: Notice) => (listGroupOf(n) === 'public' ? (n.publishedAt ?? n.updatedAt) : n.updatedAt);
 
 /** Keys last: a head read back from the table carries its old index keys, which must not win. */

@@ -64,6 +64,7 @@ export const caseScope = z.object({
     .regex(/^[0-9A-Za-z_-]{1,64}$/, '村编号不正确')
     .optional(),
 });
+export const inquiryParams = z.object({ inquiryId: z.string().regex(/^[0-9A-Z]{26}$/, '质询编号不正确') });
 export const claimParams = z.object({ claimId: z.string().regex(/^[0-9A-Z]{26}$/, '申请编号不正确') });
 export const Health = z.object({ ok: z.literal(true), stage: z.string() });
 export const Empty = z.object({});

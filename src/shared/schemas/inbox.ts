@@ -28,6 +28,10 @@ export const EventKind = z.enum([
   'notice.published',
   'privacy.correction', // to the committee: a resident asks for their register entry to be corrected
   'privacy.corrected', // to the resident: the committee's answer to their correction request
+  'notice.signoff', // to the 监委会: a notice waits for its review before it is published
+  'inquiry.asked', // to the committee: the 监委会 asks a formal question (质询)
+  'inquiry.answered', // to the 监委会 member who asked
+  'inquiry.township', // to the township: an inquiry unanswered past its deadline
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -54,11 +58,12 @@ export const urgentKinds: ReadonlySet<EventKind> = new Set<EventKind>([
   'case.due',
   'case.escalated',
   'case.township',
+  'inquiry.township',
 ]);
 
 /** Where a message leads: one tap opens the thing it is about. */
 export const InboxLink = z.object({
-  page: z.enum(['topic', 'case', 'notice', 'binding', 'person', 'my-data']),
+  page: z.enum(['topic', 'case', 'notice', 'binding', 'person', 'my-data', 'inquiry']),
   id: z.string(),
   villageId: z.string().optional(),
 });
@@ -80,6 +85,8 @@ export function inboxPage(l: InboxLink) {
       return `pages/people/detail/index?id=${l.id}${village}`;
     case 'my-data':
       return 'pages/me/data/index';
+    case 'inquiry':
+      return `pages/oversight/inquiry/index?id=${l.id}${village}`;
   }
 }
 

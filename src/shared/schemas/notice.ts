@@ -113,7 +113,8 @@ const categoryFieldsAgree = (c: z.infer<typeof NoticeContentFields>, ctx: z.Refi
 export const NoticeContent = NoticeContentFields.superRefine(contentRules);
 export type NoticeContent = z.infer<typeof NoticeContent>;
 
-export const NoticeStatus = z.enum(['draft', 'pending_review', 'published', 'withdrawn']);
+/** pending_signoff: waiting for a 监委会 member's review, where the village asks it for the category (财务 by default). */
+export const NoticeStatus = z.enum(['draft', 'pending_review', 'pending_signoff', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
 
 export const Reason = Prose('请填写原因').min(2, '原因至少 2 个字').max(500, '原因不能超过 500 字');
@@ -146,6 +147,9 @@ export const Notice = NoticeContentFields.extend({
   submittedAt: z.string().optional(),
   reviewNote: z.string().optional(), // why a reviewer sent it back
   approvedBy: PersonRef.optional(),
+  /** The 监委会 member who reviewed it before it was published (监委会审核), shown on the notice. */
+  signedOffBy: PersonRef.optional(),
+  signedOffAt: z.string().optional(),
   publishedAt: z.string().optional(),
   correctedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
@@ -170,8 +174,8 @@ export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
 export const NoticeListQuery = PageQuery.extend({
   category: NoticeCategory.optional(),
-  /** public = published + withdrawn; draft and pending_review are staff-only. */
-  status: z.enum(['public', 'draft', 'pending_review']).default('public'),
+  /** public = published + withdrawn; the others are staff-only. */
+  status: z.enum(['public', 'draft', 'pending_review', 'pending_signoff']).default('public'),
   q: z.string().trim().max(40, '搜索词不能超过 40 字').optional(),
   villageId: Id.optional(), // township staff choose one of their villages
 });

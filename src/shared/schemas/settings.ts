@@ -3,7 +3,7 @@ import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rul
 import { retentionDefaults } from '../rules/privacy';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
 import { Line } from './common';
-import type { NoticeCategory } from './notice-category';
+import { type NoticeCategory, noticeCategories } from './notice-category';
 
 /**
  * Per-village settings. Every default is the law's number (domain.md §2);
@@ -49,9 +49,25 @@ const CaseCategory = z.object({
 });
 const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
+const workingDays = (what: string) =>
+  z
+    .number({ error: `${what}应为数字` })
+    .int(`${what}应为整数`)
+    .min(1, `${what}至少 1 个工作日`)
+    .max(60, `${what}最多 60 个工作日`);
+
 const fields = {
   /** 六规范: a second committee member approves before a notice is published. */
   noticeReviewRequired: z.boolean({ error: '请选择是否需要审核' }),
+  /** The categories whose notices a 监委会 member reviews (签字把关) before they are published: 财务 by default. */
+  signOffCategories: z
+    .array(z.enum(noticeCategories, { error: '公开类别应为 党务、政务、村务、财务 或 办事指南' }))
+    .max(noticeCategories.length, '类别不能重复')
+    .refine((cs) => new Set(cs).size === cs.length, '类别不能重复'),
+  /** 质询: the working days the committee has to answer the 监委会; then the township is told. */
+  inquiryAnswerDays: workingDays('质询答复期限'),
+  /** A resident's question on a notice: the working days to answer before it goes on the 监委会's check list. */
+  questionAnswerDays: workingDays('询问答复期限'),
   /** 村委会组织法 art. 30: ordinary items quarterly, finances monthly. */
   disclosureCadence: cadenceByCategory,
   /** Days before a period ends when the calendar starts saying "due". */
@@ -154,6 +170,9 @@ const fields = {
 
 const lawDefaults = {
   noticeReviewRequired: true,
+  signOffCategories: ['finance'] as NoticeCategory[],
+  inquiryAnswerDays: 10,
+  questionAnswerDays: 5,
   disclosureCadence: {
     party: 'quarterly',
     government: 'quarterly',
@@ -200,6 +219,9 @@ const lawDefaults = {
 /** Settings as stored: a setting added later takes the law's default for older villages. */
 export const VillageSettings = z.object({
   noticeReviewRequired: fields.noticeReviewRequired.default(lawDefaults.noticeReviewRequired),
+  signOffCategories: fields.signOffCategories.default(lawDefaults.signOffCategories),
+  inquiryAnswerDays: fields.inquiryAnswerDays.default(lawDefaults.inquiryAnswerDays),
+  questionAnswerDays: fields.questionAnswerDays.default(lawDefaults.questionAnswerDays),
   disclosureCadence: fields.disclosureCadence.default(lawDefaults.disclosureCadence),
   disclosureDueSoonDays: fields.disclosureDueSoonDays.default(lawDefaults.disclosureDueSoonDays),
   voteRules: fields.voteRules.default(lawDefaults.voteRules),

@@ -14,6 +14,7 @@ import { tb } from '../../i18n/bindings';
 import { tcare } from '../../i18n/care';
 import { tc } from '../../i18n/cases';
 import { tcs } from '../../i18n/cases-staff';
+import { tov } from '../../i18n/oversight';
 import { tp } from '../../i18n/people';
 import { tpr } from '../../i18n/privacy';
 import { tt } from '../../i18n/topics';
@@ -94,6 +95,13 @@ const tiles: { id: string; url: string; title: string; hint: string; shown: (me?
     title: tcs.home.dashboard,
     hint: tcs.home.dashboardHint,
     shown: isOverseer,
+  },
+  {
+    id: 'tile-oversight',
+    url: '/pages/oversight/index',
+    title: tov.home.tile,
+    hint: tov.home.hint,
+    shown: (me) => hasRole(me, 'supervisor', 'township_staff'),
   },
   {
     id: 'tile-audit',

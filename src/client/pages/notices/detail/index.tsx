@@ -15,12 +15,19 @@ import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { ti } from '../../../i18n/inbox';
+import { tov } from '../../../i18n/oversight';
 import { ts } from '../../../i18n/share';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf, newIdempotencyKey } from '../../../services/api';
 import { daysSince, formatDate, formatDateTime } from '../../../services/format';
-import { isEditor, isOverseer, isTownship } from '../../../services/session';
+import { hasRole, isEditor, isOverseer, isTownship } from '../../../services/session';
 import { NoticeRatingCounts, RateNotice } from './rating';
+
+/** What the committee is told when publishing leads to a review rather than to the notice board. */
+const submittedNote: Partial<Record<Notice['status'], string>> = {
+  pending_review: t.detail.submitted,
+  pending_signoff: t.detail.submittedForSignOff,
+};
 
 /** Asks for a reason before a step that needs one (withdraw, send back). */
 function ReasonAction({
@@ -186,6 +193,16 @@ export default function NoticeDetail() {
             </View>
           )}
           {notice.status === 'pending_review' && <View className="vh-banner">{t.detail.pendingReview}</View>}
+          {notice.status === 'pending_signoff' && (
+            <View className="vh-banner" id="pending-signoff">
+              {t.detail.pendingSignOff}
+            </View>
+          )}
+          {notice.signedOffBy && (
+            <View className="vh-meta" id="signed-off-by">
+              {t.detail.signedOffBy(notice.signedOffBy.name, formatDate(notice.signedOffAt))}
+            </View>
+          )}
           {notice.reviewNote && notice.status === 'draft' && (
             <View className="vh-banner vh-banner-withdrawn">{t.detail.reviewNote(notice.reviewNote)}</View>
           )}
@@ -240,7 +257,7 @@ export default function NoticeDetail() {
                 label={t.detail.publish}
                 run={async () => {
                   const n = await call('publishNotice', { params: { noticeId } });
-                  changed(n, n.status === 'pending_review' ? t.detail.submitted : t.detail.publishedNow);
+                  changed(n, submittedNote[n.status] ?? t.detail.publishedNow);
                 }}
               />
               <ActionButton
@@ -264,7 +281,10 @@ export default function NoticeDetail() {
               <ActionButton
                 id="approve"
                 label={t.detail.approve}
-                run={async () => changed(await call('approveNotice', { params: { noticeId } }), t.detail.publishedNow)}
+                run={async () => {
+                  const n = await call('approveNotice', { params: { noticeId } });
+                  changed(n, submittedNote[n.status] ?? t.detail.publishedNow);
+                }}
               />
               <ReasonAction
                 id="reject"
@@ -274,6 +294,31 @@ export default function NoticeDetail() {
                 run={async (reason) => changed(await call('rejectNotice', { params: { noticeId }, body: { reason } }))}
               />
             </View>
+          )}
+          {hasRole(me, 'supervisor') && !isTownship(me) && notice.status === 'pending_signoff' && (
+            <View className="vh-actions">
+              <ActionButton
+                id="sign-off"
+                label={t.detail.signOff}
+                run={async () => changed(await call('signOffNotice', { params: { noticeId } }), t.detail.publishedNow)}
+              />
+              <ReasonAction
+                id="return"
+                label={t.detail.returnToDraft}
+                placeholder={t.detail.returnReason}
+                warning={t.detail.returnWarning}
+                run={async (reason) => changed(await call('returnNotice', { params: { noticeId }, body: { reason } }))}
+              />
+            </View>
+          )}
+          {hasRole(me, 'supervisor') && !isTownship(me) && (
+            <Button
+              id="inquire"
+              className="vh-button vh-button-plain"
+              onClick={() => go(`/pages/oversight/inquiries/index?subject=notice&refId=${noticeId}`)}
+            >
+              {tov.inquiry.askAbout}
+            </Button>
           )}
           {editor && notice.status === 'published' && (
             <View className="vh-actions">

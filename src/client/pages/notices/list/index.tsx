@@ -12,12 +12,13 @@ import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
+import { tov } from '../../../i18n/oversight';
 import { t } from '../../../i18n/zh-CN';
 import { call } from '../../../services/api';
 import { formatDate } from '../../../services/format';
 import { isEditor, isOverseer } from '../../../services/session';
 
-type ListName = 'public' | 'draft' | 'pending_review';
+type ListName = 'public' | 'draft' | 'pending_review' | 'pending_signoff';
 
 export default function NoticeList() {
   const me = useMe();
@@ -75,7 +76,7 @@ export default function NoticeList() {
       <VillagePicker me={me} chosen={chosenVillage} onChoose={chooseVillage} />
       {isOverseer(me) && (
         <View className="vh-segments" id="list-filter">
-          {(['public', 'draft', 'pending_review'] as const).map((l) => (
+          {(['public', 'draft', 'pending_review', 'pending_signoff'] as const).map((l) => (
             <View
               key={l}
               className={`vh-segment ${list === l ? 'vh-segment-on' : ''}`}
@@ -157,6 +158,17 @@ export default function NoticeList() {
         </Button>
       )}
       {!loading && !cursor && items.length > 0 && <View className="vh-hint vh-center">{t.list.noMore}</View>}
+      <Button
+        id="inquiries-link"
+        className="vh-button vh-button-plain"
+        onClick={() =>
+          Taro.navigateTo({
+            url: `/pages/oversight/inquiries/index${chosenVillage ? `?villageId=${chosenVillage}` : ''}`,
+          })
+        }
+      >
+        {tov.inquiries.title}
+      </Button>
       <AnchorLine villageId={chosenVillage} />
     </Page>
   );

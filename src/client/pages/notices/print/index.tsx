@@ -48,6 +48,11 @@ export default function PrintView() {
             </View>
           )}
           <NoticeContent notice={notice} printed />
+          {notice.signedOffBy && (
+            <View className="vh-print-meta">
+              {t.detail.signedOffBy(notice.signedOffBy.name, formatDate(notice.signedOffAt))}
+            </View>
+          )}
           <PrintFooter
             poster={
               notice.status === 'published'

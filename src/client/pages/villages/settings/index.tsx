@@ -11,11 +11,13 @@ import { ActionButton } from '../../../components/action';
 import { Choice } from '../../../components/choice';
 import { Page } from '../../../components/page';
 import { FieldError, LoadState } from '../../../components/state';
+import { SwitchRow } from '../../../components/switch-row';
 import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { useVillageChoice } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
+import { tov } from '../../../i18n/oversight';
 import { t } from '../../../i18n/zh-CN';
 import { call, fieldsOf } from '../../../services/api';
 import { hasRole } from '../../../services/session';
@@ -101,6 +103,43 @@ export default function SettingsPage() {
               disabled={!canChange}
             />
             {lawDefault(draft.noticeReviewRequired !== view.defaults.noticeReviewRequired, t.settings.reviewOn)}
+          </View>
+
+          <View className="vh-card" id="setting-oversight">
+            <View className="vh-card-title">{tov.settings.title}</View>
+            <View className="vh-hint">{tov.settings.signOffHint}</View>
+            {noticeCategories.map((c) => (
+              <SwitchRow
+                key={c}
+                id={`setting-signoff-${c}`}
+                label={t.categories[c]}
+                checked={draft.signOffCategories.includes(c)}
+                onChange={(on) =>
+                  canChange &&
+                  update({
+                    signOffCategories: on
+                      ? [...draft.signOffCategories, c]
+                      : draft.signOffCategories.filter((x) => x !== c),
+                  })
+                }
+              />
+            ))}
+            <FieldError message={errors.signOffCategories} />
+            {(['inquiryAnswerDays', 'questionAnswerDays'] as const).map((k) => (
+              <View key={k} className="vh-setting-row">
+                <View className="vh-label">{tov.settings[k]}</View>
+                <Input
+                  id={`setting-${k}`}
+                  className="vh-input"
+                  type="number"
+                  disabled={!canChange}
+                  value={String(draft[k])}
+                  onInput={(e) => update({ [k]: Number(e.detail.value) })}
+                />
+                {lawDefault(draft[k] !== view.defaults[k], String(view.defaults[k]))}
+                <FieldError message={errors[k]} />
+              </View>
+            ))}
           </View>
 
           <View className="vh-card">
