@@ -1,6 +1,5 @@
 import type { SeededVillage } from '../../scripts/local/seed';
-import { dynamo, transact } from '../../src/functions/lib/db';
-import { bumpInquiriesOpen } from '../../src/functions/township/store';
+import { dynamo } from '../../src/functions/lib/db';
 import { startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -94,9 +93,19 @@ describe('the township table', () => {
     expect(rated.notices.rated).toBe(before.notices.rated + 2);
     expect(rated.notices.satisfaction).not.toBeNull();
 
-    // The inquiries' use cases move the open count in their own transactions.
-    expect(await transact([bumpInquiriesOpen(api.township.townshipId, v1.villageId, 1)])).toBe(true);
+    // A 质询 counts as open from the moment it is asked until the committee answers it.
+    const asked = await (await api.as(v1.supervisor)).post('/inquiries', {
+      subject: 'spending',
+      title: '村部修缮开支',
+      text: '十月份村部修缮支出 3.2 万元，请说明招标方式和验收情况。',
+    });
+    expect(asked.status).toBe(201);
     expect((await rowOf()).inquiriesOpen).toBe(before.inquiriesOpen + 1);
+    const answered = await (await api.as(v1.chair)).post(`/inquiries/${asked.body.inquiryId}/answer`, {
+      text: '经村民代表会议议定，公开比选，已验收。',
+    });
+    expect(answered.status).toBe(200);
+    expect((await rowOf()).inquiriesOpen).toBe(before.inquiriesOpen);
   });
 
   it('counts a care concern only for civil-affairs staff, who may open it', async () => {

@@ -12,6 +12,7 @@ import { emit } from '../lib/outbox';
 import { allows, authorize, seesCase } from '../lib/policy';
 import { getNotice } from '../notices/store';
 import { getTopic } from '../topics/store';
+import { bumpInquiriesOpen } from '../township/store';
 import { ownVillage, resolveVillage } from '../villages/service';
 import { getVillage, type VillageRecord } from '../villages/store';
 import * as store from './store';
@@ -105,6 +106,7 @@ export async function ask(actor: Actor, req: AskInquiryRequest, idempotencyKey: 
   };
   const items: TransactItem[] = [
     ...store.inquiryPuts(q),
+    bumpInquiriesOpen(village.townshipId, village.villageId, 1), // the township's table counts it at once
     audit(actor.personId, village, at, 'inquiry.ask', q.inquiryId),
     emit(
       {
@@ -139,6 +141,7 @@ export async function answer(actor: Actor, inquiryId: string, text: string, now:
   const ok = await transact([
     // An escalated inquiry's deadline entry went with the escalation.
     ...store.inquiryUpdate(next, q.version, !q.escalatedAt),
+    bumpInquiriesOpen(village.townshipId, village.villageId, -1),
     audit(actor.personId, village, at, 'inquiry.answer', inquiryId),
     emit(
       {
