@@ -406,6 +406,41 @@ describe('the 监委会 signs off the money', () => {
     expect(draftNow.signedOffBy).toBeUndefined();
   });
 
+  it('takes the sign-off off a corrected 财务 notice until the 监委会 reviews the new version', async () => {
+    const id = await pendingSignOff(v1);
+    const supervisor = await api.as(v1.supervisor);
+    expect((await supervisor.post(`/notices/${id}/sign-off`)).status).toBe(200);
+    const chair = await api.as(v1.chair);
+    const corrected = await chair.post(`/notices/${id}/corrections`, {
+      ...money({ title: '2026年11月财务收支公开（更正）' }),
+      reason: '村部修缮金额录错',
+    });
+    expect(corrected.status).toBe(200);
+    const resident = await api.as(v1.residents[2]);
+    const seen = (await resident.get(`/notices/${id}`)).body;
+    expect(seen).toMatchObject({ status: 'published', version: 2, correctionUnreviewed: true });
+    expect(seen.signedOffBy).toBeUndefined();
+    await api.events.settle();
+    const told = (await supervisor.get('/inbox')).body.items.filter(
+      (m: { kind: string; link: { id: string } }) => m.kind === 'notice.signoff' && m.link.id === id,
+    );
+    expect(told).toHaveLength(2); // before publishing, and for the correction
+    const list = (await supervisor.get('/oversight/check-list')).body;
+    expect(list.notSignedOff.map((n: { noticeId: string }) => n.noticeId)).toContain(id);
+    // Nothing to return: the correction is public, as every correction is.
+    expect((await supervisor.post(`/notices/${id}/return`, { reason: '不同意' })).status).toBe(409);
+
+    const signed = await supervisor.post(`/notices/${id}/sign-off`);
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ version: 2, signedOffBy: { name: v1.supervisor.name } });
+    expect(signed.body.correctionUnreviewed).toBeUndefined();
+    expect((await resident.get(`/notices/${id}`)).body.signedOffBy.name).toBe(v1.supervisor.name);
+    expect(
+      (await supervisor.get('/oversight/check-list')).body.notSignedOff.map((n: { noticeId: string }) => n.noticeId),
+    ).not.toContain(id);
+    expect((await supervisor.post(`/notices/${id}/sign-off`)).status).toBe(409);
+  });
+
   it('asks for it without the committee review too, only for the categories the village names', async () => {
     const id = await pendingSignOff(v2); // v2 publishes without a second committee member
     expect(id).toBeDefined();

@@ -181,7 +181,8 @@ const stripContent = (n: Notice): Notice => {
 };
 
 /** Where the village asks for it (签字把关, 财务 by default), a 监委会 member reviews the notice before it is public. */
-const needsSignOff = (v: VillageRecord, n: Notice) => v.settings.signOffCategories.includes(n.category);
+const needsSignOff = (v: VillageRecord, n: Pick<Notice, 'category'>) =>
+  v.settings.signOffCategories.includes(n.category);
 
 /**
  * Makes a notice public as version 1. Its publisher is the committee member who
@@ -217,6 +218,19 @@ async function publishNow(
   return present(village.villageId, next, new Date(at));
 }
 
+/** The 监委会 is told that a notice (or a correction of one) waits for its review. */
+const signOffAsked = (village: VillageRecord, notice: Notice, at: string) =>
+  emit(
+    {
+      villageId: village.villageId,
+      kind: 'notice.signoff',
+      link: { page: 'notice', id: notice.noticeId },
+      to: [{ kind: 'supervision' }],
+      data: { title: notice.title, category: noticeCategoryLabels[notice.category] },
+    },
+    new Date(at),
+  );
+
 /** Hands the notice to the 监委会 for its review: no version yet, the 监委会 told. */
 async function toSignOff(
   actor: Actor,
@@ -230,16 +244,7 @@ async function toSignOff(
   const next: Notice = { ...rest, ...change, status: 'pending_signoff', updatedAt: at };
   const ok = await store.saveNotice(next, notice, [
     audit(actor, village, at, action, notice.noticeId),
-    emit(
-      {
-        villageId: village.villageId,
-        kind: 'notice.signoff',
-        link: { page: 'notice', id: notice.noticeId },
-        to: [{ kind: 'supervision' }],
-        data: { title: notice.title, category: noticeCategoryLabels[notice.category] },
-      },
-      new Date(at),
-    ),
+    signOffAsked(village, next, at),
   ]);
   if (!ok) throw conflict(STALE);
   return present(village.villageId, next, new Date(at));
@@ -288,19 +293,29 @@ export async function reject(actor: Actor, noticeId: string, reason: string, now
   return present(village.villageId, next, now);
 }
 
-async function awaitingSignOff(actor: Actor, noticeId: string) {
+/** A notice waiting for the 监委会: before it is published, or (for a sign-off only) its correction since. */
+async function awaitingSignOff(actor: Actor, noticeId: string, correctionToo = false) {
   const village = await ownVillage(actor);
   const notice = await loadNotice(actor, village, noticeId);
   authorizeIn(actor, 'notice.signOff', village, notice);
-  if (notice.status !== 'pending_signoff') throw conflict('这条公告不在等待监委会审核的状态');
+  const corrected = correctionToo && notice.status === 'published' && notice.correctionUnreviewed;
+  if (notice.status !== 'pending_signoff' && !corrected) throw conflict('这条公告不在等待监委会审核的状态');
   return { village, notice };
 }
 
-/** A 监委会 member reviewed it: published, with their name on it. */
+/** A 监委会 member reviewed it: published, with their name on it; a correction keeps its version and gains the name. */
 export async function signOff(actor: Actor, noticeId: string, now: Date) {
-  const { village, notice } = await awaitingSignOff(actor, noticeId);
+  const { village, notice } = await awaitingSignOff(actor, noticeId, true);
   const at = now.toISOString();
-  return publishNow(actor, village, notice, at, 'notice.signoff', { signedOffBy: ref(actor), signedOffAt: at });
+  const signed = { signedOffBy: ref(actor), signedOffAt: at };
+  if (notice.status === 'pending_signoff') return publishNow(actor, village, notice, at, 'notice.signoff', signed);
+  const { correctionUnreviewed, ...rest } = notice;
+  const next: Notice = { ...rest, ...signed, updatedAt: at };
+  const ok = await store.saveNotice(next, notice, [
+    audit(actor, village, at, 'notice.signoff-correction', noticeId, { version: notice.version }),
+  ]);
+  if (!ok) throw conflict(STALE);
+  return present(village.villageId, next, now);
 }
 
 /** The 监委会 sends it back with its reason: a draft again, to be reviewed anew once changed. */
@@ -333,8 +348,13 @@ export async function correct(actor: Actor, noticeId: string, request: CorrectNo
   const content = { ...typed, attachments: files.attachments };
   const at = now.toISOString();
   const version = notice.version + 1;
-  const next: Notice = { ...stripContent(notice), ...content, version, correctedAt: at, updatedAt: at };
+  // Where the 监委会 reviews the category, its earlier sign-off was not of this version.
+  const unreviewed = needsSignOff(village, content);
+  const { signedOffBy, signedOffAt, correctionUnreviewed, ...kept } = stripContent(notice);
+  const review = unreviewed ? { correctionUnreviewed: true } : signedOffBy ? { signedOffBy, signedOffAt } : {};
+  const next: Notice = { ...kept, ...review, ...content, version, correctedAt: at, updatedAt: at };
   const ok = await store.saveNotice(next, notice, [
+    ...(unreviewed ? [signOffAsked(village, next, at)] : []),
     store.putVersion(village.villageId, {
       ...content,
       noticeId,

@@ -38,7 +38,10 @@ async function notSignedOff(village: VillageRecord, monthStart: string) {
       async (category) => (await listNotices({ villageId, group: 'public', category, limit: NOTICES_READ })).items,
     ),
   );
-  const thisMonth = published.flat().filter((n) => n.status === 'published' && (n.publishedAt ?? '') >= monthStart);
+  // Published or corrected this month: a correction since the sign-off bears none until it is reviewed.
+  const thisMonth = published
+    .flat()
+    .filter((n) => n.status === 'published' && (n.correctedAt ?? n.publishedAt ?? '') >= monthStart);
   // The list index carries a summary only: whose sign-off a notice bears is read from its head.
   const heads = await getAll<Notice>(thisMonth.map((n) => keys.notice(villageId, n.noticeId)));
   return [...waiting, ...heads.filter((n): n is Notice => Boolean(n) && !n?.signedOffBy)];

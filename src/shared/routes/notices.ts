@@ -84,7 +84,7 @@ export const noticesRoutes = {
   signOffNotice: route({
     method: 'POST',
     path: '/notices/{noticeId}/sign-off',
-    summary: '监委会审核通过并发布（本村设置要求监委会把关的类别，默认财务）',
+    summary: '监委会审核通过并发布（本村设置要求监委会把关的类别，默认财务）；已发布公告更正后，审核其更正内容',
     auth: true,
     params: noticeParams,
     response: N.Notice,

@@ -150,6 +150,11 @@ export const Notice = NoticeContentFields.extend({
   /** The 监委会 member who reviewed it before it was published (监委会审核), shown on the notice. */
   signedOffBy: PersonRef.optional(),
   signedOffAt: z.string().optional(),
+  /**
+   * A correction is public at once, as every correction is; where the 监委会 reviews the category, the corrected
+   * notice bears no sign-off until a 监委会 member has reviewed the new version (the earlier sign-off was not of it).
+   */
+  correctionUnreviewed: z.boolean().optional(),
   publishedAt: z.string().optional(),
   correctedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),

@@ -198,6 +198,11 @@ export default function NoticeDetail() {
               {t.detail.pendingSignOff}
             </View>
           )}
+          {notice.correctionUnreviewed && (
+            <View className="vh-banner" id="correction-unreviewed">
+              {t.detail.correctionUnreviewed}
+            </View>
+          )}
           {notice.signedOffBy && (
             <View className="vh-meta" id="signed-off-by">
               {t.detail.signedOffBy(notice.signedOffBy.name, formatDate(notice.signedOffAt))}
@@ -308,6 +313,15 @@ export default function NoticeDetail() {
                 placeholder={t.detail.returnReason}
                 warning={t.detail.returnWarning}
                 run={async (reason) => changed(await call('returnNotice', { params: { noticeId }, body: { reason } }))}
+              />
+            </View>
+          )}
+          {hasRole(me, 'supervisor') && !isTownship(me) && notice.correctionUnreviewed && (
+            <View className="vh-actions">
+              <ActionButton
+                id="sign-off-correction"
+                label={t.detail.signOffCorrection}
+                run={async () => changed(await call('signOffNotice', { params: { noticeId } }), t.detail.signedOffNow)}
               />
             </View>
           )}
