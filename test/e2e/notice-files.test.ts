@@ -53,7 +53,11 @@ describe('notice files and the ledger in the browser', () => {
     noticeId = new URL(chair.url().replace('#', '')).searchParams.get('id') ?? '';
 
     await chair.locator('#publish').click();
-    await chair.getByText('已发布').first().waitFor();
+    // 财务 is public once a 监委会 member has reviewed it (the village's signOffCategories).
+    await chair.locator('#pending-signoff').waitFor();
+    expect((await (await stack.apiAs(village.supervisor)).post(`/notices/${noticeId}/sign-off`)).status).toBe(200);
+    await chair.reload();
+    await chair.locator('#signed-off-by').waitFor();
     const files = chair.locator('#notice-attachments');
     await files.getByText('11月收支明细表.pdf').waitFor();
     await files.getByText(/PDF，1 KB/).waitFor();
