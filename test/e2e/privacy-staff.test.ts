@@ -18,13 +18,16 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 jest.setTimeout(90_000);
 
-it('the chair sets the write limits and the privacy clocks, and is told what is out of range', async () => {
+it('the chair sets the write limits, the privacy clocks and the care visits, and is told what is out of range', async () => {
   const page = await stack.openAs(village.chair);
   await page.goto(`${stack.url}/#/pages/villages/settings/index`);
   await page.locator('#privacy-settings').waitFor();
   await fill(page, 'setting-writeLimits-casesPerDay', '0');
+  await fill(page, 'setting-care-visitEveryDays', '3');
   await page.locator('#save-settings').click();
   await page.locator('#write-limits-settings', { hasText: '每天至少可提交 1 条建议诉求' }).waitFor();
+  await page.locator('#care-settings', { hasText: '走访周期至少 7 天' }).waitFor();
+  await fill(page, 'setting-care-visitEveryDays', '14');
 
   await fill(page, 'setting-writeLimits-casesPerDay', '5');
   await fill(page, 'setting-privacy-correctionDays', '20');
@@ -33,6 +36,7 @@ it('the chair sets the write limits and the privacy clocks, and is told what is 
   const saved = (await (await stack.apiAs(village.chair)).get('/village-settings')).body.settings;
   expect(saved.writeLimits).toEqual({ casesPerDay: 5, questionsPerHour: 20 });
   expect(saved.privacy).toMatchObject({ correctionDays: 20 });
+  expect(saved.care).toMatchObject({ visitEveryDays: 14 });
   await page.locator('#privacy-settings', { hasText: '法定默认' }).waitFor();
 });
 

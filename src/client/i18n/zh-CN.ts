@@ -239,6 +239,15 @@ export const t = {
       hint: '个人信息保护法：村民申请更正个人信息，村委会应在期限内处理；诉求办结满保留天数后，删除诉求人的身份和联系方式，只保留内容和办理结果。',
       labels: { correctionDays: '处理更正申请的期限（天）', closedPetitionDays: '办结诉求保留诉求人信息（天）' },
     },
+    care: {
+      title: '特困人员监护照料',
+      hint: '按县里的监护照料办法：村干部至少每月上门走访一次；走访应在现场或当天登记，超过时限补录的会标为补录；走访发现的问题须在期限内整改。',
+      labels: {
+        visitEveryDays: '走访周期（天）',
+        lateEntryHours: '走访登记时限（小时）',
+        problemWorkingDays: '问题整改期限（工作日）',
+      },
+    },
     invalid: '有设置不符合要求，请按提示修改',
     save: '保存设置',
     saved: '已保存',

@@ -8,13 +8,14 @@ import { t } from '../../../i18n/zh-CN';
 const asNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 const shown = (n: number) => (Number.isNaN(n) ? '' : String(n));
 
-type Group = 'writeLimits' | 'privacy';
+type Group = 'writeLimits' | 'privacy' | 'care';
 type Key<G extends Group> = keyof VillageSettings[G] & string;
 
 /**
- * What one person may submit (beyond it a 429), and personal information's clocks:
- * how soon a correction request is answered, how long a closed petition keeps its
- * petitioner; the law's or the product's default beside anything the village changed.
+ * What one person may submit (beyond it a 429), personal information's clocks (how soon
+ * a correction request is answered, how long a closed petition keeps its petitioner) and
+ * the care plan's (how often a visit, how soon it is entered, how long a problem may
+ * stay open); the law's or the plan's default beside anything the village changed.
  */
 export function LimitsSettings({
   draft,
@@ -63,6 +64,13 @@ export function LimitsSettings({
         <View className="vh-hint">{t.settings.privacy.hint}</View>
         {number('privacy', 'correctionDays')}
         {number('privacy', 'closedPetitionDays')}
+      </View>
+      <View className="vh-card" id="care-settings">
+        <View className="vh-card-title">{t.settings.care.title}</View>
+        <View className="vh-hint">{t.settings.care.hint}</View>
+        {number('care', 'visitEveryDays')}
+        {number('care', 'lateEntryHours')}
+        {number('care', 'problemWorkingDays')}
       </View>
     </View>
   );
