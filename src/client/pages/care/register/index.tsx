@@ -20,7 +20,8 @@ import { ActionButton } from '../../../components/action';
 import { Choice } from '../../../components/choice';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
-import { FieldError } from '../../../components/state';
+import { FieldError, LoadState } from '../../../components/state';
+import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { tcare } from '../../../i18n/care';
@@ -88,23 +89,28 @@ export default function CareRegisterPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const key = useRef(newIdempotencyKey());
 
-  usePageLoad(me, async () => {
-    setCommittee((await call('listPeople', { query: { role: 'committee', status: 'active', limit: 50 } })).items);
-  });
+  // The committee to choose the cadre from, and a chosen person's household: a failure says so on the page.
+  const { error: loadError, track } = useLoading(false);
+  const loadCommittee = () =>
+    track(async () => {
+      setCommittee((await call('listPeople', { query: { role: 'committee', status: 'active', limit: 50 } })).items);
+    });
+  usePageLoad(me, loadCommittee);
   const search = async () => {
     setFound((await call('listPeople', { query: { q: q.trim(), status: 'active', limit: 20 } })).items);
   };
-  const choose = async (p: RosterPerson) => {
-    setPerson(p);
-    setRelativeId(undefined);
-    setHousehold(
-      p.householdId
-        ? (await call('getHousehold', { params: { householdId: p.householdId } })).members.filter(
-            (m) => m.personId !== p.personId && m.status === 'active',
-          )
-        : [],
-    );
-  };
+  const choose = (p: RosterPerson) =>
+    track(async () => {
+      setPerson(p);
+      setRelativeId(undefined);
+      setHousehold(
+        p.householdId
+          ? (await call('getHousehold', { params: { householdId: p.householdId } })).members.filter(
+              (m) => m.personId !== p.personId && m.status === 'active',
+            )
+          : [],
+      );
+    });
   const guardian = (): GuardianInput | undefined =>
     guardianClass === 'relative'
       ? { guardianClass, personId: relativeId ?? '', kinship: kinship as Kinship, infirm: false }
@@ -141,6 +147,7 @@ export default function CareRegisterPage() {
     <Page>
       <View className="vh-title">{R.title}</View>
       <View className="vh-hint">{R.hint}</View>
+      <LoadState loading={false} error={loadError} onRetry={loadCommittee} />
       <View className="vh-form">
         <TextField id="care-search" label={R.person} value={q} onChange={setQ} />
         <ActionButton id="care-search-button" kind="plain" label={R.search} doneText="" run={search} />
