@@ -5,10 +5,8 @@ import type { ChainAnchor, ChainCheck } from '../../../shared/schemas/audit';
 import { ActionButton } from '../../components/action';
 import { Page } from '../../components/page';
 import { LoadState } from '../../components/state';
-import { useLoading } from '../../components/use-loading';
 import { useMe } from '../../components/use-me';
-import { usePageLoad } from '../../components/use-page-load';
-import { useVillageChoice } from '../../components/use-village-choice';
+import { useVillagePage } from '../../components/use-village-choice';
 import { VillagePicker } from '../../components/village-picker';
 import { shortHash, ta } from '../../i18n/audit';
 import { call } from '../../services/api';
@@ -17,26 +15,15 @@ import { formatDateTime } from '../../services/format';
 /** 操作记录校验: the supervision committee and the township check the village's record link by link. */
 export default function AuditPage() {
   const me = useMe();
-  const { chosen, choose } = useVillageChoice(me);
   const [anchor, setAnchor] = useState<ChainAnchor | null>();
   const [check, setCheck] = useState<ChainCheck>();
-  const { loading, error, track } = useLoading();
-  const load = (village = chosen) =>
-    track(async () => {
-      setCheck(undefined);
-      setAnchor((await call('auditAnchor', { query: { villageId: village } })).anchor);
-    });
-  usePageLoad(me, () => load());
+  const { chosen, pick, load, loading, error } = useVillagePage(me, async (villageId) => {
+    setCheck(undefined);
+    setAnchor((await call('auditAnchor', { query: { villageId } })).anchor);
+  });
   return (
     <Page>
-      <VillagePicker
-        me={me}
-        chosen={chosen}
-        onChoose={(id) => {
-          choose(id);
-          load(id);
-        }}
-      />
+      <VillagePicker me={me} chosen={chosen} onChoose={pick} />
       <View className="vh-title">{ta.title}</View>
       <View className="vh-hint">{ta.intro}</View>
       <LoadState loading={loading} error={error} onRetry={() => load()} />

@@ -4,10 +4,8 @@ import { useState } from 'react';
 import { type CareList, guardianClassLabels, supportModeLabels } from '../../../../shared/schemas/care';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
-import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
-import { usePageLoad } from '../../../components/use-page-load';
-import { useVillageChoice } from '../../../components/use-village-choice';
+import { useVillagePage } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { tcare } from '../../../i18n/care';
 import { call } from '../../../services/api';
@@ -18,25 +16,14 @@ const L = tcare.list;
 export default function CareListPage() {
   const me = useMe();
   const [list, setList] = useState<CareList>();
-  const { loading, error, track } = useLoading();
-  const { chosen, choose } = useVillageChoice(me);
-  const load = (village = chosen) =>
-    track(async () => {
-      setList(await call('listCare', { query: { villageId: village } }));
-    });
-  usePageLoad(me, () => load());
+  const { chosen, pick, load, loading, error } = useVillagePage(me, async (villageId) =>
+    setList(await call('listCare', { query: { villageId } })),
+  );
   return (
     <Page>
       <View className="vh-title">{L.title}</View>
       <View className="vh-hint">{L.hint}</View>
-      <VillagePicker
-        me={me}
-        chosen={chosen}
-        onChoose={(id) => {
-          choose(id);
-          load(id);
-        }}
-      />
+      <VillagePicker me={me} chosen={chosen} onChoose={pick} />
       <Button
         id="care-overview-link"
         className="vh-button vh-button-plain"

@@ -5,10 +5,8 @@ import type { CheckList } from '../../../../shared/schemas/oversight';
 import { CheckListSections, itemCount } from '../../../components/check-list-sections';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
-import { useLoading } from '../../../components/use-loading';
 import { useMe } from '../../../components/use-me';
-import { usePageLoad } from '../../../components/use-page-load';
-import { useVillageChoice } from '../../../components/use-village-choice';
+import { useVillagePage } from '../../../components/use-village-choice';
 import { VillagePicker } from '../../../components/village-picker';
 import { tov } from '../../../i18n/oversight';
 import { call } from '../../../services/api';
@@ -18,21 +16,12 @@ import { formatDateTime } from '../../../services/format';
 export default function CheckListPage() {
   const me = useMe();
   const [list, setList] = useState<CheckList>();
-  const { loading, error, track } = useLoading();
-  const { chosen, choose } = useVillageChoice(me);
-  const load = (village = chosen) =>
-    track(async () => setList(await call('checkList', { query: { villageId: village } })));
-  usePageLoad(me, () => load());
+  const { chosen, pick, load, loading, error } = useVillagePage(me, async (villageId) =>
+    setList(await call('checkList', { query: { villageId } })),
+  );
   return (
     <Page>
-      <VillagePicker
-        me={me}
-        chosen={chosen}
-        onChoose={(id) => {
-          choose(id);
-          load(id);
-        }}
-      />
+      <VillagePicker me={me} chosen={chosen} onChoose={pick} />
       <LoadState loading={loading && !list} error={error} onRetry={() => load()} />
       {list && (
         <View id="check-list">

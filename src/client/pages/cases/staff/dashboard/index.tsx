@@ -4,10 +4,8 @@ import { useState } from 'react';
 import type { CaseDashboard } from '../../../../../shared/schemas/case';
 import { Page } from '../../../../components/page';
 import { LoadState } from '../../../../components/state';
-import { useLoading } from '../../../../components/use-loading';
 import { useMe } from '../../../../components/use-me';
-import { usePageLoad } from '../../../../components/use-page-load';
-import { useVillageChoice } from '../../../../components/use-village-choice';
+import { useVillagePage } from '../../../../components/use-village-choice';
 import { VillagePicker } from '../../../../components/village-picker';
 import { tcs } from '../../../../i18n/cases-staff';
 import { call } from '../../../../services/api';
@@ -105,25 +103,16 @@ function Satisfaction({ d }: { d: CaseDashboard }) {
 export default function CaseDashboardPage() {
   const me = useMe();
   const [data, setData] = useState<CaseDashboard>();
-  const { loading, error, track } = useLoading();
   // Opened from the township's table on one village's row.
   const { params } = useRouter();
-  const { chosen, choose: setVillageId } = useVillageChoice(me, params.villageId);
-  const load = (village = chosen) =>
-    track(async () => {
-      setData(await call('caseDashboard', { query: { villageId: village } }));
-    });
-  usePageLoad(me, () => load());
+  const { chosen, pick, load, loading, error } = useVillagePage(
+    me,
+    async (villageId) => setData(await call('caseDashboard', { query: { villageId } })),
+    params.villageId,
+  );
   return (
     <Page>
-      <VillagePicker
-        me={me}
-        chosen={chosen}
-        onChoose={(id) => {
-          setVillageId(id);
-          load(id);
-        }}
-      />
+      <VillagePicker me={me} chosen={chosen} onChoose={pick} />
       <LoadState loading={loading} error={error} onRetry={() => load()} />
       {data && (
         <View id="case-dashboard">
