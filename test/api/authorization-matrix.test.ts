@@ -928,6 +928,17 @@ const matrix: Row[] = [
     },
     expect: everyone(404, { committee: 200, supervisor: 403 }),
   },
+  {
+    // Only a 关爱线索 the caller may open (civil affairs handle them: test/api/care.test.ts) is filed with a person;
+    // the committee keeps the registry, and is told this case is none it can file.
+    endpoint: 'POST /care/{personId}/cases',
+    request: async (f) => ({
+      method: 'POST',
+      path: scoped(`/care/${(await f.care()).personId}/cases`, f.villageId),
+      body: { caseId: await f.kase('submitted') },
+    }),
+    expect: everyone(404, { committee: 400, supervisor: 403 }),
+  },
   // 财务 is reviewed by the 监委会 before it is published (signOffCategories): only a 监委会 member signs off or returns it.
   {
     endpoint: 'GET /notices?status=pending_signoff',

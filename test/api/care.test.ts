@@ -203,6 +203,60 @@ describe('the registry', () => {
   });
 });
 
+describe('关爱线索 about a person in care', () => {
+  it('files a concern with the person it is about: their file lists it, and the case leads its readers to the file', async () => {
+    const { elder, son } = await household('L');
+    await register(elder, son);
+    const other = await household('M');
+    await register(other.elder, other.son);
+    const v = api.township.villages[0];
+    const resident = await api.as(v.residents[4]);
+    const concern = await resident.post('/cases', {
+      kind: 'suggestion',
+      categoryId: 'care',
+      text: '老人家好几天没见出门了，门口的菜也没人收，担心出事。',
+    });
+    expect(concern.status).toBe(201);
+    const caseId = concern.body.caseId as string;
+    const link = `/care/${elder}/cases?villageId=${villageId}`;
+    // Concerns go to township civil affairs, who keep the registry too; the committee never sees this one.
+    const civilAffairs = await api.as(api.township.civilAffairs);
+    expect400(await chair.post(link, { caseId }), 'caseId', '关爱线索');
+
+    const linked = await civilAffairs.post(link, { caseId });
+    expect(linked.status).toBe(200);
+    expect(linked.body.cases).toEqual([{ caseId, linkedAt: expect.any(String) }]);
+    // A retry is the same answer; the case is about one person.
+    expect((await civilAffairs.post(link, { caseId })).body.cases).toHaveLength(1);
+    const elsewhere = await civilAffairs.post(`/care/${other.elder}/cases?villageId=${villageId}`, { caseId });
+    expect(elsewhere.status).toBe(409);
+    expect((await chair.get(`/care/${other.elder}?villageId=${villageId}`)).body.cases).toEqual([]);
+    expect((await audits('care.case.link')).filter((a) => a.target === `care:${elder}`)).toHaveLength(1);
+    expect((await chair.get(`/care/${elder}?villageId=${villageId}`)).body.cases).toHaveLength(1);
+
+    // The case leads the registry's readers to the file, and no one else: not the villager who raised it.
+    expect((await civilAffairs.get(`/cases/${caseId}?villageId=${villageId}`)).body.careFile).toEqual({
+      personId: elder,
+    });
+    const mine = await resident.get(`/cases/${caseId}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.careFile).toBeUndefined();
+    expect(JSON.stringify(mine.body)).not.toContain(elder);
+
+    // Only a 关爱线索 of the village; only those who keep the registry; nothing written otherwise.
+    const road = await resident.post('/cases', {
+      kind: 'suggestion',
+      categoryId: 'roads',
+      text: '村口的路灯坏了两盏。',
+    });
+    expect400(await civilAffairs.post(link, { caseId: road.body.caseId }), 'caseId', '关爱线索');
+    expect400(await civilAffairs.post(link, {}), 'caseId', '');
+    expect((await (await api.as(v.supervisor)).post(link, { caseId })).status).toBe(403);
+    expect((await resident.post(link, { caseId })).status).toBe(404);
+    expect((await chair.get(`/care/${elder}?villageId=${villageId}`)).body.cases).toHaveLength(1);
+  });
+});
+
 describe('agreements', () => {
   it('needs the three named duties and the signed scan', async () => {
     const { elder, son } = await household('E');

@@ -127,4 +127,26 @@ describe('the care registry in the browser', () => {
     await resident.locator('text=没有找到该内容').waitFor();
     expect(await resident.locator('#care-record').count()).toBe(0);
   });
+
+  it('township civil affairs files a 关爱线索 with the person it is about; the case leads to the file', async () => {
+    const concern = await (await stack.apiAs(village.residents[1])).post('/cases', {
+      kind: 'suggestion',
+      categoryId: 'care',
+      text: '五保户老张这几天咳得厉害，家里也没人照看，请村里去看看。',
+    });
+    const caseId = concern.body.caseId as string;
+    const { body } = await (await stack.apiAs(village.chair)).get('/care');
+    const personId = body.items[0].personId as string;
+
+    const page = await stack.openAs(stack.township.civilAffairs);
+    await page.goto(`${stack.url}/#/pages/care/detail/index?id=${personId}&villageId=${village.villageId}`);
+    await page.locator('#care-link-open').click();
+    await page.locator(`#care-link-${caseId}`).click();
+    await page.locator(`#care-case-${caseId}`).waitFor();
+    await page.locator(`#care-case-${caseId}`).getByText('查看线索').click();
+    await page.waitForURL(new RegExp(`pages/cases/detail/index\\?id=${caseId}`));
+    await page.locator('#case-care-file:visible').click();
+    await page.waitForURL(new RegExp(`pages/care/detail/index\\?id=${personId}`));
+    await page.locator(`#care-case-${caseId}:visible`).waitFor();
+  });
 });

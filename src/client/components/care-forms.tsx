@@ -8,13 +8,15 @@ import {
   guardianBodyLabels,
   namedDuties,
 } from '../../shared/schemas/care';
+import type { CaseSummary } from '../../shared/schemas/case';
 import { tcare } from '../i18n/care';
 import { ApiFailure, call, fieldsOf, newIdempotencyKey } from '../services/api';
 import { ActionButton } from './action';
 import { CasePhotos, type DraftPhoto, type PhotosState } from './case-photos';
 import { Choice } from './choice';
 import { TextField } from './field';
-import { FieldError } from './state';
+import { FieldError, LoadState } from './state';
+import { useLoading } from './use-loading';
 
 const F = tcare.forms;
 type Where = { personId: string; villageId?: string };
@@ -177,6 +179,58 @@ export function AgreementForm({ where, onDone }: { where: Where; onDone: (r: Car
           );
         }}
       />
+    </View>
+  );
+}
+
+/**
+ * 关联关爱线索: the caller's open concerns (关爱线索 on their work list, which civil affairs handle) not yet filed
+ * with this person; one tap files one with them. The server checks again that the caller may open it.
+ */
+export function LinkConcernForm({
+  personId,
+  villageId,
+  linked,
+  onLinked,
+}: {
+  personId: string;
+  villageId: string;
+  linked: string[];
+  onLinked: (r: CareRecord) => void;
+}) {
+  const [concerns, setConcerns] = useState<CaseSummary[]>();
+  const { error, track } = useLoading(false);
+  const load = () =>
+    track(async () => {
+      const page = await call('listCases', { query: { view: 'work', villageId, open: 'true', limit: 50 } });
+      setConcerns(page.items.filter((c) => c.care));
+    });
+  if (!concerns)
+    return (
+      <View>
+        <ActionButton id="care-link-open" kind="plain" label={tcare.link.open} doneText="" run={load} />
+        <LoadState loading={false} error={error} onRetry={load} />
+      </View>
+    );
+  const open = concerns.filter((c) => !linked.includes(c.caseId));
+  return (
+    <View id="care-link-form">
+      {open.length === 0 && <View className="vh-meta">{tcare.link.none}</View>}
+      {open.map((c) => (
+        <View key={c.caseId} className="vh-setting-row">
+          <View className="vh-body">{c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text}</View>
+          <ActionButton
+            id={`care-link-${c.caseId}`}
+            kind="plain"
+            label={tcare.link.choose}
+            run={async () =>
+              onLinked(
+                await call('linkCareCase', { params: { personId }, query: { villageId }, body: { caseId: c.caseId } }),
+              )
+            }
+          />
+        </View>
+      ))}
     </View>
   );
 }

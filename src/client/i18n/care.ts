@@ -13,6 +13,11 @@ export const tcare = {
     overdue: (day: string) => `走访已逾期（应在 ${day} 前）`,
     problems: (n: number) => `${n} 个问题待解决`,
   },
+  link: {
+    open: '关联一条关爱线索',
+    none: '您的待办中没有可关联的关爱线索',
+    choose: '关联到此人',
+  },
   detail: {
     reason: '认定条件',
     support: '供养方式',
@@ -39,6 +44,9 @@ export const tcare = {
     satisfaction: '满意度',
     problems: '发现的问题',
     noProblems: '没有待解决的问题',
+    cases: '关于此人的关爱线索',
+    caseLinked: (at: string) => `${at} 关联`,
+    openCase: '查看线索',
     due: (at: string) => `整改期限：${at}`,
     overdue: '已超期',
     owner: (name: string) => `负责人：${name}`,

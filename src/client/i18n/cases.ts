@@ -159,6 +159,7 @@ export const tc = {
     convened: (on: string, place: string) => `已定于 ${on} 在${place}召开`,
     notConvened: '还没有召集',
     topic: '已转为议事议题，去看看',
+    careFile: '此线索已关联特困人员档案，去看看',
     mergedInto: '这件事已合并到另一件相同的事项一起办理，去看看',
     merged: (n: number) => `有 ${n} 件相同的事项合并到这里一起办理`,
     timeline: '办理过程',

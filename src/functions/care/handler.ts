@@ -25,3 +25,6 @@ export const recordVisit = http(routes.recordVisit, ({ actor, params, query, bod
 export const resolveProblem = http(routes.resolveCareProblem, ({ actor, params, query, body, now }) =>
   visits.resolveProblem(actor, params, query.villageId, body.resolution, now),
 );
+export const linkCase = http(routes.linkCareCase, ({ actor, params, query, body, now }) =>
+  care.linkCase(actor, params.personId, query.villageId, body, now),
+);

@@ -8,18 +8,21 @@ import {
   type Guardian,
   type GuardianInput,
   guardianBodyLabels,
+  type LinkCaseRequest,
   namedDuties,
   qualifyingGrades,
   type RegisterCareRequest,
   type ReplaceGuardianRequest,
 } from '../../shared/schemas/care';
+import { getCase } from '../cases/store';
+import { categoryOf, targetOf } from '../cases/view';
 import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { auditPut } from '../lib/audit';
 import { type TransactItem, transact } from '../lib/db';
 import { AppError, conflict, invalidField, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { allows, authorize } from '../lib/policy';
+import { allows, authorize, seesCase } from '../lib/policy';
 import { getPerson, type PersonRecord, unsealSensitive } from '../people/store';
 import { claimPhotos, photoViews } from '../photos/service';
 import { resolveVillage } from '../villages/service';
@@ -27,6 +30,8 @@ import type { VillageRecord } from '../villages/store';
 import {
   agreementPut,
   type CareHead,
+  careOfCase,
+  caseLinkPuts,
   formerGuardianPut,
   getHead,
   headPut,
@@ -151,6 +156,7 @@ export async function recordView(village: VillageRecord, head: CareHead, now: Da
     agreements,
     visits,
     problems,
+    cases: file.cases.sort((a, b) => b.linkedAt.localeCompare(a.linkedAt)),
     ...(({ nextVisitDue, visitOverdue }) => ({ nextVisitDue, visitOverdue }))(visitDue(head, village, now)),
   };
 }
@@ -400,4 +406,43 @@ export async function addAgreement(
     { actor, action: 'care.agreement', at: now },
   );
   return recordView(village, saved, now);
+}
+
+/* ---------- 关爱线索 about a person in care ---------- */
+
+/**
+ * Files a 关爱线索 case (a villager's concern) with the person it is about, so their file lists it and the case
+ * leads to the file. Only a care-category case of the village that the caller may open (civil affairs handle them);
+ * one person per case; the same link again is no change.
+ */
+export async function linkCase(
+  actor: Actor,
+  personId: string,
+  villageId: string | undefined,
+  req: LinkCaseRequest,
+  now: Date,
+) {
+  const { village, head } = await writableHead(actor, villageId, personId);
+  const kase = await getCase(village.villageId, req.caseId);
+  // A concern the caller can't open (it goes to civil affairs) is as good as absent: nothing is told about it.
+  if (!kase || !categoryOf(village, kase.categoryId)?.care || !seesCase(actor, targetOf(village, kase)))
+    throw invalidField('caseId', '关爱线索：本村没有这条关爱线索');
+  const linkedTo = await careOfCase(village.villageId, req.caseId);
+  if (linkedTo === personId) return recordView(village, head, now);
+  if (linkedTo) throw conflict('这条关爱线索已关联另一名特困人员');
+  const at = now.toISOString();
+  const written = await transact([
+    ...caseLinkPuts(village.villageId, personId, { caseId: req.caseId, linkedAt: at }),
+    auditPut({
+      tenantId: village.villageId,
+      at,
+      actorId: actor.personId,
+      action: 'care.case.link',
+      target: `care:${personId}`,
+    }),
+  ]);
+  // Lost to a link made at the same moment: the same person's is the answer, another's a conflict.
+  if (!written && (await careOfCase(village.villageId, req.caseId)) !== personId)
+    throw conflict('这条关爱线索已关联另一名特困人员');
+  return recordView(village, head, now);
 }

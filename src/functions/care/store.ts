@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   CareReason,
+  CaseLink,
   Check,
   CheckArea,
   Disability,
@@ -114,7 +115,35 @@ export async function readFile(villageId: string, personId: string) {
     agreements: of<AgreementRecord>('care-agreement'),
     visits: of<VisitRecord>('care-visit'),
     problems: of<ProblemRecord>('care-problem'),
+    cases: of<CaseLink>('care-case'),
   };
+}
+
+/**
+ * Files a 关爱线索 case with the person it is about. A case is about one person: the entry by case is written
+ * only if it is new or names the same person, so a second person's link fails the transaction.
+ */
+export const caseLinkPuts = (villageId: string, personId: string, link: CaseLink): TransactItem[] => [
+  {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.careCase(villageId, personId, link.caseId), type: 'care-case', ...link },
+    },
+  },
+  {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.careOfCase(villageId, link.caseId), type: 'care-of-case', personId },
+      ConditionExpression: 'attribute_not_exists(pk) OR personId = :p',
+      ExpressionAttributeValues: { ':p': personId },
+    },
+  },
+];
+
+/** Whose file a case is in, if anyone's. */
+export async function careOfCase(villageId: string, caseId: string) {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.careOfCase(villageId, caseId) }));
+  return Item?.personId as string | undefined;
 }
 
 export async function getProblem(villageId: string, personId: string, problemId: string) {

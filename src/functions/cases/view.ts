@@ -10,6 +10,7 @@ import { needed } from '../../shared/rules/quorum';
 import { maskName } from '../../shared/rules/tiers';
 import type { Case, CaseAction, CaseSummary } from '../../shared/schemas/case';
 import { roleLabels } from '../../shared/schemas/person';
+import { careOfCase } from '../care/store';
 import type { Actor } from '../lib/actor';
 import { activeTerms } from '../lib/actor';
 import { notFound } from '../lib/errors';
@@ -269,7 +270,15 @@ export const casesVisibleTo = async (actor: Actor, village: VillageRecord) =>
 
 export async function getCase(actor: Actor, caseId: string, villageId: string | undefined, now: Date) {
   const { village, c } = await loadVisible(actor, villageId, caseId);
-  return viewOf(actor, village, c, now);
+  const view = await viewOf(actor, village, c, now);
+  return { ...view, ...(await careFileOf(actor, village, c)) };
+}
+
+/** Whose care file a 关爱线索 is in: for the registry's readers only (one read, care cases only). */
+async function careFileOf(actor: Actor, village: VillageRecord, c: store.CaseRecord) {
+  if (!categoryOf(village, c.categoryId)?.care || !allows(actor, 'care.view', village)) return {};
+  const personId = await careOfCase(village.villageId, c.caseId);
+  return personId ? { careFile: { personId } } : {};
 }
 
 export async function categories(actor: Actor, villageId: string | undefined) {

@@ -321,6 +321,12 @@ export const keys = {
     sk: `PB#${problemId}`,
   }),
   careFile: (villageId: string, personId: string) => ({ pk: `${tenant(villageId)}#CARE#${personId}` }),
+  /** A 关爱线索 case in the file of the person it is about; and, by case, whose file (one person per case). */
+  careCase: (villageId: string, personId: string, caseId: string) => ({
+    pk: `${tenant(villageId)}#CARE#${personId}`,
+    sk: `CASE#${caseId}`,
+  }),
+  careOfCase: (villageId: string, caseId: string) => ({ pk: `${tenant(villageId)}#CARECASES`, sk: caseId }),
   /**
    * A village's open care problems by deadline, one small item each (not on an index: the indexes
    * project other attributes): what the overview lists; resolving a problem deletes its entry.

@@ -96,4 +96,15 @@ export const careRoutes = {
     response: C.CareRecord,
     answers: [404, 409],
   }),
+  linkCareCase: route({
+    method: 'POST',
+    path: '/care/{personId}/cases',
+    summary: '把一条关爱线索关联到这名特困人员的档案（一条线索只关联一人）',
+    auth: true,
+    params: personParams,
+    query: villageScope,
+    body: C.LinkCaseRequest,
+    response: C.CareRecord,
+    answers: [404, 409],
+  }),
 } as const;

@@ -165,6 +165,14 @@ export const ReplaceGuardianRequest = z.object({
 });
 export type ReplaceGuardianRequest = z.infer<typeof ReplaceGuardianRequest>;
 
+/* ---------- 关爱线索 about a person in care ---------- */
+
+/** A 关爱线索 case (a villager's concern about someone) that is about this person: their file lists it. */
+export const LinkCaseRequest = z.object({ caseId: Id });
+export type LinkCaseRequest = z.infer<typeof LinkCaseRequest>;
+export const CaseLink = z.object({ caseId: Id, linkedAt: IsoDateTime });
+export type CaseLink = z.infer<typeof CaseLink>;
+
 /* ---------- the care agreement (监护照料协议) ---------- */
 
 export const DutyKind = z.enum(['daily_watch', 'daily_life', 'hospital', 'village'], { error: '职责类别不正确' });
@@ -325,6 +333,8 @@ export const CareRecord = z.object({
   agreements: z.array(Agreement),
   visits: z.array(Visit),
   problems: z.array(Problem),
+  /** The 关爱线索 cases about this person, newest first. */
+  cases: z.array(CaseLink),
   nextVisitDue: IsoDate,
   visitOverdue: z.boolean(),
 });

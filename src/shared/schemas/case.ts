@@ -256,6 +256,8 @@ export const Case = z.object({
   mergedInto: Id.optional(),
   merged: z.array(Id).default([]),
   topicId: Id.optional(),
+  /** A 关爱线索 filed with the person in care it is about: shown only to those who may read the care registry. */
+  careFile: z.object({ personId: Id }).optional(),
   timeline: z.array(TimelineEntry),
   createdAt: z.string(),
   me: z.object({

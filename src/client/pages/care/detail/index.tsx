@@ -15,7 +15,7 @@ import {
   supportModeLabels,
 } from '../../../../shared/schemas/care';
 import { ActionButton } from '../../../components/action';
-import { AgreementForm, ReplaceGuardianForm } from '../../../components/care-forms';
+import { AgreementForm, LinkConcernForm, ReplaceGuardianForm } from '../../../components/care-forms';
 import { TextField } from '../../../components/field';
 import { Page } from '../../../components/page';
 import { LoadState } from '../../../components/state';
@@ -194,6 +194,33 @@ export default function CareDetailPage() {
               />
             ))}
           </View>
+
+          {(r.cases.length > 0 || canWrite) && (
+            <View className="vh-card" id="care-cases">
+              <View className="vh-card-title">{D.cases}</View>
+              {r.cases.map((c) => (
+                <View key={c.caseId} className="vh-setting-row" id={`care-case-${c.caseId}`}>
+                  <Text className="vh-meta">{D.caseLinked(formatDateTime(c.linkedAt))}</Text>
+                  <Text
+                    className="vh-link"
+                    onClick={() =>
+                      Taro.navigateTo({ url: `/pages/cases/detail/index?id=${c.caseId}&villageId=${r.villageId}` })
+                    }
+                  >
+                    {D.openCase}
+                  </Text>
+                </View>
+              ))}
+              {canWrite && (
+                <LinkConcernForm
+                  personId={personId}
+                  villageId={r.villageId}
+                  linked={r.cases.map((c) => c.caseId)}
+                  onLinked={setRecord}
+                />
+              )}
+            </View>
+          )}
 
           <View className="vh-card-title">{D.visits}</View>
           {canWrite && (

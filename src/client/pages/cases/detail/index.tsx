@@ -185,6 +185,17 @@ export default function CaseDetail() {
               </Text>
             </View>
           )}
+          {c.careFile && (
+            <View className="vh-banner">
+              <Text
+                id="case-care-file"
+                className="vh-link"
+                onClick={() => go(`/pages/care/detail/index?id=${c.careFile?.personId}&villageId=${c.villageId}`)}
+              >
+                {tc.detail.careFile}
+              </Text>
+            </View>
+          )}
 
           {c.reply && (
             <Answer
