@@ -27,7 +27,7 @@ import { emit } from '../lib/outbox';
 import { authorize } from '../lib/policy';
 import { unseal } from '../lib/sensitive';
 import type { SessionClaims } from '../lib/session';
-import { mySubmissions } from '../notices/service';
+import { mySubmissions } from '../notices/view';
 import { rosterView } from '../people/service';
 import { getPeople, getPerson } from '../people/store';
 import * as topics from '../topics/store';
