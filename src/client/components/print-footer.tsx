@@ -7,22 +7,21 @@ import { PosterCode } from './poster-code';
 
 /**
  * The foot of a sheet for the paper board: the code that opens the page (once there
- * is something public to open), who posts it and when, the village's audit chain
- * head of the day, and on H5 the print button.
+ * is something public to open), who signs it (the committee, or the 监委会 for its
+ * report) and when, the village's audit chain head of the day, and on H5 the print button.
  */
 export function PrintFooter(props: {
-  poster?: SharedItem;
-  caption: string;
-  village: string;
+  poster?: { item: SharedItem; caption: string };
+  signature: string;
   villageId: string;
   date?: string;
 }) {
   return (
     <>
       <View className="vh-print-footer">
-        {props.poster && <PosterCode item={props.poster} caption={props.caption} />}
+        {props.poster && <PosterCode item={props.poster.item} caption={props.poster.caption} />}
         <View className="vh-print-signature">
-          <View>{t.print.signature(props.village)}</View>
+          <View>{props.signature}</View>
           <View>{formatDate(props.date)}</View>
         </View>
       </View>

@@ -56,11 +56,13 @@ export default function PrintView() {
           <PrintFooter
             poster={
               notice.status === 'published'
-                ? { kind: 'notice', id: notice.noticeId, villageId: notice.villageId }
+                ? {
+                    item: { kind: 'notice', id: notice.noticeId, villageId: notice.villageId },
+                    caption: ts.poster.noticeScan,
+                  }
                 : undefined
             }
-            caption={ts.poster.noticeScan}
-            village={village}
+            signature={t.print.signature(village)}
             villageId={notice.villageId}
             date={notice.correctedAt ?? notice.publishedAt}
           />

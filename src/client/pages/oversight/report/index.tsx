@@ -1,16 +1,15 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CheckList } from '../../../../shared/schemas/oversight';
-import { AnchorLine } from '../../../components/anchor-line';
 import { CheckListSections } from '../../../components/check-list-sections';
+import { PrintFooter } from '../../../components/print-footer';
 import { LoadState } from '../../../components/state';
 import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { tov } from '../../../i18n/oversight';
-import { t } from '../../../i18n/zh-CN';
 import { call, messageOf } from '../../../services/api';
-import { formatDate, formatDateTime } from '../../../services/format';
+import { formatDateTime } from '../../../services/format';
 import '../../notices/print/index.scss';
 
 /** The month's check list on paper, as the 监委会's report: laid out as a printed notice is, signed by the 监委会. */
@@ -32,22 +31,7 @@ export default function ReportPage() {
           <View className="vh-print-title">{tov.report.title(list.villageName, list.month)}</View>
           <View className="vh-print-meta">{tov.checkList.asOf(formatDateTime(list.asOf))}</View>
           <CheckListSections list={list} paper />
-          <View className="vh-print-footer">
-            <View className="vh-print-signature">
-              <View>{tov.report.signature(list.villageName)}</View>
-              <View>{formatDate(list.asOf)}</View>
-            </View>
-          </View>
-          <AnchorLine villageId={list.villageId} />
-          {process.env.TARO_ENV === 'h5' && (
-            <Button
-              id="print-button"
-              className="vh-button vh-button-primary vh-print-button"
-              onClick={() => window.print()}
-            >
-              {t.print.button}
-            </Button>
-          )}
+          <PrintFooter signature={tov.report.signature(list.villageName)} villageId={list.villageId} date={list.asOf} />
         </View>
       )}
     </View>

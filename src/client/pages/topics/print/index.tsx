@@ -8,6 +8,7 @@ import { useMe } from '../../../components/use-me';
 import { usePageLoad } from '../../../components/use-page-load';
 import { ts } from '../../../i18n/share';
 import { bodyName, kindName, optionsOf, tt } from '../../../i18n/topics';
+import { t } from '../../../i18n/zh-CN';
 import { call, messageOf } from '../../../services/api';
 import { formatDateTime } from '../../../services/format';
 import '../../notices/print/index.scss';
@@ -44,10 +45,14 @@ export default function TopicPrint() {
           <View className="vh-print-version">{tt.closesAt(formatDateTime(topic.closesAt))}</View>
           <PrintFooter
             poster={
-              topic.status !== 'draft' ? { kind: 'topic', id: topic.topicId, villageId: topic.villageId } : undefined
+              topic.status !== 'draft'
+                ? {
+                    item: { kind: 'topic', id: topic.topicId, villageId: topic.villageId },
+                    caption: ts.poster.topicScan,
+                  }
+                : undefined
             }
-            caption={ts.poster.topicScan}
-            village={village}
+            signature={t.print.signature(village)}
             villageId={topic.villageId}
             date={topic.openedAt ?? topic.createdAt}
           />
