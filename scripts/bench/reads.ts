@@ -1,3 +1,4 @@
+import { commandsOf, countCalls } from './capacity';
 import { arg, chairApi, importCrowd, type Json, pool } from './crowd';
 import { startBenchStack } from './stack';
 
@@ -15,12 +16,6 @@ import { startBenchStack } from './stack';
 const PEOPLE = arg('people', 5000);
 const SUGGESTIONS = 20;
 
-interface Cost {
-  calls: number;
-  rcu: number;
-  byCommand: Map<string, number>;
-}
-
 async function main() {
   const { township, gateway, stop } = await startBenchStack({ withNotices: true });
   const { dynamo } = await import('../../src/functions/lib/db');
@@ -29,22 +24,7 @@ async function main() {
   const { toActor } = await import('../../src/functions/lib/actor');
   const topics = await import('../../src/functions/topics/service');
 
-  let cost: Cost = { calls: 0, rcu: 0, byCommand: new Map() };
-  dynamo.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as { ReturnConsumedCapacity?: string };
-      input.ReturnConsumedCapacity = 'TOTAL';
-      const name = String(context.commandName).replace(/Command$/, '');
-      cost.calls++;
-      cost.byCommand.set(name, (cost.byCommand.get(name) ?? 0) + 1);
-      const out = await next(args);
-      const used = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] })
-        .ConsumedCapacity;
-      for (const c of [used ?? []].flat()) cost.rcu += c.CapacityUnits ?? 0;
-      return out;
-    },
-    { step: 'initialize', name: 'countReads' },
-  );
+  const counter = countCalls(dynamo);
   const inProcess = await startHttpServer({ port: 0 });
 
   try {
@@ -140,11 +120,11 @@ async function main() {
       const page = async (path: string) => {
         const ask = () => fetch(`${inProcess.url}${path}`, { headers }).then(async (r) => [r.status, await r.json()]);
         await ask(); // warm: the handler's module and the caller's first reads
-        cost = { calls: 0, rcu: 0, byCommand: new Map() };
+        counter.reset();
         const [status, body] = (await ask()) as [number, Json];
         if (status !== 200) throw new Error(`${path}: ${status} ${JSON.stringify(body)}`);
-        const commands = [...cost.byCommand].map(([k, n]) => `${n} ${k}`).join(', ');
-        return `${cost.calls} calls, ${cost.rcu.toFixed(1)} RCU (${commands})`;
+        const cost = counter.taken();
+        return `${cost.calls} calls, ${cost.rcu.toFixed(1)} RCU (${commandsOf(cost)})`;
       };
       measure.push({
         [`case list (public, ${SUGGESTIONS})`]: await page(`/cases?view=public&limit=${SUGGESTIONS}`),

@@ -1,3 +1,4 @@
+import { commandsOf, countCalls } from './capacity';
 import { arg, chairApi, pct, pool } from './crowd';
 import { startBenchStack } from './stack';
 
@@ -23,21 +24,7 @@ async function main() {
   const { defaultVillageSettings } = await import('../../src/shared/schemas/settings');
   const { allParts, refreshVillageSummary } = await import('../../src/functions/township/summary');
 
-  let cost = { calls: 0, rcu: 0, byCommand: new Map<string, number>() };
-  dynamo.middlewareStack.add(
-    (next, context) => async (args) => {
-      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
-      const name = String(context.commandName).replace(/Command$/, '');
-      cost.calls++;
-      cost.byCommand.set(name, (cost.byCommand.get(name) ?? 0) + 1);
-      const out = await next(args);
-      const used = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] })
-        .ConsumedCapacity;
-      for (const c of [used ?? []].flat()) cost.rcu += c.CapacityUnits ?? 0;
-      return out;
-    },
-    { step: 'initialize', name: 'countReads' },
-  );
+  const counter = countCalls(dynamo);
   const inProcess = await startHttpServer({ port: 0 });
 
   try {
@@ -73,16 +60,15 @@ async function main() {
         return { ms: performance.now() - started, rows: body.items.length };
       };
       await ask(); // warm: the handler's module and the caller's first reads
-      cost = { calls: 0, rcu: 0, byCommand: new Map() };
+      counter.reset();
       const { rows } = await ask();
-      const one = { ...cost, byCommand: new Map(cost.byCommand) };
+      const one = counter.taken();
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) times.push((await ask()).ms);
       times.sort((a, b) => a - b);
-      const commands = [...one.byCommand].map(([k, n]) => `${n} ${k}`).join(', ');
       return {
         rows,
-        reads: `${one.calls} calls (${commands}), ${one.rcu.toFixed(1)} RCU`,
+        reads: `${one.calls} calls (${commandsOf(one)}), ${one.rcu.toFixed(1)} RCU`,
         latency: `p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms`,
       };
     };
