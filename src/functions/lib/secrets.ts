@@ -1,4 +1,3 @@
-import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
 import { logger } from './log';
 
 /**
@@ -8,6 +7,8 @@ import { logger } from './log';
  * cached copy is five minutes old, so a rotated secret reaches every instance
  * within minutes without a request ever waiting on SSM otherwise. The local
  * stack and the tests have no SSM: a plain value in the environment wins.
+ * The SSM client loads with the first read, so a function that needs no secret
+ * (health) or runs where the environment holds them never pays for it.
  */
 const sources = {
   sessionSecret: 'SESSION_SECRET',
@@ -27,6 +28,7 @@ const parameterName = (name: SecretName) => process.env[`${sources[name]}_PARAME
 export async function loadSecrets(): Promise<void> {
   const wanted = (Object.keys(sources) as SecretName[]).filter((n) => !process.env[sources[n]] && parameterName(n));
   if (!wanted.length) return;
+  const { getParametersByName } = await import('@aws-lambda-powertools/parameters/ssm');
   // A stage without WeChat has no app secret parameter: what is missing reads as '' and its user says so.
   const { _errors: missing, ...values } = await getParametersByName<string>(
     Object.fromEntries(wanted.map((n) => [parameterName(n), {}])),
