@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { putAll } from '../../src/functions/lib/batch';
-import { keys } from '../../src/functions/lib/keys';
+import * as keys from '../../src/functions/lib/keys';
 import {
   noticeItem,
   noticeItems,

@@ -1,5 +1,5 @@
 import type { SeededPerson } from '../../scripts/local/seed';
-import { POLICY_VERSION } from '../../src/shared/rules/privacy';
+import { POLICY_VERSION } from '../../src/shared/rules/policy-version';
 import { consent, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /** Privacy the PIPL way: consent recorded at binding and asked again for a new policy version. */

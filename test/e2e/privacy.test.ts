@@ -1,5 +1,5 @@
 import type { SeededVillage } from '../../scripts/local/seed';
-import { POLICY_VERSION } from '../../src/shared/rules/privacy';
+import { POLICY_VERSION } from '../../src/shared/rules/policy-version';
 import { type BrowserStack, fill, startBrowserStack } from '../helpers/browser';
 
 /**

@@ -8,7 +8,7 @@ import { pointAtPhotoStore } from '../../scripts/local/photo-store';
 import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
-import { POLICY_VERSION } from '../../src/shared/rules/privacy';
+import { POLICY_VERSION } from '../../src/shared/rules/policy-version';
 
 /**
  * Each API test file starts the local gateway in its own process (real HTTP, real

@@ -1,4 +1,5 @@
-import { consentOutdated, POLICY_VERSION, policySections } from '../../src/shared/rules/privacy';
+import { consentOutdated, POLICY_VERSION } from '../../src/shared/rules/policy-version';
+import { policySections } from '../../src/shared/rules/privacy';
 
 const text = policySections.flatMap((s) => [s.heading, ...s.paragraphs]).join('\n');
 

@@ -1,4 +1,4 @@
-import { POLICY_VERSION } from '../../src/shared/rules/privacy';
+import { POLICY_VERSION } from '../../src/shared/rules/policy-version';
 import type { Me } from '../../src/shared/schemas/person';
 import type { FakeRequest, FakeResponse } from './fake-wx';
 

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import { consentOutdated, consentTexts, POLICY_VERSION } from '../../shared/rules/privacy';
+import { consentOutdated, POLICY_VERSION } from '../../shared/rules/policy-version';
+import { consentTexts } from '../../shared/rules/privacy';
 import type { Consent } from '../../shared/schemas/consent';
 import type { Me } from '../../shared/schemas/person';
 import { tp } from '../i18n/privacy';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { localDay } from '../../shared/rules/local-day';
-import { POLICY_VERSION } from '../../shared/rules/privacy';
+import { POLICY_VERSION } from '../../shared/rules/policy-version';
 import { maskPhone } from '../../shared/rules/tiers';
 import {
   type CorrectionField,
@@ -22,7 +22,7 @@ import { auditPut } from '../lib/audit';
 import { transact } from '../lib/db';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { emit } from '../lib/outbox';
 import { authorize } from '../lib/policy';
 import { unseal } from '../lib/sensitive';

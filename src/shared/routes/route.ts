@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import * as N from '../schemas/notice';
+import { VillageScope } from '../schemas/common';
 
 /**
  * The shape of every HTTP route of the API, with the zod schemas of its inputs and output.
@@ -53,8 +53,7 @@ export const questionParams = noticeParams.extend({
 export const versionParams = noticeParams.extend({
   version: z.coerce.number().int('版本号应为整数').min(1, '版本号从 1 开始').max(10000, '版本号过大'),
 });
-/** Township staff name one of their villages; everyone else is held to their own. */
-export const villageScope = N.CalendarQuery;
+export const villageScope = VillageScope;
 export const personParams = z.object({ personId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '人员编号不正确') });
 export const topicParams = z.object({ topicId: z.string().regex(/^[0-9A-Z]{26}$/, '议题编号不正确') });
 export const caseParams = z.object({ caseId: z.string().regex(/^[0-9A-Z]{26}$/, '事项编号不正确') });

@@ -1,28 +1,15 @@
+import { CLOSED_PETITION_YEARS } from './retention';
+
 /**
  * The privacy policy (隐私政策) and the mini-program's 用户隐私保护指引: one text for
- * both channels, versioned. A person's consent names the version they agreed to;
- * a newer POLICY_VERSION here makes the app ask them again (GET /me says which
- * version they agreed to). Change the version whenever the text changes what is
- * collected, why, who sees it or how long it is kept.
+ * both channels, versioned (rules/policy-version.ts): change the version whenever
+ * this text changes what is collected, why, who sees it or how long it is kept.
  */
-export const POLICY_VERSION = '2026-12-01';
-
-/** A version agreed to is out of date when it is missing or older than the current one (ISO dates sort as text). */
-export const consentOutdated = (agreed: string | undefined | null) => !agreed || agreed < POLICY_VERSION;
-
 export interface PolicySection {
   id: string;
   heading: string;
   paragraphs: string[];
 }
-
-/** Defaults of the retention settings, quoted in the text; a village may change them (settings.retention). */
-export const retentionDefaults = {
-  /** A petition closed this many days ago loses its petitioner's identity and contact (text and outcome stay). */
-  closedPetitionDays: 365 * 3,
-  /** PIPL art. 50 asks for a correction to be handled promptly; the days the committee has, a village setting. */
-  correctionDays: 15,
-} as const;
 
 export const POLICY_TITLE = '村民议事厅隐私政策';
 
@@ -69,7 +56,7 @@ export const policySections: PolicySection[] = [
     id: 'keep',
     heading: '五、保存多久',
     paragraphs: [
-      `诉求办结 ${retentionDefaults.closedPetitionDays / 365} 年后，删除诉求人的姓名和联系方式，只保留内容和办理结果作为村务记录（各村可以调整年限）。`,
+      `诉求办结 ${CLOSED_PETITION_YEARS} 年后，删除诉求人的姓名和联系方式，只保留内容和办理结果作为村务记录（各村可以调整年限）。`,
       '消息按村里设定的天数保存（默认 180 天），过期自动删除。上传后没有提交的照片一天内自动删除。',
       '村民名册是村里的登记簿，由村委会按规定保存；您注销账号后，名册中的登记不会因此删除。',
     ],

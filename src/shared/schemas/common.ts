@@ -10,6 +10,9 @@ z.config(zhCN());
 export const Id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '编号格式不正确');
 export type Id = z.infer<typeof Id>;
 
+/** Township staff name one of their villages; everyone else is held to their own. */
+export const VillageScope = z.object({ villageId: Id.optional() });
+
 /** Calendar date, as printed on a notice: 2026-11-23. */
 export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { POLICY_VERSION } from '../rules/privacy';
+import { POLICY_VERSION } from '../rules/policy-version';
 
 /**
  * Agreeing to the privacy policy, as a binding or a new policy version asks it:

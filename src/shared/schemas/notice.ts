@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { containsIdNumber, containsPhoneNumber, idNumberMessage, phoneNumberMessage } from '../rules/tiers';
 import { Rating } from './case';
-import { Id, IsoDate, Line, PageQuery, Prose, page } from './common';
+import { Id, IsoDate, Line, PageQuery, Prose, page, VillageScope } from './common';
 import { noticeCategories } from './notice-category';
 import { Attachment, Attachments, FileId } from './notice-file';
 import { Cadence } from './settings';
@@ -262,7 +262,7 @@ export const DisclosureCalendar = z.object({
   entries: z.array(CalendarEntry),
 });
 export type DisclosureCalendar = z.infer<typeof DisclosureCalendar>;
-export const CalendarQuery = z.object({ villageId: Id.optional() });
+export const CalendarQuery = VillageScope;
 
 /**
  * 一满意: a resident rates a published notice once (满意 / 基本满意 / 不满意, the case

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { chinaCalendar2026to2027, petitionLawLimits, urgentLimits } from '../rules/deadlines';
-import { retentionDefaults } from '../rules/privacy';
 import { lawDefaults as voteLawDefaults } from '../rules/quorum';
+import { retentionDefaults } from '../rules/retention';
 import { Line } from './common';
 import { type NoticeCategory, noticeCategories } from './notice-category';
 

@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { POLICY_TITLE, POLICY_VERSION, policySections } from '../../../shared/rules/privacy';
+import { POLICY_VERSION } from '../../../shared/rules/policy-version';
+import { POLICY_TITLE, policySections } from '../../../shared/rules/privacy';
 import type { ConsentRecord } from '../../../shared/schemas/consent';
 import { ActionButton } from '../../components/action';
 import { ConsentSwitches, consentOf, mustAgreeAgain, noTicks, type Ticks } from '../../components/consent';
