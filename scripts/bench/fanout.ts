@@ -26,7 +26,7 @@ async function main() {
   });
   const events = queue as LocalQueue;
   const { dynamo, table } = await import('../../src/functions/lib/db');
-  const { keys } = await import('../../src/functions/lib/keys');
+  const keys = await import('../../src/functions/lib/keys');
   // Every item the consumer writes, by command: the figure is writes per recipient.
   let writes = 0;
   dynamo.middlewareStack.add(

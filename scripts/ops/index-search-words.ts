@@ -1,7 +1,7 @@
 import { QueryCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { deleteAll, putAll } from '../../src/functions/lib/batch';
 import { dynamo, table } from '../../src/functions/lib/db';
-import { keys } from '../../src/functions/lib/keys';
+import * as keys from '../../src/functions/lib/keys';
 import { titleWordItems } from '../../src/functions/notices/store';
 import { type PersonRecord, personSearchItems } from '../../src/functions/people/store';
 import type { HeldPush } from '../../src/functions/subscriptions/store';

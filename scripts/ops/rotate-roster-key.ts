@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo, isConditionFailure, table } from '../../src/functions/lib/db';
-import { keys } from '../../src/functions/lib/keys';
+import * as keys from '../../src/functions/lib/keys';
 import { rosterKeyPair } from '../../src/functions/lib/sensitive';
 import type { SensitiveFields } from '../../src/functions/people/store';
 

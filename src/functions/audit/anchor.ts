@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localDay } from '../../shared/rules/local-day';
 import type { ChainAnchor } from '../../shared/schemas/audit';
 import { dynamo, table, transact } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { putAnchorObject } from '../lib/photos';
 import { prefixQuery } from '../lib/query';
 import { everyVillage } from '../villages/store';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChainCheck } from '../../shared/schemas/audit';
 import { dynamo, failedConditions, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { indexQuery, pages, prefixQuery } from '../lib/query';
 
 /**

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditKind } from '../../shared/schemas/audit';
 import type { AuditEntry } from '../lib/audit';
 import { dynamo, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 
 export type StoredEntry = AuditEntry & { sk: string };
 

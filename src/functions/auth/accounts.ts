@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord } from '../../shared/schemas/consent';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { fingerprint } from '../lib/sensitive';
 
 /**

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, isConditionFailure, table, transact } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
 /**

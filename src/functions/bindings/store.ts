@@ -2,7 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim } from '../../shared/schemas/binding';
 import { type AccountRecord, type BindingVia, bindAccount } from '../auth/accounts';
 import { dynamo, type TransactItem, table, transact } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { indexQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
 

@@ -13,7 +13,8 @@ import type {
 } from '../../shared/schemas/care';
 import type { PhotoRef } from '../../shared/schemas/photo';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 import { seal, unseal } from '../lib/sensitive';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isOpen, similarity, takesSupport } from '../../shared/rules/case-flow';
 import type { CaseListQuery, CaseTrack } from '../../shared/schemas/case';
 import type { Actor } from '../lib/actor';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { allows, knowsPetitioner, seesCase } from '../lib/policy';
 import { ownVillage, resolveVillage } from '../villages/service';
 import type { VillageRecord } from '../villages/store';

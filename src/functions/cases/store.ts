@@ -15,7 +15,8 @@ import type {
 import type { PhotoRef } from '../../shared/schemas/photo';
 import { getAll } from '../lib/batch';
 import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
 
 type PersonRef = { personId: string; name: string };

@@ -3,7 +3,7 @@ import { defaultPreferences, type InboxPreferences } from '../../shared/schemas/
 import { activeTerms } from '../lib/actor';
 import { putAll } from '../lib/batch';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import type { Audience, EventRecord, NewsRecord, Recipient } from '../lib/outbox';
 import { pages, prefixQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';

@@ -2,7 +2,7 @@ import type { InboxPreferences } from '../../shared/schemas/inbox';
 import { getPreferences } from '../events/store';
 import type { Actor } from '../lib/actor';
 import { notFound } from '../lib/errors';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import type { Recipient } from '../lib/outbox';
 import * as store from './store';
 

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxItem, InboxPreferences } from '../../shared/schemas/inbox';
 import { dynamo, isConditionFailure, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { indexQuery, pages, prefixQuery } from '../lib/query';
 
 type Stored = Omit<InboxItem, 'read'> & { gsi1pk?: string };

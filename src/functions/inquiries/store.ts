@@ -1,7 +1,8 @@
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Inquiry } from '../../shared/schemas/inquiry';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
 /** An inquiry as stored: whether it is overdue is worked out when it is read, against the clock. */

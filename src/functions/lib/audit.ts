@@ -1,7 +1,7 @@
 import { sensitiveFields } from '../../shared/rules/tiers';
 import { table } from './db';
 import { newId } from './ids';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * Append-only audit entries: who did what to which thing, when, and why.

@@ -10,7 +10,7 @@ import type { Context } from 'aws-lambda';
 import type { Actor } from './actor';
 import { dynamo, dynamoClient, table } from './db';
 import { AppError } from './errors';
-import { keys } from './keys';
+import * as keys from './keys';
 import { fingerprint } from './sensitive';
 
 /**

@@ -3,7 +3,7 @@ import type { EventKind, InboxLink } from '../../shared/schemas/inbox';
 import type { NoticeCategory } from '../../shared/schemas/notice-category';
 import { dynamo, onCommit, type TransactItem, table } from './db';
 import { newId } from './ids';
-import { keys } from './keys';
+import * as keys from './keys';
 import { logger } from './log';
 import { indexQuery } from './query';
 import { queueConfigured, sendToQueue } from './queue';

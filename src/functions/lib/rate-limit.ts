@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { dynamo, isConditionFailure, table } from './db';
 import { tooMany } from './errors';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * Per-person limits on the writes a script could flood the committee with

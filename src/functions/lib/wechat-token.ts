@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, table } from './db';
 import { wechatConfig } from './env';
 import { unavailable } from './errors';
-import { keys } from './keys';
+import * as keys from './keys';
 import { logger } from './log';
 
 /**

@@ -10,7 +10,8 @@ import type { Rating } from '../../shared/schemas/case';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
 import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { dynamo, isConditionFailure, type TransactItem, table, transact } from '../lib/db';
-import { keys, type NoticeListGroup, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { type NoticeListGroup, withoutKeys } from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 
 /** A stored question: the asker's id and name stay server-side; responses shape them per reader. */

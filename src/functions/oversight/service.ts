@@ -7,7 +7,7 @@ import { calendarOf, casesVisibleTo, overdueOf, summaryOf } from '../cases/view'
 import * as inquiries from '../inquiries/service';
 import type { Actor } from '../lib/actor';
 import { getAll } from '../lib/batch';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { authorize } from '../lib/policy';
 import { listNotices, listOpenQuestions } from '../notices/store';
 import { calendar } from '../notices/view';

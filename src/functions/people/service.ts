@@ -20,7 +20,7 @@ import { dynamo, table } from '../lib/db';
 import { conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { newId } from '../lib/ids';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { type Action, authorize, browsableGroups } from '../lib/policy';
 import { indexQuery, queryAll } from '../lib/query';
 import { ownVillage, resolveVillage } from '../villages/service';

@@ -6,7 +6,7 @@ import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/
 import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { isoDay } from '../lib/clock';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 import { fingerprint, seal, unseal } from '../lib/sensitive';
 

@@ -4,7 +4,8 @@ import { accountClaims } from '../bindings/store';
 import { getCase } from '../cases/store';
 import { deleteAll, getAll } from '../lib/batch';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { indexQuery, queryAll } from '../lib/query';
 import type { PersonRecord } from '../people/store';
 

@@ -3,7 +3,7 @@ import { accountIdForOpenid } from '../auth/accounts';
 import { code2Session } from '../auth/wechat';
 import { isLocalStage } from '../lib/env';
 import { forbidden, invalidField } from '../lib/errors';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import type { Recipient } from '../lib/outbox';
 import { seal } from '../lib/sensitive';
 import { subscribeTemplates, templateById } from './config';

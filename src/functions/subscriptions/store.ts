@@ -1,7 +1,7 @@
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateKey } from '../../shared/schemas/inbox';
 import { dynamo, isConditionFailure, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
 /**

@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel, Topic } from '../../shared/schemas/topic';
 import { getAll, putAll } from '../lib/batch';
 import { dynamo, failedConditions, type TransactItem, table } from '../lib/db';
-import { keys, withoutKeys } from '../lib/keys';
+import * as keys from '../lib/keys';
+import { withoutKeys } from '../lib/keys';
 import { indexQuery, prefixQuery, queryAll } from '../lib/query';
 
 /** A topic as stored: the view without the caller's own standing. */

@@ -3,7 +3,7 @@ import type { Rating } from '../../shared/schemas/case';
 import type { NoticeCategory } from '../../shared/schemas/notice';
 import type { Cadence } from '../../shared/schemas/settings';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
 /** Counts of a village's cases, for one class of viewer (township/summary.ts). */

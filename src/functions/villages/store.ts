@@ -3,7 +3,7 @@ import type { VillageSummary } from '../../shared/schemas/person';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
 import { dynamo, type TransactItem, table } from '../lib/db';
-import { keys } from '../lib/keys';
+import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
 export interface VillageRecord extends VillageSummary {
