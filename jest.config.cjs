@@ -48,7 +48,8 @@ const weappProject = {
   },
 };
 module.exports = {
-  testTimeout: 60000, // a 2-core CI machine runs two files at once
+  // A 2-core CI machine runs two files at once; a file's stack once took over a minute to seed there.
+  testTimeout: 120000,
   maxWorkers: part === 'browser' ? 1 : 2,
   projects: part === 'browser' ? [nodeProject] : [nodeProject, weappProject],
 };
