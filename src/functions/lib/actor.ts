@@ -1,5 +1,6 @@
 import type { Role, Tenant } from '../../shared/schemas/person';
-import { getPerson, type PersonRecord } from '../people/store';
+import type { PersonRecord } from '../people/store';
+import { freshCaller, keptCaller } from './callers';
 import { isoDay } from './clock';
 import { forbidden, unauthenticated } from './errors';
 import type { SessionClaims } from './session';
@@ -37,13 +38,16 @@ export const toActor = (p: PersonRecord, now: Date): Actor => {
 };
 
 /**
- * Roles are read from the roster on every request, so a change takes effect at
- * once; and the person must still be bound to this account, so an unbinding, a
- * new binding elsewhere, a death or a move ends the session at once too.
+ * Roles come from the roster, so a change takes effect at once; and the person
+ * must still be bound to this account, so an unbinding, a new binding elsewhere,
+ * a death or a move ends the session at once too. A read may take the roster
+ * item this instance read a few seconds ago ('kept', lib/callers.ts); a write
+ * reads it afresh.
  */
-export async function loadActor(claims: SessionClaims, now: Date): Promise<Actor> {
+export async function loadActor(claims: SessionClaims, now: Date, read: 'fresh' | 'kept'): Promise<Actor> {
   if (!claims.person) throw forbidden('请先绑定村民身份');
-  const person = await getPerson(claims.person.tenantId, claims.person.personId);
+  const { tenantId, personId } = claims.person;
+  const person = await (read === 'kept' ? keptCaller : freshCaller)(tenantId, personId);
   if (person?.status !== 'active') throw unauthenticated('账号已失效，请重新登录');
   if (person.accountId !== claims.accountId)
     throw unauthenticated('您的村民身份已解除绑定或已在另一部手机上绑定，请重新登录');

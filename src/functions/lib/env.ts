@@ -15,6 +15,10 @@ export const env = {
   sessionHours: Number(process.env.SESSION_HOURS ?? 12),
   /** How long a face-to-face invite code stays valid. */
   inviteHours: Number(process.env.INVITE_HOURS ?? 72),
+  /** How long an instance answers reads with the caller's roster item it read before (lib/callers.ts); 0: never. */
+  get callerCacheSeconds() {
+    return Number(process.env.CALLER_CACHE_SECONDS ?? 5);
+  },
 };
 
 /** WeChat's code2Session endpoint and the mini-program's credentials; read per call so the local stack can point them at its fake. */

@@ -53,7 +53,9 @@ export function http<R extends Route>(
     // is told so first, as when they were read one after the other.
     const [browser, caller] = await Promise.allSettled([
       session && checkBrowserSession(session),
-      session && !route.sessionOnly && (route.auth === true || session.person) ? loadActor(session, now) : undefined,
+      session && !route.sessionOnly && (route.auth === true || session.person)
+        ? loadActor(session, now, route.method === 'GET' && !route.freshCaller ? 'kept' : 'fresh')
+        : undefined,
     ]);
     if (browser.status === 'rejected') throw browser.reason;
     if (caller.status === 'rejected') throw caller.reason;

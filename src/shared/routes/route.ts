@@ -37,6 +37,11 @@ export interface Route {
    * leaving (deleting the account) ends the binding, and a retry must still be answered.
    */
   sessionOnly?: boolean;
+  /**
+   * A read that must see the caller's roles as the roster has them this instant (it reveals the
+   * sensitive tier), not as this instance read them a few seconds ago: see src/functions/lib/callers.ts.
+   */
+  freshCaller?: true;
 }
 
 /** What an Idempotency-Key header must look like: the http wrapper checks it, /openapi.json says it. */
