@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { env } from './env';
 import { invalidField } from './errors';
-import { secret } from './secrets';
+import { madeFrom } from './secrets';
 import type { SessionClaims } from './session';
 
 /**
@@ -20,7 +20,8 @@ const INVALID = '翻页标记：无效，请从第一页重新加载';
 const EXPIRED = '翻页标记：已过期，请从第一页重新加载';
 
 /** Its own key, so that nothing sealed as a cursor could ever pass for a session token or the reverse. */
-const key = () => Buffer.from(hkdfSync('sha256', secret('sessionSecret'), '', 'village-hall:cursor', 32));
+const key = () =>
+  madeFrom('sessionSecret', 'cursor', (value) => Buffer.from(hkdfSync('sha256', value, '', 'village-hall:cursor', 32)));
 
 /** A cursor lives as long as a session could: a list left open overnight starts again from its first page. */
 const lifetimeMs = () => env.sessionHours * 3600_000;

@@ -47,3 +47,18 @@ export function secret(name: SecretName): string {
   if (loaded === undefined) throw new Error(`${sources[name]} read before loadSecrets()`);
   return loaded;
 }
+
+const made = new Map<string, { value: string; thing: unknown }>();
+/**
+ * What is made from a secret (a derived or imported key), made once per value of it: making it on every
+ * request cost a few percent of a request's CPU, and a rotated secret still makes it afresh.
+ */
+export function madeFrom<T>(name: SecretName, purpose: string, make: (value: string) => T): T {
+  const value = secret(name);
+  const id = `${name}\u0000${purpose}`;
+  const kept = made.get(id);
+  if (kept?.value === value) return kept.thing as T;
+  const thing = make(value);
+  made.set(id, { value, thing });
+  return thing;
+}

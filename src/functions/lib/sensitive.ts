@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { type SecretName, secret } from './secrets';
+import { madeFrom, type SecretName } from './secrets';
 
 /**
  * The sensitive tier (PIPL): ID numbers, phones, birth dates. They are stored
@@ -13,24 +13,13 @@ import { type SecretName, secret } from './secrets';
  * rotated, since an account's id is one of them.
  */
 const SEAL_KEY: SecretName = 'rosterKey';
-const material = (name: SecretName) => {
-  const value = secret(name);
-  if (value.length < 32)
-    throw new Error(`${name === 'rosterKey' ? 'ROSTER_KEY' : 'IDENTITY_KEY'} must be at least 32 characters`);
-  return value;
-};
-/** Derived keys by secret and purpose, so a rotated secret derives afresh. */
-const derivedKeys = new Map<string, Buffer>();
-const derive = (name: SecretName, purpose: string) => {
-  const value = material(name);
-  const id = `${value}\u0000${purpose}`;
-  let key = derivedKeys.get(id);
-  if (!key) {
-    key = deriveFrom(value, purpose);
-    derivedKeys.set(id, key);
-  }
-  return key;
-};
+/** Keys derived by secret and purpose, once per value of the secret (a rotated one derives afresh). */
+const derive = (name: SecretName, purpose: string) =>
+  madeFrom(name, purpose, (value) => {
+    if (value.length < 32)
+      throw new Error(`${name === 'rosterKey' ? 'ROSTER_KEY' : 'IDENTITY_KEY'} must be at least 32 characters`);
+    return deriveFrom(value, purpose);
+  });
 const deriveFrom = (value: string, purpose: string) =>
   Buffer.from(hkdfSync('sha256', value, 'village-hall', purpose, 32));
 
