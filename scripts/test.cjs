@@ -48,19 +48,35 @@ run("Mini-program build, WeChat's compilers and static check", bin('tsx'), [
 ]);
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
-// With no arguments, the suite in two parts (see jest.config.cjs): the browser tests on their own, one at a time.
-// With arguments (`npm test -- test/api/votes.test.ts`), jest as asked.
-const parts = process.argv.length > 2 ? [undefined] : ['rest', 'browser'];
+// With no arguments, the suite in three parts (see jest.config.cjs): `rest` with every line its handlers log
+// captured here, `logs` searching those lines, then the browser tests on their own, one at a time. With arguments
+// (`npm test -- test/api/votes.test.ts`), jest as asked.
+const parts = process.argv.length > 2 ? [undefined] : ['rest', 'logs', 'browser'];
+const titles = {
+  rest: 'unit, API and mini-program',
+  logs: "the API run's logs (request ids, no personal data)",
+  browser: 'browser (H5 in Chromium)',
+};
+const logs = join(root, 'test-results', 'logs');
+if (parts.includes('logs')) {
+  rmSync(logs, { recursive: true, force: true }); // the logs part searches this run's lines only
+  mkdirSync(logs);
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let status = 0;
 for (const part of parts) {
   const results = join(root, 'test-results', part ? `jest-${part}.json` : 'jest.json');
   rmSync(results, { force: true }); // a crashed run must not report an earlier run's figures
-  if (part) console.log(`\n▶ Tests: ${part === 'rest' ? 'unit, API and mini-program' : 'browser (H5 in Chromium)'}`);
+  if (part) console.log(`\n▶ Tests: ${titles[part]}`);
   const jest = spawnSync(bin('jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, CHROMIUM_PATH: CHROMIUM, ...(part ? { VH_TEST_PART: part } : {}) },
+    env: {
+      ...process.env,
+      CHROMIUM_PATH: CHROMIUM,
+      ...(part ? { VH_TEST_PART: part } : {}),
+      ...(part === 'rest' || part === 'logs' ? { VH_LOG_CAPTURE: logs } : {}),
+    },
   });
   if (jest.status !== 0) status = jest.status ?? 1;
   if (!existsSync(results)) continue;

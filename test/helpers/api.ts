@@ -9,6 +9,7 @@ import { type LocalQueue, pointAtLocalQueue } from '../../scripts/local/queue';
 import type { SeededPerson, SeededTownship } from '../../scripts/local/seed';
 import { closeServer } from '../../scripts/local/stack';
 import { POLICY_VERSION } from '../../src/shared/rules/policy-version';
+import { recordSeeded } from './log-capture';
 
 /**
  * Each API test file starts the local gateway in its own process (real HTTP, real
@@ -96,6 +97,7 @@ export async function startTestApi(
   const events = await pointAtLocalQueue();
   const { seedDemo } = await import('../../scripts/local/seed');
   const township = await seedDemo({ now: new Date(), idPrefix, withNotices: options.withNotices ?? false });
+  recordSeeded(township.idNumbersAndPhones);
   const { server, url } = await startHttpServer(options.gateway);
   const anonymous = new ApiClient(url);
   const tokens = new Map<string, string>();
