@@ -76,7 +76,8 @@ const readBody = (req: IncomingMessage, limit: number) =>
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('close', () => reject(new ClientGone()));
+    // Every request closes; only one closed before its end is a client gone (an Error is not made for nothing).
+    req.on('close', () => req.complete || reject(new ClientGone()));
   });
 
 /** Path parameters as API Gateway hands them over, decoded; a broken %-escape is the client's mistake. */
