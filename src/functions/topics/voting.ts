@@ -4,7 +4,7 @@ import { RECEIPT_BYTES, receiptOf } from '../../shared/rules/receipt';
 import type { Channel, EnterBallotsRequest, MarkVotersRequest } from '../../shared/schemas/topic';
 import type { Actor } from '../lib/actor';
 import type { TransactItem } from '../lib/db';
-import { conflict, invalidField, notFound } from '../lib/errors';
+import { AppError, conflict, invalidField, notFound } from '../lib/errors';
 import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
 import { authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
@@ -95,9 +95,19 @@ export async function castBallot(
       ? Buffer.from(fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`), 'base64url')
       : randomBytes(RECEIPT_BYTES),
   );
-  if (idempotencyKey && (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt))))
-    return { topicId, receipt, channel: 'app' as const }; // the same request, retried: it was counted
-  return castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
+  try {
+    return await castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
+  } catch (e) {
+    // Refused as a second vote, or as late: a retry of a ballot that was counted finds it under its receipt, and
+    // is answered as the first was. Asked only then, so a first ballot costs no read for it.
+    const retried =
+      idempotencyKey &&
+      e instanceof AppError &&
+      e.status === 409 &&
+      (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt)));
+    if (retried) return { topicId, receipt, channel: 'app' as const };
+    throw e;
+  }
 }
 
 /** 监票人, on an open (记名) ballot: a ballot cast at the meeting or on paper, for a voter; the same one-vote rule holds. */
