@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { arg, chairApi, importCrowd, type Json, pct, pool } from './crowd';
+import { actorsOf, arg, chairApi, importCrowd, type Json, pct, pool, timedPool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -7,8 +7,9 @@ import { startBenchStack } from './stack';
  * meeting. 2,000 voters cast their ballots through the HTTP API on the local
  * stack, with retries (the same Idempotency-Key resent) and duplicates (a second
  * ballot from someone who voted) mixed in; then the count is checked: 0 lost,
- * 0 doubled, tally exact. The same database transactions are then issued
- * directly for a second topic in the same run; the ratio is the figure.
+ * 0 doubled, tally exact. Then, in the same run, the vote's transaction alone is
+ * issued for a second topic, and the use case is called in-process for a third
+ * (its reads and its transaction, no HTTP): the ratios to them are the figures.
  *   npm run bench:ballots -- [--voters 2000] [--concurrency 64]
  */
 const VOTERS = arg('voters', 2000);
@@ -124,9 +125,26 @@ async function main() {
     const directSeconds = (performance.now() - directStarted) / 1000;
     direct.sort((a, b) => a - b);
 
+    // The use case itself in this process, for a third topic: the reads it makes (village, topic, the voter's
+    // entry) and its transaction, without HTTP, the session or the caller's roster item. The same database work as
+    // the API's; the transaction alone (above) is less.
+    const { castBallot } = await import('../../src/functions/topics/service');
+    const t3 = await topic('基准测试：直接调用投票用例');
+    const actors = await actorsOf(village.villageId, voters);
+    let useCaseRefused = 0;
+    const useCase = await timedPool(
+      actors.map((actor, i) => ({ actor, i })),
+      CONCURRENCY,
+      async ({ actor, i }) => {
+        const key = `usecase-${i}-${t3.topicId}`;
+        await castBallot(actor, t3.topicId, [choiceOf(i)], key, new Date()).catch(() => useCaseRefused++);
+      },
+    );
+
     // Ballots, not requests: the retries and second tries the API also answered count no ballot.
     const perSecond = counted / seconds;
     const directPerSecond = direct.length / directSeconds;
+    const useCasePerSecond = (actors.length - useCaseRefused) / useCase.seconds;
     console.log(
       `\nBallots through the HTTP API, ${tokens.length} voters (electorate ${t.electorate}), ${CONCURRENCY} at once, DynamoDB Local`,
     );
@@ -136,11 +154,16 @@ async function main() {
     console.log(
       `Direct:    ${direct.length} ballots in ${directSeconds.toFixed(1)} s = ${directPerSecond.toFixed(0)} ballots/s, p50 ${pct(direct, 0.5).toFixed(0)} ms, p99 ${pct(direct, 0.99).toFixed(0)} ms`,
     );
-    console.log(`Ratio API / direct (ballots/s): ${(perSecond / directPerSecond).toFixed(2)}`);
+    console.log(
+      `Use case:  ${actors.length - useCaseRefused} ballots in ${useCase.seconds.toFixed(1)} s = ${useCasePerSecond.toFixed(0)} ballots/s, p50 ${pct(useCase.latencies, 0.5).toFixed(0)} ms, p99 ${pct(useCase.latencies, 0.99).toFixed(0)} ms (castBallot called in-process; refused ${useCaseRefused})`,
+    );
+    console.log(
+      `Ratio API / the use case's database work issued directly (ballots/s): ${(perSecond / useCasePerSecond).toFixed(2)}; API / the transaction alone: ${(perSecond / directPerSecond).toFixed(2)}`,
+    );
     console.log(
       `Checks: counted ${counted}, lost ${lost}, doubled ${result.participants - counted}, retries answered with the same receipt ${sameReceiptRetries}, duplicates refused ${refusedDuplicates}, unexpected answers ${errors}, tally exact: ${tallyExact ? 'yes' : 'NO'} (${JSON.stringify(expected)})`,
     );
-    if (lost || result.participants !== counted || !tallyExact || errors) process.exitCode = 1;
+    if (lost || result.participants !== counted || !tallyExact || errors || useCaseRefused) process.exitCode = 1;
   } finally {
     stop();
   }

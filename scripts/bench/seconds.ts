@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { arg, chairApi, importCrowd, type Json, pct, pool } from './crowd';
+import { actorsOf, arg, chairApi, importCrowd, type Json, pct, pool, timedPool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -9,8 +9,9 @@ import { startBenchStack } from './stack';
  * after the answer or at the very same moment: a repeat is answered as the first was,
  * 200 with the case as it stands, and counts once); then
  * the count is checked against the markers in DynamoDB: 0 lost, 0 doubled, count
- * exact, all within 30 s. The same transaction is then issued directly for a second
- * suggestion in the same run; the ratio is the figure.
+ * exact, all within 30 s. Then, in the same run, the 附议 transaction alone is issued
+ * for a second suggestion, and the use case is called in-process for a third (its
+ * reads, its transaction and its count, no HTTP): the ratios to them are the figures.
  *   npm run bench:seconds -- [--residents 1000] [--concurrency 64]
  */
 const RESIDENTS = arg('residents', 1000);
@@ -150,6 +151,20 @@ async function main() {
     direct.sort((a, b) => a - b);
     const db2 = await inDatabase(caseId2);
 
+    // The use case itself in this process, for a third suggestion: the reads it makes (the village, the case) and
+    // its transaction, and the count it answers with, without HTTP, the session or the caller's roster item.
+    const support = await import('../../src/functions/cases/support');
+    const caseId3 = await suggestion('基准测试：直接调用附议用例，建议在村口设置减速带。');
+    const actors = await actorsOf(village.villageId, signedIn);
+    let useCaseRefused = 0;
+    const useCase = await timedPool(actors, CONCURRENCY, async (actor) => {
+      await support
+        .second(actor, { caseId: caseId3, villageId: village.villageId }, new Date())
+        .catch(() => useCaseRefused++);
+    });
+    const db3 = await inDatabase(caseId3);
+    const useCasePerSecond = db3.markers / useCase.seconds;
+
     // 附议 counted (one marker per resident), not requests: the repeats the API also answered count none.
     const requestsPerSecond = latencies.length / seconds;
     const perSecond = db.markers / seconds;
@@ -163,7 +178,12 @@ async function main() {
     console.log(
       `Direct:    ${direct.length} transactions in ${directSeconds.toFixed(1)} s = ${directPerSecond.toFixed(0)} 附议 counted/s, ${ms(direct)} (counted ${directCounted}, errors ${directErrors}; markers ${db2.markers}, shard sum ${db2.shardSum})`,
     );
-    console.log(`Ratio API / direct (附议 counted/s): ${(perSecond / directPerSecond).toFixed(2)}`);
+    console.log(
+      `Use case:  ${actors.length} calls in ${useCase.seconds.toFixed(1)} s = ${useCasePerSecond.toFixed(0)} 附议 counted/s, ${ms(useCase.latencies)} (support.second in-process; refused ${useCaseRefused}, markers ${db3.markers})`,
+    );
+    console.log(
+      `Ratio API / the use case's database work issued directly (附议 counted/s): ${(perSecond / useCasePerSecond).toFixed(2)}; API / the transaction alone: ${(perSecond / directPerSecond).toFixed(2)}`,
+    );
     console.log(
       `Time: ${signedIn.length} residents seconded in ${seconds.toFixed(1)} s (goal: within ${GOAL_SECONDS} s): ${seconds <= GOAL_SECONDS ? 'met' : 'MISSED'}; setup before the clock (stack, register import, sign-ins) ${setupSeconds.toFixed(1)} s`,
     );
@@ -171,7 +191,12 @@ async function main() {
       `Checks: ${lost} lost, ${doubled} doubled; counted ${counted}, API shows ${shown}, markers ${db.markers}, shard sum ${db.shardSum} over ${db.shards} shards, highest count in an answer ${highestSeen}, repeats answered as the first ${repeatsAnswered} (of them ${racedPairs} simultaneous pairs), author refused: ${authorRefused ? 'yes' : 'NO'}, unexpected answers ${errors}, count exact: ${exact ? 'yes' : 'NO'}`,
     );
     if (unexpected.length) console.log(`First unexpected answers: ${unexpected.join(' | ')}`);
-    const directExact = directCounted === signedIn.length && db2.markers === db2.shardSum && !directErrors;
+    const directExact =
+      directCounted === signedIn.length &&
+      db2.markers === db2.shardSum &&
+      !directErrors &&
+      !useCaseRefused &&
+      db3.markers === signedIn.length;
     if (lost || doubled || !exact || errors || !authorRefused || !directExact || seconds > GOAL_SECONDS)
       process.exitCode = 1;
   } finally {
