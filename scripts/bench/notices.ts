@@ -6,10 +6,10 @@ import { startBenchStack } from './stack';
  * Benchmark (not a test): 32 concurrent readers list a village's notices through
  * the HTTP API, then the same Query goes straight to DynamoDB Local in the same run,
  * the two taking turns. Prints requests/s, p50/p99, their ratio, and the read capacity of one list call.
- *   npm run bench:notices -- [--seconds 5] [--rounds 3] [--concurrency 32]
+ *   npm run bench:notices -- [--seconds 5] [--rounds 5] [--concurrency 32]
  */
 const SECONDS = arg('seconds', 5);
-const ROUNDS = arg('rounds', 3);
+const ROUNDS = arg('rounds', 5);
 const CONCURRENCY = arg('concurrency', 32);
 
 interface Figures {
