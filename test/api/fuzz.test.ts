@@ -103,7 +103,9 @@ async function tableState() {
 }
 
 beforeAll(async () => {
-  api = await startTestApi(PREFIX);
+  // A table of its own: the two Scans below then read this township, not everything the run wrote beside it
+  // (on the shared table they took minutes and held DynamoDB Local from the files running alongside).
+  api = await startTestApi(PREFIX, { ownTable: true });
   const [v1] = api.township.villages;
   const chair = await api.as(v1.chair);
   callers = {
