@@ -104,13 +104,10 @@ async function main() {
     const t2 = await topic('基准测试：直接写入数据库');
     const record = await getTopic(village.villageId, t2.topicId);
     if (!record) throw new Error('topic missing');
-    const direct: number[] = [];
-    const directStarted = performance.now();
-    await pool(
+    const { seconds: directSeconds, latencies: direct } = await timedPool(
       voters.map((v, i) => ({ v, i })),
       CONCURRENCY,
       async ({ v, i }) => {
-        const t0 = performance.now();
         await castDirect(
           record,
           { voterKey: v.personId, castBy: v.personId, name: `投票人${i}` },
@@ -119,11 +116,8 @@ async function main() {
           { choices: [choiceOf(i)] },
           new Date(),
         );
-        direct.push(performance.now() - t0);
       },
     );
-    const directSeconds = (performance.now() - directStarted) / 1000;
-    direct.sort((a, b) => a - b);
 
     // The use case itself in this process, for a third topic: the reads it makes (village, topic, the voter's
     // entry) and its transaction, without HTTP, the session or the caller's roster item. The same database work as

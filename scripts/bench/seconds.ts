@@ -136,19 +136,17 @@ async function main() {
     const caseId2 = await suggestion('基准测试：直接写入数据库，建议在村委会门口加装宣传栏。');
     const record = await store.getCase(village.villageId, caseId2);
     if (!record) throw new Error('suggestion missing');
-    const direct: number[] = [];
     let directCounted = 0;
     let directErrors = 0;
-    const directStarted = performance.now();
-    await pool(signedIn, CONCURRENCY, async ({ personId }) => {
-      const t0 = performance.now();
-      const outcome = await store.second(record, personId, new Date().toISOString()).catch(() => 'error');
-      direct.push(performance.now() - t0);
-      if (outcome === 'counted') directCounted++;
-      else directErrors++;
-    });
-    const directSeconds = (performance.now() - directStarted) / 1000;
-    direct.sort((a, b) => a - b);
+    const { seconds: directSeconds, latencies: direct } = await timedPool(
+      signedIn,
+      CONCURRENCY,
+      async ({ personId }) => {
+        const outcome = await store.second(record, personId, new Date().toISOString()).catch(() => 'error');
+        if (outcome === 'counted') directCounted++;
+        else directErrors++;
+      },
+    );
     const db2 = await inDatabase(caseId2);
 
     // The use case itself in this process, for a third suggestion: the reads it makes (the village, the case) and
