@@ -1,8 +1,6 @@
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { localClient } from '../../scripts/local/dynamodb';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
 import * as keys from '../../src/functions/lib/keys';
-import { startTestApi, type TestApi } from '../helpers/api';
+import { rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /**
  * The caller's roster item is kept by an instance for a few seconds, so reads
@@ -27,15 +25,8 @@ afterAll(async () => {
 });
 
 /** Another instance's write: straight to the table, not through this process's client. */
-const elsewhere = async (
-  p: SeededPerson,
-  update: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
-) => {
-  const doc = DynamoDBDocumentClient.from(localClient(process.env.DYNAMODB_ENDPOINT!));
-  const Key = keys.person(p.tenantId, p.personId);
-  await doc.send(new UpdateCommand({ TableName: process.env.TABLE_NAME!, Key, ...update }));
-  return (await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME!, Key }))).Item!;
-};
+const elsewhere = (p: SeededPerson, update: Parameters<ReturnType<typeof rawTable>['update']>[1]) =>
+  rawTable().update(keys.person(p.tenantId, p.personId), update);
 const onlyResident = async (p: SeededPerson) =>
   elsewhere(p, {
     UpdateExpression: 'SET #r = :r',

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { createTables, localClient } from '../../scripts/local/dynamodb';
 import { type FakeWechat, pointAtFakeWechat } from '../../scripts/local/fake-wechat';
 import { type LocalServerOptions, startHttpServer } from '../../scripts/local/http-server';
@@ -131,7 +137,10 @@ export async function startTestApi(
   };
 }
 
-/** Reads the raw table, to assert what was (and was not) stored. */
+/**
+ * Reads the raw table, to assert what was (and was not) stored; and changes an item behind the API's back, as
+ * another instance (or someone at the table) would, through a client the handlers do not share.
+ */
 export const rawTable = () => {
   const doc = DynamoDBDocumentClient.from(localClient(process.env.DYNAMODB_ENDPOINT!));
   const TableName = process.env.TABLE_NAME!;
@@ -145,6 +154,9 @@ export const rawTable = () => {
     async item(pk: string, sk: string) {
       const r = await doc.send(new GetCommand({ TableName, Key: { pk, sk } }));
       return r.Item;
+    },
+    async update(key: { pk: string; sk: string }, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>) {
+      await doc.send(new UpdateCommand({ TableName, Key: key, ...update }));
     },
   };
 };
