@@ -88,6 +88,20 @@ describe('votes', () => {
     expect(ballots.map((b) => b.choices)).toEqual([['approve']]);
   });
 
+  it('refuses the same key for a ballot on another topic, and counts nothing there', async () => {
+    const [first, second] = [await openVote(), await openVote()];
+    const client = await as(v1.residents[29]);
+    const k = key();
+    expect((await client.post(`/topics/${first}/ballots`, { choices: ['approve'] }, withKey(k))).status).toBe(200);
+    const other = await client.post(`/topics/${second}/ballots`, { choices: ['approve'] }, withKey(k));
+    expect(other.status).toBe(422);
+    expect(other.body.error.fields[0].path).toBe('idempotency-key');
+    expect(await ballotsOf(second)).toHaveLength(0);
+    // With a key of its own, the same voter's ballot on the second topic counts.
+    expect((await client.post(`/topics/${second}/ballots`, { choices: ['approve'] }, withKey(key()))).status).toBe(200);
+    expect(await ballotsOf(second)).toHaveLength(1);
+  });
+
   it('keeps nothing of a ballot in what it remembers for retries: no receipt, no guessable request', async () => {
     const topicId = await openVote();
     const client = await as(v1.residents[28]);

@@ -82,9 +82,9 @@ export function http<R extends Route>(
       );
     // A retried create answers what the first one did (lib/idempotency.ts).
     const result =
-      idempotencyKey && actor
+      idempotencyKey && actor && !route.ownRetries
         ? await once(
-            { actor, route: `${route.method} ${route.path}`, key: idempotencyKey, keepAnswer: !route.answerNotKept },
+            { actor, route: `${route.method} ${route.path}`, key: idempotencyKey },
             { params, query, body },
             answer,
             context,

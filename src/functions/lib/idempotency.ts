@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
@@ -8,7 +9,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { Actor } from './actor';
-import { dynamo, dynamoClient, table } from './db';
+import { dynamo, dynamoClient, type TransactItem, table } from './db';
 import { AppError } from './errors';
 import * as keys from './keys';
 import { fingerprint } from './sensitive';
@@ -49,8 +50,16 @@ export interface RetryScope {
   actor: Actor;
   route: string;
   key: string;
-  /** False where the answer itself is secret (a ballot's receipt): a retry then asks the use case again. */
-  keepAnswer: boolean;
+}
+
+/** A request remembered by a mark its own transaction writes, not by once(): what, who, with which key, asking what. */
+export interface RetryMark {
+  tenantId: string;
+  personId: string;
+  /** The kind of request (one mark per caller, kind and key, whatever it asks). */
+  what: string;
+  key: string;
+  request: unknown;
 }
 
 /** How long a phone may retry and get the first answer: a village line can drop for hours. */
@@ -69,6 +78,46 @@ export const keyReused = () =>
   new AppError('key_reused', 422, '同一个防重复提交标记已用于内容不同的另一次提交，请重新提交', [
     { path: 'idempotency-key', message: '防重复提交标记已用于另一份内容' },
   ]);
+
+/** Caller, kind and key as one hash: the key is never stored, so nothing stored leads from a mark to the caller. */
+const retryMarkKey = (m: RetryMark) => ({
+  pk: keys.retryPartition(m.tenantId),
+  sk: `MARK#${createHash('sha256').update(`${m.what}|${m.personId}|${m.key}`).digest('base64url')}`,
+});
+/** Only a keyed fingerprint of the request: a table reader can't test a guess (a ballot's choice) against it. */
+const requestPrint = (request: unknown) => fingerprint('retry', JSON.stringify(request));
+
+/**
+ * The mark a request that answers its own retries writes in its transaction (a
+ * ballot: its answer must not be kept, and the vote's one transaction then does
+ * what once()'s two extra writes would). Its condition fails when the key was used.
+ */
+export const retryMarkPut = (m: RetryMark, now: Date): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...retryMarkKey(m),
+      type: 'retry-mark',
+      request: requestPrint(m.request),
+      ttl: Math.floor(now.getTime() / 1000) + REMEMBER_SECONDS,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * After its transaction was refused: whether this very request was done before
+ * under the key (true), or no mark is left (false). The key used for another
+ * request is refused as once() refuses it.
+ */
+export async function doneBefore(m: RetryMark): Promise<boolean> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: table(), Key: retryMarkKey(m), ConsistentRead: true }),
+  );
+  if (!Item) return false;
+  if (Item.request !== requestPrint(m.request)) throw keyReused();
+  return true;
+}
 
 const tenantIdOf = ({ tenant }: Actor) => (tenant.kind === 'village' ? tenant.villageId : tenant.townshipId);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -105,25 +154,15 @@ export async function once<T>(
       ? context
       : { ...context, getRemainingTimeInMillis: () => LOCAL_TIMEOUT_MS },
   );
-  let fresh: { answer: T } | undefined;
   // Kept as the client saw it: JSON, with no undefined fields for the marshaller to trip on.
   const run = makeIdempotent(
-    async (_payload: { scope: string; request: string }) => {
-      const answer = await work();
-      if (!scope.keepAnswer) fresh = { answer };
-      return scope.keepAnswer ? (JSON.parse(JSON.stringify(answer)) as T) : null;
-    },
+    async (_payload: { scope: string; request: string }) => JSON.parse(JSON.stringify(await work())) as T,
     { persistenceStore, config, keyPrefix: 'retry' },
   );
-  // Only a keyed fingerprint of the request is kept: a table reader can't test a guess (a ballot's choice) against it.
-  const payload = {
-    scope: `${scope.route}|${scope.actor.personId}|${scope.key}`,
-    request: fingerprint('retry', JSON.stringify(request)),
-  };
+  const payload = { scope: `${scope.route}|${scope.actor.personId}|${scope.key}`, request: requestPrint(request) };
   for (let wait = 0; ; wait++) {
     try {
-      const kept = await run(payload);
-      return scope.keepAnswer ? (kept as T) : (fresh?.answer ?? (await work()));
+      return (await run(payload)) as T;
     } catch (e) {
       if (e instanceof IdempotencyValidationError) throw keyReused();
       if (!(e instanceof IdempotencyAlreadyInProgressError)) throw e;

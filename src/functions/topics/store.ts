@@ -137,7 +137,8 @@ export async function ballotExists(villageId: string, topicId: string, ballotKey
   return Boolean(Item);
 }
 
-export type CastOutcome = 'counted' | 'already-voted' | 'closed';
+/** 'added-refused': only an item the caller added (a retry mark) failed its condition. */
+export type CastOutcome = 'counted' | 'already-voted' | 'closed' | 'added-refused';
 
 const shardOf = () => Math.floor(Math.random() * TALLY_SHARDS);
 
@@ -284,16 +285,17 @@ export async function cast(
   more: TransactItem[] = [],
 ): Promise<CastOutcome> {
   const at = now.toISOString();
-  const failed = await failedConditions([
+  const own = [
     stillOpen(t, at),
     markVoter(t, voter, channel, at, 'proxy' in ballot ? ballot.proxy : undefined),
     putBallot(t, ballotKey, ballot),
     ...tallyItems(t, 1, [ballot.choices]),
     putTookPart(t, voter, channel, at, ballot.choices),
-    ...more,
-  ]);
+  ];
+  const failed = await failedConditions([...own, ...more]);
   if (failed.includes(0)) return 'closed';
   if (failed.includes(1) || failed.includes(2)) return 'already-voted';
+  if (failed.length && failed.every((i) => i >= own.length)) return 'added-refused';
   if (failed.length) throw new Error(`vote transaction refused by item ${failed.join(', ')}`);
   return 'counted';
 }

@@ -5,7 +5,14 @@ import type { Channel, EnterBallotsRequest, MarkVotersRequest } from '../../shar
 import type { Actor } from '../lib/actor';
 import type { TransactItem } from '../lib/db';
 import { AppError, conflict, invalidField, notFound } from '../lib/errors';
-import { findIdempotentResult, idempotencyPut, idempotencyScope } from '../lib/idempotency';
+import {
+  doneBefore,
+  findIdempotentResult,
+  idempotencyPut,
+  idempotencyScope,
+  type RetryMark,
+  retryMarkPut,
+} from '../lib/idempotency';
 import { authorize } from '../lib/policy';
 import { fingerprint } from '../lib/sensitive';
 import { getPerson } from '../people/store';
@@ -70,6 +77,7 @@ async function castFor(
   );
   if (outcome === 'closed') throw conflict('表决已经结束');
   if (outcome === 'already-voted') throw conflict(await alreadyVoted(village, t, voterKey, voter.voted));
+  if (outcome === 'added-refused') throw conflict('这次提交已经处理过了');
   return { topicId: t.topicId, receipt, channel };
 }
 
@@ -77,7 +85,10 @@ async function castFor(
  * The receipt proves to the voter that a ballot of theirs is in the count, and
  * nothing about its choices. With an Idempotency-Key it is derived from the
  * voter, the topic and that key (which is never stored), so a retry returns the
- * same receipt, yet nothing stored links the ballot back to the voter.
+ * same receipt, yet nothing stored links the ballot back to the voter. The vote's
+ * transaction also writes the key's retry mark (its request as a keyed
+ * fingerprint, so the key can't be reused for another ballot): a first ballot
+ * costs no write beyond the vote's own.
  */
 export async function castBallot(
   actor: Actor,
@@ -95,16 +106,24 @@ export async function castBallot(
       ? Buffer.from(fingerprint('receipt', `${topicId}|${actor.personId}|${idempotencyKey}`), 'base64url')
       : randomBytes(RECEIPT_BYTES),
   );
+  const mark: RetryMark | undefined = idempotencyKey
+    ? {
+        tenantId: village.villageId,
+        personId: actor.personId,
+        what: 'ballot',
+        key: idempotencyKey,
+        request: { topicId, choices },
+      }
+    : undefined;
+  const casting = { voterKey, castBy: actor.personId, choices, channel: 'app' as const, receipt };
   try {
-    return await castFor(village, t, { voterKey, castBy: actor.personId, choices, channel: 'app', receipt }, now);
+    return await castFor(village, t, casting, now, mark ? [retryMarkPut(mark, now)] : []);
   } catch (e) {
-    // Refused as a second vote, or as late: a retry of a ballot that was counted finds it under its receipt, and
-    // is answered as the first was. Asked only then, so a first ballot costs no read for it.
+    // Refused as a second vote, or as late: a retry of a ballot that was counted finds its mark (or, once the mark
+    // has expired, the ballot under its receipt), and is answered as the first was. Asked only then.
+    if (!(mark && e instanceof AppError && e.status === 409)) throw e;
     const retried =
-      idempotencyKey &&
-      e instanceof AppError &&
-      e.status === 409 &&
-      (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt)));
+      (await doneBefore(mark)) || (await store.ballotExists(village.villageId, topicId, ballotKeyOf(receipt)));
     if (retried) return { topicId, receipt, channel: 'app' as const };
     throw e;
   }

@@ -18,10 +18,11 @@ export interface Route {
   response: z.ZodType;
   idempotent?: boolean; // accepts an Idempotency-Key header
   /**
-   * Its answer must not be kept for retries (a ballot's receipt leads to the ballot):
-   * a retry re-asks the use case, which answers a repeated key the same by itself.
+   * Its use case answers a repeated Idempotency-Key itself, from a mark its own transaction
+   * writes (lib/idempotency.ts retryMarkPut), instead of once(): a ballot, whose answer (the
+   * receipt, which leads to the ballot) must not be kept.
    */
-  answerNotKept?: boolean;
+  ownRetries?: boolean;
   maxBodyBytes?: number; // default 256 KB
   /** Answers 201 (a new thing was made), not 200. */
   created?: true;

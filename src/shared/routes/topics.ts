@@ -50,7 +50,7 @@ export const topicsRoutes = {
     body: T.CastBallotRequest,
     response: T.Receipt,
     idempotent: true,
-    answerNotKept: true,
+    ownRetries: true,
     answers: [409],
   }),
   recordBallot: route({
