@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { arg, chairApi, importCrowd, type Json, pct, timedPool } from './crowd';
+import { arg, chairApi, importCrowd, loadClient, pct, timedPool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -85,15 +85,16 @@ async function main() {
     };
 
     const latencies: number[] = [];
+    const call = loadClient(CONCURRENCY);
     const viaApi = await asVoters(t.topicId, async (i, key, choice) => {
       const t0 = performance.now();
-      const r = await fetch(`${gateway.url}/topics/${t.topicId}/ballots`, {
+      const r = await call(`${gateway.url}/topics/${t.topicId}/ballots`, {
         method: 'POST',
         headers: { ...tokens[i], 'idempotency-key': key },
         body: JSON.stringify({ choices: [choice] }),
       });
       latencies.push(performance.now() - t0);
-      return { status: r.status, receipt: ((await r.json()) as Json).receipt as string | undefined };
+      return { status: r.status, receipt: r.json().receipt as string | undefined };
     });
     const { counted, seconds } = viaApi;
     latencies.sort((a, b) => a - b);

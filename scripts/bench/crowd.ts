@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { idCheckDigit } from '../../src/shared/rules/identity';
 import type { SeededPerson } from '../local/seed';
 import type { startBenchStack } from './stack';
@@ -29,6 +30,29 @@ export async function pool<T>(items: T[], concurrency: number, work: (item: T) =
 
 export interface Json {
   [k: string]: unknown;
+}
+
+/**
+ * The load's own HTTP client: Node's http with kept-alive sockets, the transport the
+ * SDK's handler gives the direct side too. fetch (undici) spent more of this process's
+ * CPU per call than the gateway it measured, and on two cores the load's CPU is taken
+ * from the API's share.
+ */
+export function loadClient(concurrency: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  return (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise<{ status: number; json: () => Json }>((resolve, reject) => {
+      const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
 }
 
 export type Gateway = Awaited<ReturnType<typeof startBenchStack>>['gateway'];

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { arg, pct } from './crowd';
+import { arg, loadClient, pct } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -69,11 +69,9 @@ async function main() {
     // The very Query the list endpoint issues; one call first gives the capacity figure.
     const listQuery = noticeListQuery({ villageId: village.villageId, group: 'public', limit: LIMIT });
     const probe = await doc.send(new QueryCommand(listQuery));
-    const listThroughApi = async () => {
-      const r = await fetch(`${gateway.url}/notices?limit=${LIMIT}`, { headers });
-      await r.arrayBuffer();
-      return r.status === 200;
-    };
+    const call = loadClient(CONCURRENCY);
+    const listThroughApi = async () =>
+      (await call(`${gateway.url}/notices?limit=${LIMIT}`, { headers })).status === 200;
     const listDirectly = async () => {
       const r = await doc.send(new QueryCommand(listQuery));
       return (r.Items?.length ?? 0) > 0;

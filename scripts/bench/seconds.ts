@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { actorsOf, arg, chairApi, importCrowd, type Json, pct, pool, timedPool } from './crowd';
+import { actorsOf, arg, chairApi, importCrowd, loadClient, pct, pool, timedPool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -53,11 +53,12 @@ async function main() {
     let highestSeen = 0;
     let errors = 0;
     const unexpected: string[] = [];
+    const call = loadClient(CONCURRENCY);
     const second = async (headers: Record<string, string>) => {
       const t0 = performance.now();
-      const r = await fetch(`${gateway.url}/cases/${caseId}/second`, { method: 'POST', headers });
+      const r = await call(`${gateway.url}/cases/${caseId}/second`, { method: 'POST', headers });
       latencies.push(performance.now() - t0);
-      const body = (await r.json()) as Json;
+      const body = r.json();
       if (r.status === 200) highestSeen = Math.max(highestSeen, Number(body.seconds));
       else if (unexpected.length < 5) unexpected.push(`${r.status} ${JSON.stringify(body)}`);
       return r.status;
