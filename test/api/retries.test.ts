@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
+import { dynamo } from '../../src/functions/lib/db';
 import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -100,6 +101,33 @@ describe('votes', () => {
     // With a key of its own, the same voter's ballot on the second topic counts.
     expect((await client.post(`/topics/${second}/ballots`, { choices: ['approve'] }, withKey(key()))).status).toBe(200);
     expect(await ballotsOf(second)).toHaveLength(1);
+  });
+
+  it('sends a vote DynamoDB cancelled for a transaction under way on its items again, and counts it once', async () => {
+    const topicId = await openVote();
+    const client = await as(v1.residents[30]);
+    // DynamoDB (not DynamoDB Local, which runs transactions one at a time) cancels a transaction that meets another
+    // on one of its items, a tally shard say; the first send of this vote is cancelled as it would be.
+    let cancelled = 0;
+    dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (cancelled || !context.commandName?.startsWith('TransactWrite')) return next(args);
+        cancelled++;
+        throw Object.assign(new Error('Transaction cancelled [None, TransactionConflict]'), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        });
+      },
+      { step: 'initialize', name: 'cancelOnce' },
+    );
+    try {
+      const cast = await client.post(`/topics/${topicId}/ballots`, { choices: ['approve'] }, withKey(key()));
+      expect(cast.status).toBe(200);
+    } finally {
+      dynamo.middlewareStack.remove('cancelOnce');
+    }
+    expect(cancelled).toBe(1);
+    expect(await ballotsOf(topicId)).toHaveLength(1);
   });
 
   it('keeps nothing of a ballot in what it remembers for retries: no receipt, no guessable request', async () => {

@@ -38,10 +38,34 @@ export async function committed(items: TransactItem[]) {
   for (const listener of commitListeners) await listener(items);
 }
 
+const reasonsOf = (e: unknown) => (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+/** Sent again after a conflict, at most this many times in all. */
+const CONFLICT_TRIES = 5;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends a transaction. DynamoDB cancels one that meets another under way on one of
+ * its items (two ballots on one tally shard, a double tap) with TransactionConflict,
+ * which the SDK does not retry; nothing was written, so it is sent again after a
+ * short random wait. A failed condition is an answer, never retried.
+ */
+async function sendTransaction(items: TransactItem[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (e) {
+      const codes = reasonsOf(e)?.map((r) => r.Code) ?? [];
+      const conflicted = codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+      if (!conflicted || attempt >= CONFLICT_TRIES) throw e;
+      await sleep(Math.random() * 25 * 2 ** attempt);
+    }
+  }
+}
+
 /** A transaction whose conditions may fail: false then, and nothing written. */
 export async function transact(items: TransactItem[]): Promise<boolean> {
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    await sendTransaction(items);
   } catch (e) {
     if (isConditionFailure(e)) return false;
     throw e;
@@ -56,9 +80,9 @@ export async function transact(items: TransactItem[]): Promise<boolean> {
  */
 export async function failedConditions(items: TransactItem[]): Promise<number[]> {
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    await sendTransaction(items);
   } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    const reasons = reasonsOf(e);
     if (!reasons) throw e;
     const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
     if (!failed.length) throw e;
