@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SeededPerson, SeededVillage } from '../../scripts/local/seed';
 import { dynamo } from '../../src/functions/lib/db';
+import { fingerprint } from '../../src/functions/lib/sensitive';
 import { type ApiClient, rawTable, startTestApi, type TestApi } from '../helpers/api';
 
 /**
@@ -141,12 +142,20 @@ describe('votes', () => {
     const text = JSON.stringify(remembered);
     expect(text).not.toContain(first.body.receipt);
     expect(text).not.toContain('abstain');
-    // A table reader can't confirm a guess of the choice against the stored request hash either.
+    // A table reader can't confirm a guess of the choice against the stored request hash either, nor can a holder
+    // of the server's keys: the fingerprint is keyed by the Idempotency-Key too, which only the phone has.
     for (const choice of ['approve', 'oppose', 'abstain']) {
-      const guess = JSON.stringify({ params: { topicId }, body: { choices: [choice] } });
-      expect(text).not.toContain(createHash('sha256').update(guess).digest('hex'));
-      expect(text).not.toContain(createHash('sha256').update(guess).digest('base64'));
+      for (const guess of [
+        JSON.stringify({ params: { topicId }, body: { choices: [choice] } }),
+        JSON.stringify({ topicId, choices: [choice] }),
+      ]) {
+        expect(text).not.toContain(createHash('sha256').update(guess).digest('hex'));
+        expect(text).not.toContain(createHash('sha256').update(guess).digest('base64'));
+        expect(text).not.toContain(fingerprint('retry', guess));
+      }
     }
+    // With the key, the request is what was remembered.
+    expect(text).toContain(fingerprint('retry', `${k}|${JSON.stringify({ topicId, choices: ['abstain'] })}`));
     // Yet the retry still gets its receipt.
     const retry = await client.post(`/topics/${topicId}/ballots`, { choices: ['abstain'] }, withKey(k));
     expect(retry.body.receipt).toBe(first.body.receipt);

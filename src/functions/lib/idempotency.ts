@@ -84,8 +84,12 @@ const retryMarkKey = (m: RetryMark) => ({
   pk: keys.retryPartition(m.tenantId),
   sk: `MARK#${createHash('sha256').update(`${m.what}|${m.personId}|${m.key}`).digest('base64url')}`,
 });
-/** Only a keyed fingerprint of the request: a table reader can't test a guess (a ballot's choice) against it. */
-const requestPrint = (request: unknown) => fingerprint('retry', JSON.stringify(request));
+/**
+ * Only a keyed fingerprint of the request, keyed also by the Idempotency-Key (never
+ * stored): neither a table reader nor a holder of the server's keys can test a guess
+ * (a ballot's choice) against it; a retry, which carries the key, can.
+ */
+const requestPrint = (key: string, request: unknown) => fingerprint('retry', `${key}|${JSON.stringify(request)}`);
 
 /**
  * The mark a request that answers its own retries writes in its transaction (a
@@ -98,7 +102,7 @@ export const retryMarkPut = (m: RetryMark, now: Date): TransactItem => ({
     Item: {
       ...retryMarkKey(m),
       type: 'retry-mark',
-      request: requestPrint(m.request),
+      request: requestPrint(m.key, m.request),
       ttl: Math.floor(now.getTime() / 1000) + REMEMBER_SECONDS,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
@@ -115,7 +119,7 @@ export async function doneBefore(m: RetryMark): Promise<boolean> {
     new GetCommand({ TableName: table(), Key: retryMarkKey(m), ConsistentRead: true }),
   );
   if (!Item) return false;
-  if (Item.request !== requestPrint(m.request)) throw keyReused();
+  if (Item.request !== requestPrint(m.key, m.request)) throw keyReused();
   return true;
 }
 
@@ -159,7 +163,10 @@ export async function once<T>(
     async (_payload: { scope: string; request: string }) => JSON.parse(JSON.stringify(await work())) as T,
     { persistenceStore, config, keyPrefix: 'retry' },
   );
-  const payload = { scope: `${scope.route}|${scope.actor.personId}|${scope.key}`, request: requestPrint(request) };
+  const payload = {
+    scope: `${scope.route}|${scope.actor.personId}|${scope.key}`,
+    request: requestPrint(scope.key, request),
+  };
   for (let wait = 0; ; wait++) {
     try {
       return (await run(payload)) as T;
