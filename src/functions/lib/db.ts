@@ -49,7 +49,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * which the SDK does not retry; nothing was written, so it is sent again after a
  * short random wait. A failed condition is an answer, never retried.
  */
-async function sendTransaction(items: TransactItem[]) {
+export async function sendTransaction(items: TransactItem[]) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dynamo.send(new TransactWriteCommand({ TransactItems: items }));

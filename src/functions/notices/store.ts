@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { lookupWord, pairsOf } from '../../shared/rules/search-words';
 import type { Rating } from '../../shared/schemas/case';
 import type { Notice, NoticeCategory, NoticeVersion } from '../../shared/schemas/notice';
@@ -144,28 +138,18 @@ export const putVersion = (villageId: string, v: NoticeVersion): TransactItem =>
 });
 
 export async function deleteDraft(villageId: string, noticeId: string, audit: TransactItem): Promise<boolean> {
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: table(),
-              Key: keys.notice(villageId, noticeId),
-              ConditionExpression: '#s = :draft',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':draft': 'draft' },
-            },
-          },
-          audit,
-        ],
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return transact([
+    {
+      Delete: {
+        TableName: table(),
+        Key: keys.notice(villageId, noticeId),
+        ConditionExpression: '#s = :draft',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':draft': 'draft' },
+      },
+    },
+    audit,
+  ]);
 }
 
 /* ---------- lists ---------- */

@@ -1,11 +1,11 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isAdult } from '../../shared/rules/identity';
 import { charactersOf, lookupWord, pairsOf } from '../../shared/rules/search-words';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers';
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
 import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { isoDay } from '../lib/clock';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, sendTransaction, type TransactItem, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 import { fingerprint, seal, unseal } from '../lib/sensitive';
@@ -354,7 +354,7 @@ export async function savePerson(
   ];
   const { items, afterCommit } = withEntries(own, searchEntryWrites(person, before, now));
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    await sendTransaction(items);
   } catch (e) {
     const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if (!reasons) throw e;

@@ -1,8 +1,8 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { VillageSummary } from '../../shared/schemas/person';
 import type { VillageSettings } from '../../shared/schemas/settings';
 import { defaultVillageSettings, VillageSettings as SettingsSchema } from '../../shared/schemas/settings';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, sendTransaction, type TransactItem, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
 
@@ -83,21 +83,17 @@ export async function* everyVillage(): AsyncGenerator<VillageRecord> {
 
 /** Replaces a village's settings (the whole object, validated), with its audit entry, all or nothing. */
 export async function saveSettings(villageId: string, settings: VillageSettings, audit: TransactItem) {
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.village(villageId),
-            UpdateExpression: 'SET settings = :s',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':s': settings },
-          },
-        },
-        audit,
-      ],
-    }),
-  );
+  await sendTransaction([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.village(villageId),
+        UpdateExpression: 'SET settings = :s',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':s': settings },
+      },
+    },
+    audit,
+  ]);
   villageCache.delete(villageId);
 }
