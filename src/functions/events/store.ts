@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { defaultPreferences, type InboxPreferences } from '../../shared/schemas/inbox';
 import { activeTerms } from '../lib/actor';
@@ -91,7 +92,7 @@ async function existing(keysOf: { pk: string; sk: string }[]): Promise<Set<strin
   let pending: Record<string, unknown>[] = keysOf;
   for (let attempt = 0; pending.length; attempt++) {
     if (attempt > 8) throw new Error('batch get kept leaving keys unprocessed');
-    if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    if (attempt) await sleep(50 * 2 ** attempt);
     const r = await dynamo.send(
       new BatchGetCommand({
         RequestItems: { [table()]: { Keys: pending, ProjectionExpression: 'pk, sk', ConsistentRead: true } },

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BatchGetCommand,
   type BatchGetCommandInput,
@@ -9,7 +10,6 @@ import { dynamo, type TransactItem, table } from './db';
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 const BATCH = 25; // DynamoDB's limit per BatchWriteItem
 const GET_BATCH = 100; // and per BatchGetItem
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Writes many requests in batches of 25, retrying what DynamoDB leaves unprocessed
@@ -24,7 +24,7 @@ async function writeAll(requests: WriteRequest[], concurrency: number): Promise<
     let pending = first;
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt > 10) throw new Error('batch write kept leaving items unprocessed');
-      if (attempt > 0) await pause(Math.min(2000, 50 * 2 ** attempt));
+      if (attempt > 0) await sleep(Math.min(2000, 50 * 2 ** attempt));
       const r = await dynamo.send(
         new BatchWriteCommand({ RequestItems: { [table()]: pending }, ReturnConsumedCapacity: 'TOTAL' }),
       );
@@ -93,7 +93,7 @@ export async function getAll<T>(wanted: Key[], options: GetOptions = {}): Promis
       let pending: Record<string, unknown>[] = chunk;
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt > 10) throw new Error('batch get kept leaving keys unprocessed');
-        if (attempt > 0) await pause(Math.min(2000, 50 * 2 ** attempt));
+        if (attempt > 0) await sleep(Math.min(2000, 50 * 2 ** attempt));
         const r = await dynamo.send(
           new BatchGetCommand({ RequestItems: { [table()]: { ...options, Keys: pending } } }),
         );

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env';
@@ -38,10 +39,10 @@ export async function committed(items: TransactItem[]) {
   for (const listener of commitListeners) await listener(items);
 }
 
-const reasonsOf = (e: unknown) => (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+/** Why DynamoDB cancelled a transaction, item by item (none for another error). */
+export const reasonsOf = (e: unknown) => (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
 /** Sent again after a conflict, at most this many times in all. */
 const CONFLICT_TRIES = 5;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Sends a transaction. DynamoDB cancels one that meets another under way on one of

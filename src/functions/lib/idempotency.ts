@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
@@ -124,7 +125,6 @@ export async function doneBefore(m: RetryMark): Promise<boolean> {
 }
 
 const tenantIdOf = ({ tenant }: Actor) => (tenant.kind === 'village' ? tenant.villageId : tenant.townshipId);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs a request once per Idempotency-Key (Powertools idempotency on the table):

@@ -5,7 +5,7 @@ import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/rules/tiers
 import type { PersonStatus, RoleTerm, RosterPerson, Tenant } from '../../shared/schemas/person';
 import { type EntryWrite, getAll, withEntries } from '../lib/batch';
 import { isoDay } from '../lib/clock';
-import { dynamo, sendTransaction, type TransactItem, table } from '../lib/db';
+import { dynamo, reasonsOf, sendTransaction, type TransactItem, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import { countAll, indexQuery, prefixQuery, queryAll } from '../lib/query';
 import { fingerprint, seal, unseal } from '../lib/sensitive';
@@ -356,7 +356,7 @@ export async function savePerson(
   try {
     await sendTransaction(items);
   } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    const reasons = reasonsOf(e);
     if (!reasons) throw e;
     if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'stale';
     if (idMoved && person.idHash && reasons[1]?.Code === 'ConditionalCheckFailed') return 'duplicate-id';

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { localDay } from '../../shared/rules/local-day';
 import { activeEnd, quietEnd } from '../../shared/rules/quiet-hours';
 import { type EventKind, inboxPage, type TemplateKey, templateOf, urgentKinds } from '../../shared/schemas/inbox';
@@ -46,7 +47,6 @@ const valuesOf = (event: NewsRecord, m: Message, village: VillageRecord): Values
   village: village.name,
 });
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function eachAtOnce<T>(items: T[], n: number, f: (t: T) => Promise<unknown>) {
   const queue = [...items];
   const worker = async () => {
@@ -124,7 +124,7 @@ async function send(
       if (!grant.longTerm) await store.giveBack(ownerPk, template); // WeChat never took it: the grant stands
       return;
     }
-    await pause(RETRY_MS * 2 ** attempt);
+    await sleep(RETRY_MS * 2 ** attempt);
   }
 }
 

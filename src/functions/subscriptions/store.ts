@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateKey } from '../../shared/schemas/inbox';
 import { dynamo, isConditionFailure, table } from '../lib/db';
@@ -75,7 +76,7 @@ export async function grantsFor(ownerPks: string[], template: TemplateKey): Prom
   let pending: Record<string, unknown>[] = owners.map((o) => keys.grant(o, template));
   for (let attempt = 0; pending.length; attempt++) {
     if (attempt > 8) throw new Error('batch get kept leaving keys unprocessed');
-    if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    if (attempt) await sleep(50 * 2 ** attempt);
     const r = await dynamo.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
     for (const i of r.Responses?.[table()] ?? []) found.set(String(i.pk), i as GrantRecord);
     pending = r.UnprocessedKeys?.[table()]?.Keys ?? [];
