@@ -144,21 +144,6 @@ export async function importCrowd(gateway: Gateway, api: Api, villageId: string,
   return members;
 }
 
-/**
- * The crowd as the use cases see them (who they are and their roles today), read before the clock starts: what
- * the "use case called directly" side of a benchmark passes where the API would verify a session and read the roster.
- */
-export async function actorsOf(villageId: string, members: Pick<Member, 'personId'>[]) {
-  const { getPeople } = await import('../../src/functions/people/store');
-  const { toActor } = await import('../../src/functions/lib/actor');
-  const people = await getPeople(
-    villageId,
-    members.map((m) => m.personId),
-  );
-  const byId = new Map(people.map((p) => [p.personId, toActor(p, new Date())]));
-  return members.map((m) => byId.get(m.personId)!);
-}
-
 /** Runs the work over the items, CONCURRENCY at a time, and says how long it took and what each took (sorted). */
 export async function timedPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
   const latencies: number[] = [];

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { actorsOf, arg, chairApi, importCrowd, loadClient, pct, pool, timedPool } from './crowd';
+import { arg, chairApi, importCrowd, loadClient, pct, timedPool } from './crowd';
 import { startBenchStack } from './stack';
 
 /**
@@ -10,8 +10,10 @@ import { startBenchStack } from './stack';
  * 200 with the case as it stands, and counts once); then
  * the count is checked against the markers in DynamoDB: 0 lost, 0 doubled, count
  * exact, all within 30 s. Then, in the same run, the 附议 transaction alone is issued
- * for a second suggestion, and the use case is called in-process for a third (its
- * reads, its transaction and its count, no HTTP): the ratios to them are the figures.
+ * for a second suggestion, and the same requests (repeats included) are made in-process
+ * for a third: the caller's roster item read afresh as the API does for a write, then
+ * the use case (its reads, its transaction and its count, no HTTP): the ratios to them
+ * are the figures.
  *   npm run bench:seconds -- [--residents 1000] [--concurrency 64]
  */
 const RESIDENTS = arg('residents', 1000);
@@ -46,50 +48,56 @@ async function main() {
 
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
-    const latencies: number[] = [];
-    let counted = 0;
-    let repeatsAnswered = 0;
-    let racedPairs = 0;
+    /**
+     * The residents' requests, the same through the API and in-process: each seconds once, with
+     * repeats mixed in: the same person twice at the very same moment (a double tap on two phones:
+     * both answered, one marker), and someone seconding again after the answer came (told what
+     * stands, still counted once).
+     */
+    const asResidents = async (send: (i: number) => Promise<number>) => {
+      const seen = { counted: 0, repeatsAnswered: 0, racedPairs: 0, errors: 0, latencies: [] as number[] };
+      const timedSend = async (i: number) => {
+        const t0 = performance.now();
+        const status = await send(i);
+        seen.latencies.push(performance.now() - t0);
+        return status;
+      };
+      const { seconds } = await timedPool(
+        signedIn.map((_, i) => i),
+        CONCURRENCY,
+        async (i) => {
+          if (i % 40 === 27) {
+            const both = await Promise.all([timedSend(i), timedSend(i)]);
+            if (both.every((status) => status === 200)) {
+              seen.counted++;
+              seen.repeatsAnswered++;
+              seen.racedPairs++;
+            } else seen.errors++;
+            return;
+          }
+          if ((await timedSend(i)) === 200) seen.counted++;
+          else seen.errors++;
+          if (i % 40 === 7) {
+            if ((await timedSend(i)) === 200) seen.repeatsAnswered++;
+            else seen.errors++;
+          }
+        },
+      );
+      seen.latencies.sort((a, b) => a - b);
+      return { ...seen, seconds };
+    };
+
     let highestSeen = 0;
-    let errors = 0;
     const unexpected: string[] = [];
     const call = loadClient(CONCURRENCY);
-    const second = async (headers: Record<string, string>) => {
-      const t0 = performance.now();
-      const r = await call(`${gateway.url}/cases/${caseId}/second`, { method: 'POST', headers });
-      latencies.push(performance.now() - t0);
+    const viaApi = await asResidents(async (i) => {
+      const r = await call(`${gateway.url}/cases/${caseId}/second`, { method: 'POST', headers: signedIn[i].headers });
       const body = r.json();
       if (r.status === 200) highestSeen = Math.max(highestSeen, Number(body.seconds));
       else if (unexpected.length < 5) unexpected.push(`${r.status} ${JSON.stringify(body)}`);
       return r.status;
-    };
-    const started = performance.now();
-    await pool(
-      signedIn.map((s, i) => ({ ...s, i })),
-      CONCURRENCY,
-      async ({ headers, i }) => {
-        if (i % 40 === 27) {
-          // The same person twice at the very same moment (a double tap on two phones): both answered, one marker.
-          const both = await Promise.all([second(headers), second(headers)]);
-          if (both.every((s) => s === 200)) {
-            counted++;
-            repeatsAnswered++;
-            racedPairs++;
-          } else errors++;
-          return;
-        }
-        const first = await second(headers);
-        if (first === 200) counted++;
-        else errors++;
-        if (i % 40 === 7) {
-          // Someone seconding again after the answer came: told what stands, still counted once.
-          if ((await second(headers)) === 200) repeatsAnswered++;
-          else errors++;
-        }
-      },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
+    });
+    const { counted, repeatsAnswered, racedPairs, errors, latencies, seconds } = viaApi;
 
     // The author may not second their own suggestion.
     const own = await api('POST', `/cases/${caseId}/second`);
@@ -150,16 +158,21 @@ async function main() {
     );
     const db2 = await inDatabase(caseId2);
 
-    // The use case itself in this process, for a third suggestion: the reads it makes (the village, the case) and
-    // its transaction, and the count it answers with, without HTTP, the session or the caller's roster item.
+    // The use case itself in this process, for a third suggestion, with the same requests: each reads the
+    // caller's roster item afresh, as the API does for a write, then seconds (its reads, its transaction and
+    // the count it answers with), without HTTP or the session.
     const support = await import('../../src/functions/cases/support');
+    const { freshCaller } = await import('../../src/functions/lib/callers');
+    const { toActor } = await import('../../src/functions/lib/actor');
     const caseId3 = await suggestion('基准测试：直接调用附议用例，建议在村口设置减速带。');
-    const actors = await actorsOf(village.villageId, signedIn);
-    let useCaseRefused = 0;
-    const useCase = await timedPool(actors, CONCURRENCY, async (actor) => {
-      await support
-        .second(actor, { caseId: caseId3, villageId: village.villageId }, new Date())
-        .catch(() => useCaseRefused++);
+    const useCase = await asResidents(async (i) => {
+      const now = new Date();
+      const person = await freshCaller(village.villageId, signedIn[i].personId);
+      if (!person) return 401;
+      return support
+        .second(toActor(person, now), { caseId: caseId3, villageId: village.villageId }, now)
+        .then(() => 200)
+        .catch(() => 409);
     });
     const db3 = await inDatabase(caseId3);
     const useCasePerSecond = db3.markers / useCase.seconds;
@@ -178,7 +191,7 @@ async function main() {
       `Direct:    ${direct.length} transactions in ${directSeconds.toFixed(1)} s = ${directPerSecond.toFixed(0)} 附议 counted/s, ${ms(direct)} (counted ${directCounted}, errors ${directErrors}; markers ${db2.markers}, shard sum ${db2.shardSum})`,
     );
     console.log(
-      `Use case:  ${actors.length} calls in ${useCase.seconds.toFixed(1)} s = ${useCasePerSecond.toFixed(0)} 附议 counted/s, ${ms(useCase.latencies)} (support.second in-process; refused ${useCaseRefused}, markers ${db3.markers})`,
+      `Use case:  ${useCase.latencies.length} calls in ${useCase.seconds.toFixed(1)} s = ${useCasePerSecond.toFixed(0)} 附议 counted/s, ${ms(useCase.latencies)} (the same requests: caller read, support.second, in-process; repeats answered ${useCase.repeatsAnswered}, refused ${useCase.errors}, markers ${db3.markers})`,
     );
     console.log(
       `Ratio API / the use case's database work issued directly (附议 counted/s): ${(perSecond / useCasePerSecond).toFixed(2)}; API / the transaction alone: ${(perSecond / directPerSecond).toFixed(2)}`,
@@ -194,7 +207,7 @@ async function main() {
       directCounted === signedIn.length &&
       db2.markers === db2.shardSum &&
       !directErrors &&
-      !useCaseRefused &&
+      !useCase.errors &&
       db3.markers === signedIn.length;
     if (lost || doubled || !exact || errors || !authorRefused || !directExact || seconds > GOAL_SECONDS)
       process.exitCode = 1;
