@@ -34,6 +34,18 @@ describe('WeChat sign-in', () => {
     expect(meAgain.body.account.accountId).toBe(me.body.account.accountId);
   });
 
+  it('signs in the first time from two phones at once into one account, stored once', async () => {
+    const both = await Promise.all(
+      [1, 2, 3].map(() => api.anonymous.post('/auth/wechat', { code: wechatCode('wx-first-time-twice') })),
+    );
+    expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
+    const accounts = await Promise.all(both.map((r) => api.anonymous.withToken(r.body.token).get('/me')));
+    const ids = new Set(accounts.map((me) => me.body.account.accountId));
+    expect(ids.size).toBe(1);
+    const [accountId] = ids;
+    expect(await rawTable().partition(`ACCOUNT#${accountId}`)).toHaveLength(1);
+  });
+
   it('refuses a malformed code, a code WeChat does not know, and a code used twice', async () => {
     const junk = await api.anonymous.post('/auth/wechat', { code: 'not a code!' });
     expect(junk.status).toBe(400);

@@ -1,6 +1,6 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord } from '../../shared/schemas/consent';
-import { dynamo, type TransactItem, table } from '../lib/db';
+import { dynamo, type TransactItem, table, transact } from '../lib/db';
 import * as keys from '../lib/keys';
 import { fingerprint } from '../lib/sensitive';
 
@@ -33,22 +33,17 @@ export async function ensureAccount(accountId: string, now: Date): Promise<Accou
   const existing = await getAccount(accountId);
   if (existing) return existing;
   const account = { accountId, createdAt: now.toISOString() };
-  await dynamo
-    .send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.account(accountId), type: 'account', ...account },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    )
-    .catch(() => undefined); // a simultaneous first sign-in created it: either copy is the same
-  return (await getAccount(accountId)) ?? account;
+  const created = await transact([
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.account(accountId), type: 'account', ...account },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
+  // Not created: a simultaneous first sign-in created it, and either copy is the same.
+  return created ? account : ((await getAccount(accountId)) ?? account);
 }
 
 /** Points an account at a person (part of the binding transaction). */
