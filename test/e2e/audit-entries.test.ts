@@ -12,7 +12,7 @@ let village: SeededVillage;
 const NEW_PHONE = '13912345670';
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2eauditlist');
+  stack = await startBrowserStack('e2eauditlist', { withNotices: false });
   village = stack.township.villages[0];
   const chair = await stack.apiAs(village.chair);
   // The chair changes a resident's other bodies (shown before and after) and phone (named, never shown).

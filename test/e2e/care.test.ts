@@ -11,7 +11,7 @@ let stack: BrowserStack;
 let village: SeededVillage;
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2ecare');
+  stack = await startBrowserStack('e2ecare', { withNotices: false });
   village = stack.township.villages[0];
   const { seedCare } = await import('../../scripts/local/seed-care');
   await seedCare(village, new Date());

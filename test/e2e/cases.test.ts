@@ -17,7 +17,7 @@ const TEXT = '村东头石桥的护栏断了两根，晚上走路很危险，建
 let caseId = '';
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2ecase');
+  stack = await startBrowserStack('e2ecase', { withNotices: false });
   village = stack.township.villages[0];
 }, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());

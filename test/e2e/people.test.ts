@@ -14,7 +14,7 @@ let village: SeededVillage;
 let dir: string;
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2eroster');
+  stack = await startBrowserStack('e2eroster', { withNotices: false });
   village = stack.township.villages[0];
   dir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
 }, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores

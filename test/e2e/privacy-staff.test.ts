@@ -12,7 +12,7 @@ let stack: BrowserStack;
 let village: SeededVillage;
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2eprivstaff');
+  stack = await startBrowserStack('e2eprivstaff', { withNotices: false });
   village = stack.township.villages[0];
 }, 120_000);
 afterAll(() => stack?.stop());

@@ -12,7 +12,7 @@ let stack: BrowserStack;
 let village: SeededVillage;
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2epriv');
+  stack = await startBrowserStack('e2epriv', { withNotices: false });
   village = stack.township.villages[0];
 }, 120_000); // a browser, a stack and a seeded township, beside another file on 2 cores
 afterAll(() => stack?.stop());

@@ -15,7 +15,7 @@ let village: SeededVillage;
 const TITLE = '关于修缮村东石桥的议题';
 
 beforeAll(async () => {
-  stack = await startBrowserStack('e2etopic');
+  stack = await startBrowserStack('e2etopic', { withNotices: false });
   village = stack.township.villages[0];
 }, 60_000);
 afterAll(() => stack?.stop());
