@@ -1,6 +1,5 @@
-import { routes } from '../../shared/api';
-import { openApiDocument } from '../../shared/openapi';
+import { healthRoutes } from '../../shared/routes/health';
 import { publicHttp } from '../lib/http-base';
+import { document } from './document';
 
-const document = openApiDocument();
-export const serve = publicHttp(routes.openapi, async () => document);
+export const serve = publicHttp(healthRoutes.openapi, async () => document);
