@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { defaultPreferences, type InboxPreferences } from '../../shared/schemas/inbox';
 import { activeTerms } from '../lib/actor';
-import { putAll } from '../lib/batch';
+import { getAll, putAll } from '../lib/batch';
 import { dynamo, type TransactItem, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import type { Audience, EventRecord, NewsRecord, Recipient } from '../lib/outbox';
@@ -83,25 +82,11 @@ export async function getPreferences(tenantId: string, personId: string): Promis
 
 /** Of these item keys, the ones already stored (a redelivered event, or a retried page). */
 async function existing(keysOf: { pk: string; sk: string }[]): Promise<Set<string>> {
-  // A page of household votes holds more people than one BatchGet takes (100 keys).
-  if (keysOf.length > 100) {
-    const parts = await Promise.all([existing(keysOf.slice(0, 100)), existing(keysOf.slice(100))]);
-    return new Set(parts.flatMap((p) => [...p]));
-  }
-  const found = new Set<string>();
-  let pending: Record<string, unknown>[] = keysOf;
-  for (let attempt = 0; pending.length; attempt++) {
-    if (attempt > 8) throw new Error('batch get kept leaving keys unprocessed');
-    if (attempt) await sleep(50 * 2 ** attempt);
-    const r = await dynamo.send(
-      new BatchGetCommand({
-        RequestItems: { [table()]: { Keys: pending, ProjectionExpression: 'pk, sk', ConsistentRead: true } },
-      }),
-    );
-    for (const i of r.Responses?.[table()] ?? []) found.add(`${i.pk}|${i.sk}`);
-    pending = r.UnprocessedKeys?.[table()]?.Keys ?? [];
-  }
-  return found;
+  const stored = await getAll<{ pk: string; sk: string }>(keysOf, {
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
+  return new Set(stored.flatMap((i) => (i ? [`${i.pk}|${i.sk}`] : [])));
 }
 
 /**

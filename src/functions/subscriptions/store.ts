@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateKey } from '../../shared/schemas/inbox';
+import { getAll } from '../lib/batch';
 import { dynamo, isConditionFailure, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import { prefixQuery, queryAll } from '../lib/query';
@@ -62,26 +62,11 @@ export const recordEnd = (ownerPk: string, template: TemplateKey, status: 'refus
 
 export const grantsOfOwner = (ownerPk: string) => queryAll<GrantRecord>(prefixQuery(keys.grantPrefix(ownerPk)));
 
-/** The grants of many owners for one template, 100 at a time (BatchGet's limit). */
+/** The grants of many owners for one template, 100 to a BatchGet (getAll). */
 export async function grantsFor(ownerPks: string[], template: TemplateKey): Promise<Map<string, GrantRecord>> {
   const owners = [...new Set(ownerPks)];
-  if (owners.length > 100) {
-    const parts = await Promise.all([
-      grantsFor(owners.slice(0, 100), template),
-      grantsFor(owners.slice(100), template),
-    ]);
-    return new Map(parts.flatMap((p) => [...p]));
-  }
-  const found = new Map<string, GrantRecord>();
-  let pending: Record<string, unknown>[] = owners.map((o) => keys.grant(o, template));
-  for (let attempt = 0; pending.length; attempt++) {
-    if (attempt > 8) throw new Error('batch get kept leaving keys unprocessed');
-    if (attempt) await sleep(50 * 2 ** attempt);
-    const r = await dynamo.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
-    for (const i of r.Responses?.[table()] ?? []) found.set(String(i.pk), i as GrantRecord);
-    pending = r.UnprocessedKeys?.[table()]?.Keys ?? [];
-  }
-  return found;
+  const grants = await getAll<GrantRecord>(owners.map((o) => keys.grant(o, template)));
+  return new Map(owners.flatMap((o, i) => (grants[i] ? [[o, grants[i]] as const] : [])));
 }
 
 /**
