@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChainCheck } from '../../shared/schemas/audit';
+import { getAll } from '../lib/batch';
 import { dynamo, failedConditions, table } from '../lib/db';
 import * as keys from '../lib/keys';
 import { indexQuery, pages, prefixQuery } from '../lib/query';
@@ -174,19 +175,10 @@ function brokenLink(link: Link & Stored, expected: number, prev: string, entry: 
   return undefined;
 }
 
+/** The entries at these keys as they stand now, by `pk sk`. */
 async function entriesOf(refs: { pk: string; sk: string }[]) {
-  const found = new Map<string, Stored>();
-  for (let i = 0; i < refs.length; i += 100) {
-    let request: Record<string, { Keys: Stored[]; ConsistentRead: boolean }> | undefined = {
-      [table()]: { Keys: refs.slice(i, i + 100), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length) {
-      const r = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of r.Responses?.[table()] ?? []) found.set(`${item.pk} ${item.sk}`, item);
-      request = r.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const entries = await getAll<Stored>(refs, { ConsistentRead: true });
+  return new Map(refs.flatMap((r, i) => (entries[i] ? [[`${r.pk} ${r.sk}`, entries[i]] as const] : [])));
 }
 
 /** The heads anchored so far, by the length of the chain they were taken at. */
